@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// Entry point of the `ringlens` command: runs the TypeScript CLI through tsx so a fresh
+// clone needs no build step for the server.
+import { register } from "tsx/esm/api";
+
+register();
+const { main } = await import("../server/cli.ts");
+process.exitCode = await main(process.argv);

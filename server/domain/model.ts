@@ -1,0 +1,92 @@
+/**
+ * The graph model as plain TypeScript data: the entities of DATA-FORMAT.md after validation
+ * and normalisation. Pure types and constants; imports nothing from I/O, stores or Express.
+ */
+
+/** Times are epoch milliseconds (UTC); absent values are null. */
+export type Millis = number;
+
+export interface Account {
+  id: string;
+  createdAt: Millis | null;
+  country: string | null;
+  email: string | null;
+  phone: string | null;
+  name: string | null;
+  status: string | null;
+}
+
+export interface Address {
+  /** The normalised key (see normaliseAddressKey). */
+  id: string;
+  line1: string;
+  line2: string | null;
+  city: string | null;
+  postalCode: string | null;
+  region: string | null;
+  country: string | null;
+}
+
+export interface Device {
+  id: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface Employee {
+  id: string;
+  name: string | null;
+  team: string | null;
+  site: string | null;
+  country: string | null;
+  hiredAt: Millis | null;
+  leftAt: Millis | null;
+}
+
+export interface Refund {
+  id: string;
+  accountId: string;
+  employeeId: string | null;
+  orderId: string | null;
+  amount: number;
+  currency: string;
+  item: string | null;
+  category: string | null;
+  requestedAt: Millis | null;
+  approvedAt: Millis | null;
+  returned: boolean | null;
+  channel: string | null;
+  status: string;
+}
+
+export interface ShipsTo {
+  accountId: string;
+  addressId: string;
+  type: "shipping" | "billing";
+}
+
+export interface Uses {
+  accountId: string;
+  deviceId: string;
+  firstSeen: Millis | null;
+  lastSeen: Millis | null;
+}
+
+/** Node labels of the graph, as stored. */
+export const NODE_LABELS = ["Account", "Address", "Device", "Employee", "Refund", "Ring"] as const;
+export type NodeLabel = (typeof NODE_LABELS)[number];
+
+export const REL_TYPES = ["SHIPS_TO", "USES", "REQUESTED", "APPROVED", "MEMBER_OF", "SUSPECTED_IN"] as const;
+export type RelType = (typeof REL_TYPES)[number];
+
+/**
+ * Identifier kinds that can join accounts. Data, not code paths: a new kind (Email, Phone,
+ * Payment, IP) is one more entry here plus its table in the stores.
+ */
+export const IDENTIFIER_KINDS = [
+  { label: "Address", rel: "SHIPS_TO" },
+  { label: "Device", rel: "USES" },
+] as const;
+export type IdentifierLabel = (typeof IDENTIFIER_KINDS)[number]["label"];
+
+export const HIGH_VALUE_CATEGORIES = ["laptop", "phone", "console", "jewelry", "gold", "tablet", "camera"] as const;

@@ -1,0 +1,110 @@
+/**
+ * The JSON shapes the HTTP API sends, shared (type-only) with the client. Plain data; the
+ * server builds them from store results, the viewer reads them.
+ */
+import type { HubUse, InsiderFinding, Reason, RingLevel } from "../domain/analysis/types.ts";
+
+export type { HubUse, InsiderFinding, Reason, RingLevel };
+
+/** Node types the viewer knows how to draw. */
+export type WireNodeType = "Account" | "Address" | "Device" | "Employee" | "Refund" | "Ring";
+
+/** graphology's serialized format, as sent by every graph-shaped endpoint. */
+export interface WireNodeAttributes {
+  type: WireNodeType | string;
+  label: string;
+  /** The entity's id within its type (the node key is `${type}:${id}`). */
+  id: string;
+  x?: number;
+  y?: number;
+  /** Refunded value behind this node (accounts, refunds, employees), for sizing. */
+  value?: number;
+  insider?: boolean;
+  hub?: boolean;
+  ringMember?: boolean;
+  properties: Record<string, unknown>;
+}
+
+export interface WireEdgeAttributes {
+  type: string;
+  properties?: Record<string, unknown>;
+}
+
+export interface WireGraph {
+  nodes: { key: string; attributes: WireNodeAttributes }[];
+  edges: { key: string; source: string; target: string; attributes: WireEdgeAttributes }[];
+  truncated: boolean;
+}
+
+export interface RingSummary {
+  id: string;
+  size: number;
+  score: number;
+  level: RingLevel;
+  countries: string[];
+  refundCount: number;
+  refundValue: number;
+  noReturnShare: number;
+  insiderCount: number;
+}
+
+export interface RingPage {
+  total: number;
+  offset: number;
+  limit: number;
+  rings: RingSummary[];
+}
+
+export interface RingMember {
+  id: string;
+  country: string | null;
+  createdAt: string | null;
+  name: string | null;
+  email: string | null;
+  refundCount: number;
+  refundValue: number;
+}
+
+export interface RingDetail extends RingSummary {
+  reasons: Reason[];
+  members: RingMember[];
+  insiders: (InsiderFinding & { name: string | null })[];
+  hubs: HubUse[];
+}
+
+export interface SearchHit {
+  type: WireNodeType | string;
+  id: string;
+  label: string;
+  /** Ring of the account, when it is in one. */
+  ringId: string | null;
+}
+
+export type ParamType = "string" | "int" | "float" | "boolean" | "date" | "string[]";
+
+export interface QueryParamInfo {
+  name: string;
+  type: ParamType;
+  default: unknown;
+  required: boolean;
+  help: string;
+}
+
+export interface QueryInfo {
+  name: string;
+  title: string;
+  description: string;
+  returns: "table" | "graph";
+  params: QueryParamInfo[];
+}
+
+export interface QueryRunResult {
+  columns: string[];
+  rows: Record<string, unknown>[];
+  graph: WireGraph;
+  stats: { ms: number; rows: number };
+}
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; details?: Record<string, unknown> };
+}

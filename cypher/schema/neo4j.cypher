@@ -1,0 +1,10 @@
+// Neo4j constraints and indexes: unique ids per label. Idempotent (IF NOT EXISTS).
+CREATE CONSTRAINT account_id IF NOT EXISTS FOR (n:Account) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT address_id IF NOT EXISTS FOR (n:Address) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT device_id IF NOT EXISTS FOR (n:Device) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT employee_id IF NOT EXISTS FOR (n:Employee) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT refund_id IF NOT EXISTS FOR (n:Refund) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT ring_id IF NOT EXISTS FOR (n:Ring) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (n:Meta) REQUIRE n.key IS UNIQUE;
+CREATE INDEX ring_score IF NOT EXISTS FOR (n:Ring) ON (n.score);
+CREATE INDEX account_email IF NOT EXISTS FOR (n:Account) ON (n.email);

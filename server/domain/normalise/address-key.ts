@@ -1,0 +1,65 @@
+/**
+ * The normalised key of a postal address: two rows are the same Address when their keys are
+ * equal. Folds case, accents, punctuation and white space, unifies common abbreviations
+ * (Street/St/Str., Straße/Strasse, Apartment/Apt/#, …) and drops spaces in postal codes.
+ * Pure; imports nothing.
+ */
+
+export interface AddressParts {
+  line1: string;
+  line2?: string | null;
+  city?: string | null;
+  postalCode?: string | null;
+  region?: string | null;
+  country?: string | null;
+}
+
+// Word → canonical token. Applied per word after folding, so "St." and "street" meet.
+const WORD_CANON: Record<string, string> = {
+  street: "st", st: "st", str: "st", strasse: "st", road: "rd", rd: "rd",
+  avenue: "ave", ave: "ave", av: "ave", boulevard: "blvd", blvd: "blvd",
+  drive: "dr", dr: "dr", lane: "ln", ln: "ln", court: "ct", ct: "ct",
+  place: "pl", pl: "pl", square: "sq", sq: "sq", highway: "hwy", hwy: "hwy",
+  apartment: "apt", apt: "apt", flat: "apt", unit: "apt", suite: "ste", ste: "ste",
+  floor: "fl", fl: "fl", building: "bldg", bldg: "bldg", number: "no", no: "no", nr: "no",
+  north: "n", south: "s", east: "e", west: "w", n: "n", s: "s", e: "e", w: "w",
+};
+
+/** Lower-case, strip accents, ß → ss, split compound "…straße" so it canonicalises too. */
+export function foldText(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/ß/g, "ss")
+    .replace(/(\p{L})(strasse|str)\b/gu, "$1 $2")
+    .replace(/#\s*/g, " apt ")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+function canonWords(text: string | null | undefined): string {
+  if (!text) return "";
+  return foldText(text)
+    .split(" ")
+    .filter((w) => w.length > 0)
+    .map((w) => WORD_CANON[w] ?? w)
+    .join(" ");
+}
+
+/**
+ * @example
+ * normaliseAddressKey({ line1: "12 Baker Street", postalCode: "NW1 6XE", country: "GB" })
+ * // "12 baker st|||nw16xe||gb"
+ */
+export function normaliseAddressKey(parts: AddressParts): string {
+  const postal = (parts.postalCode ?? "").toUpperCase().replace(/[^A-Z0-9]/g, "").toLowerCase();
+  return [
+    canonWords(parts.line1),
+    canonWords(parts.line2),
+    canonWords(parts.city),
+    postal,
+    canonWords(parts.region),
+    (parts.country ?? "").trim().toLowerCase(),
+  ].join("|");
+}

@@ -1,0 +1,86 @@
+/**
+ * The embedded engine's bulk upserts: each kind's rows are staged as a CSV file and merged by
+ * the engine's own `LOAD FROM … MERGE` (≈30× faster than per-row parameters on kuzu). Columns
+ * travel as strings; empty means absent and becomes NULL.
+ */
+import type { UpsertBatch, UpsertKind } from "./graph-store.ts";
+
+type Column = { name: string; kind: "string" | "double" | "boolean" | "timestamp" };
+
+interface LoadSpec {
+  columns: Column[];
+  /** Cypher after `LOAD WITH HEADERS (…) FROM '…'`; columns are in scope by name. */
+  merge: string;
+}
+
+const s = (name: string): Column => ({ name, kind: "string" });
+const t = (name: string): Column => ({ name, kind: "timestamp" });
+
+/** `SET` list for node properties, converting each staged string to its stored type. */
+function setList(variable: string, columns: Column[]): string {
+  return columns
+    .filter((c) => c.name !== "id")
+    .map((c) => `${variable}.${c.name} = ${convert(c)}`)
+    .join(", ");
+}
+
+function convert(c: Column): string {
+  switch (c.kind) {
+    case "string": return `nullif(${c.name}, '')`;
+    case "double": return `CAST(nullif(${c.name}, '') AS DOUBLE)`;
+    case "boolean": return `CAST(nullif(${c.name}, '') AS BOOLEAN)`;
+    case "timestamp": return `timestamp(nullif(${c.name}, ''))`;
+  }
+}
+
+function nodeSpec(label: string, columns: Column[]): LoadSpec {
+  return { columns, merge: `MERGE (n:${label} {id: id}) SET ${setList("n", columns)}` };
+}
+
+const REFUND_COLUMNS: Column[] = [
+  s("id"), s("accountId"), s("employeeId"), s("orderId"), { name: "amount", kind: "double" }, s("currency"),
+  s("item"), s("category"), t("requestedAt"), t("approvedAt"), { name: "returned", kind: "boolean" }, s("channel"), s("status"),
+];
+
+export const LOAD_SPECS: Record<UpsertKind, LoadSpec> = {
+  Account: nodeSpec("Account", [s("id"), t("createdAt"), s("country"), s("email"), s("phone"), s("name"), s("status")]),
+  Address: nodeSpec("Address", [s("id"), s("line1"), s("line2"), s("city"), s("postalCode"), s("region"), s("country")]),
+  Device: nodeSpec("Device", [s("id"), s("ip"), s("userAgent")]),
+  Employee: nodeSpec("Employee", [s("id"), s("name"), s("team"), s("site"), s("country"), t("hiredAt"), t("leftAt")]),
+  Refund: {
+    columns: REFUND_COLUMNS,
+    merge: `MERGE (n:Refund {id: id}) SET ${setList("n", REFUND_COLUMNS.filter((c) => c.name !== "accountId" && c.name !== "employeeId"))}
+      WITH n, accountId, employeeId
+      MATCH (a:Account {id: accountId}) MERGE (a)-[:REQUESTED]->(n)
+      WITH n, employeeId WHERE employeeId IS NOT NULL AND employeeId <> ''
+      MATCH (e:Employee {id: employeeId}) MERGE (e)-[:APPROVED]->(n)`,
+  },
+  SHIPS_TO: {
+    columns: [s("accountId"), s("addressId"), s("type")],
+    merge: `MATCH (a:Account {id: accountId}), (x:Address {id: addressId}) MERGE (a)-[r:SHIPS_TO {type: type}]->(x)`,
+  },
+  USES: {
+    columns: [s("accountId"), s("deviceId"), t("firstSeen"), t("lastSeen")],
+    merge: `MATCH (a:Account {id: accountId}), (d:Device {id: deviceId}) MERGE (a)-[r:USES]->(d)
+      SET r.firstSeen = ${convert(t("firstSeen"))}, r.lastSeen = ${convert(t("lastSeen"))}`,
+  },
+};
+
+/** The full statement loading one staged file of `kind`. */
+export function loadStatement(kind: UpsertKind, file: string): string {
+  const spec = LOAD_SPECS[kind];
+  const header = spec.columns.map((c) => `${c.name} STRING`).join(", ");
+  // parallel=false: quoted cells may hold newlines, which the parallel reader cannot split.
+  return `LOAD WITH HEADERS (${header}) FROM '${file}' (header=true, parallel=false) ${spec.merge}`;
+}
+
+/** One staged CSV record of a row: strings, ISO times, empty for absent. */
+export function stageRecord(kind: UpsertKind, row: UpsertBatch[UpsertKind][number]): string[] {
+  const values = row as unknown as Record<string, unknown>;
+  return LOAD_SPECS[kind].columns.map((c) => {
+    const v = values[c.name];
+    if (v === null || v === undefined) return "";
+    if (c.kind === "timestamp") return new Date(v as number).toISOString();
+    return String(v);
+  });
+}

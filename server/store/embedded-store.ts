@@ -1,0 +1,175 @@
+/**
+ * The embedded GraphStore on kuzu: an on-disk store in a folder, zero set-up. One writer
+ * connection plus a small pool of readers; saved queries run in READ ONLY transactions so the
+ * engine itself refuses writes. Only server/store/embedded* imports kuzu.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import kuzu, { Database } from "kuzu";
+import { stringify } from "csv-stringify/sync";
+import { RinglensError, messageOf } from "../errors.ts";
+import { NODE_LABELS, REL_TYPES } from "../domain/model.ts";
+import type { AnalysisInput, AnalysisResult } from "../domain/analysis/types.ts";
+import type { GraphStore, QueryOptions, QueryRows, StoreInfo, UpsertBatch, UpsertKind } from "./graph-store.ts";
+import { EmbeddedConnection } from "./embedded-connection.ts";
+import { loadStatement, stageRecord, LOAD_SPECS } from "./embedded-loads.ts";
+import { readInput, writeResult } from "./embedded-analysis-io.ts";
+import { resolveRelEnds, toPlain } from "./to-plain.ts";
+import type { PlainNode, PlainRel } from "./plain-graph.ts";
+import { clearWriter, describeHolder, recordWriter } from "./writer-lock.ts";
+
+const SCHEMA_FILE = new URL("../../cypher/schema/embedded.cypher", import.meta.url);
+const READERS = 3;
+
+export interface EmbeddedStoreOptions {
+  /** Folder holding the store (created when missing). */
+  folder: string;
+  readOnly?: boolean;
+  /** What this process is, recorded so a refused process can name the holder. */
+  command?: string;
+}
+
+export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<EmbeddedStore> {
+  const folder = path.resolve(options.folder);
+  const file = path.join(folder, "graph.kuzu");
+  if (options.readOnly && !fs.existsSync(file)) {
+    throw new RinglensError("not-found", `embedded store: no store at ${folder}; load data first (ringlens load DIR --db ${options.folder})`);
+  }
+  try {
+    fs.mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    throw new RinglensError("unavailable", `embedded store: cannot create ${folder}: ${messageOf(error)}`);
+  }
+  const db = new Database(file, 0, true, options.readOnly ?? false);
+  try {
+    await db.init();
+  } catch (error) {
+    const message = messageOf(error);
+    if (/lock/i.test(message)) throw new RinglensError("conflict", `embedded store: ${describeHolder(folder)}`);
+    throw new RinglensError("unavailable", `embedded store: cannot open ${folder}: ${message}`);
+  }
+  if (!options.readOnly) {
+    recordWriter(folder, { pid: process.pid, command: options.command ?? "ringlens", since: new Date().toISOString() });
+  }
+  const store = new EmbeddedStore(db, folder, options.readOnly ?? false);
+  return store;
+}
+
+export class EmbeddedStore implements GraphStore {
+  readonly info: StoreInfo;
+  private readonly writer: EmbeddedConnection;
+  private readonly readers: EmbeddedConnection[];
+  private closed = false;
+
+  constructor(private readonly db: Database, readonly folder: string, private readonly readOnly: boolean) {
+    this.info = { engine: "embedded", engineVersion: `kuzu ${kuzu.VERSION}`, location: folder };
+    this.writer = new EmbeddedConnection(db);
+    this.readers = Array.from({ length: READERS }, () => new EmbeddedConnection(db));
+  }
+
+  async ensureSchema(): Promise<void> {
+    if (this.readOnly) return;
+    const statements = fs.readFileSync(SCHEMA_FILE, "utf8").split("\n")
+      .filter((l) => !l.startsWith("//") && l.trim() !== "").join("\n")
+      .split(";").map((s) => s.trim()).filter(Boolean);
+    for (const statement of statements) await this.writer.run(statement);
+  }
+
+  async upsert<K extends UpsertKind>(kind: K, rows: UpsertBatch[K]): Promise<void> {
+    if (rows.length === 0) return;
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ringlens-load-"));
+    try {
+      const file = path.join(tmp, `${kind}.csv`);
+      const header = LOAD_SPECS[kind].columns.map((c) => c.name);
+      fs.writeFileSync(file, stringify([header, ...rows.map((r) => stageRecord(kind, r))]));
+      await this.writer.run(loadStatement(kind, file));
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  }
+
+  async readAnalysisInput(): Promise<AnalysisInput> {
+    return this.withTemp((tmp) => this.reader().exclusive((exec) => readInput(exec, tmp)));
+  }
+
+  async writeAnalysis(result: AnalysisResult): Promise<void> {
+    await this.withTemp((tmp) => this.writer.exclusive((exec) => writeResult(exec, tmp, result)));
+  }
+
+  async query(cypher: string, params: Record<string, unknown>, options: QueryOptions): Promise<QueryRows> {
+    const { rows, columns } = await this.reader().exclusive(async (exec) => {
+      await exec("BEGIN TRANSACTION READ ONLY");
+      try {
+        const result = await exec(cypher, params, options.timeoutMs);
+        await exec("COMMIT");
+        return result;
+      } catch (error) {
+        await exec("ROLLBACK").catch(() => undefined);
+        throw error;
+      }
+    });
+    const nodes = new Map<string, PlainNode>();
+    const rels: PlainRel[] = [];
+    const plainRows = rows.map((row) => {
+      const out: Record<string, unknown> = {};
+      for (const column of columns) out[column] = toPlain(row[column], nodes, rels);
+      return out;
+    });
+    resolveRelEnds(rels, nodes);
+    return { columns, rows: plainRows };
+  }
+
+  async counts(): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    for (const label of NODE_LABELS) out[label] = await this.count(`MATCH (n:${label}) RETURN count(n) AS c`);
+    for (const type of REL_TYPES) out[type] = await this.count(`MATCH ()-[r:${type}]->() RETURN count(r) AS c`);
+    return out;
+  }
+
+  async getMeta(key: string): Promise<string | null> {
+    const { rows } = await this.reader().run("MATCH (m:Meta {key: $key}) RETURN m.value AS v", { key });
+    return (rows[0]?.v as string | undefined) ?? null;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    await this.writer.run("MERGE (m:Meta {key: $key}) SET m.value = $value", { key, value });
+  }
+
+  async ping(): Promise<boolean> {
+    if (this.closed) return false;
+    try {
+      await this.reader().run("RETURN 1 AS ok", undefined, 5_000);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([this.writer.close(), ...this.readers.map((r) => r.close())]);
+    await this.db.close();
+    if (!this.readOnly) clearWriter(this.folder);
+  }
+
+  private async count(statement: string): Promise<number> {
+    const { rows } = await this.reader().run(statement);
+    return Number(rows[0]?.c ?? 0);
+  }
+
+  private reader(): EmbeddedConnection {
+    if (this.closed) throw new RinglensError("unavailable", "embedded store: the store is closed");
+    return this.readers.reduce((best, r) => (r.pending < best.pending ? r : best));
+  }
+
+  private async withTemp<T>(fn: (tmp: string) => Promise<T>): Promise<T> {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ringlens-analysis-"));
+    try {
+      return await fn(tmp);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  }
+}

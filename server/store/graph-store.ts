@@ -1,0 +1,58 @@
+/**
+ * The one interface every graph store implements (embedded engine, Neo4j). Plain data in and
+ * out: no driver or engine objects cross it. Adapters map their own errors to RinglensError.
+ */
+import type { Account, Address, Device, Employee, Refund, ShipsTo, Uses } from "../domain/model.ts";
+import type { AnalysisInput, AnalysisResult } from "../domain/analysis/types.ts";
+
+/** Rows of one bulk upsert, by what they create. Nodes are merged on id, relationships on their ends. */
+export interface UpsertBatch {
+  Account: Account[];
+  Address: Address[];
+  Device: Device[];
+  Employee: Employee[];
+  Refund: Refund[];
+  SHIPS_TO: ShipsTo[];
+  USES: Uses[];
+}
+export type UpsertKind = keyof UpsertBatch;
+
+/** Order in which kinds must be written so relationship ends exist. */
+export const UPSERT_ORDER: readonly UpsertKind[] = ["Account", "Employee", "Address", "Device", "Refund", "SHIPS_TO", "USES"];
+
+export interface QueryOptions {
+  timeoutMs: number;
+}
+
+export interface QueryRows {
+  columns: string[];
+  rows: Record<string, unknown>[];
+}
+
+export interface StoreInfo {
+  engine: "embedded" | "neo4j";
+  engineVersion: string;
+  location: string;
+}
+
+export interface GraphStore {
+  readonly info: StoreInfo;
+  /** Creates tables/constraints if missing; safe to call on every start. */
+  ensureSchema(): Promise<void>;
+  /** Merges rows of one kind. Refund rows also create REQUESTED and APPROVED. */
+  upsert<K extends UpsertKind>(kind: K, rows: UpsertBatch[K]): Promise<void>;
+  /** Everything ring detection reads, in bulk. */
+  readAnalysisInput(): Promise<AnalysisInput>;
+  /** Replaces the previous analysis (rings, memberships, suspicions) as one unit. */
+  writeAnalysis(result: AnalysisResult): Promise<void>;
+  /** Runs one Cypher statement read-only with parameters and a timeout. */
+  query(cypher: string, params: Record<string, unknown>, options: QueryOptions): Promise<QueryRows>;
+  /** Node count per label and relationship count per type. */
+  counts(): Promise<Record<string, number>>;
+  /** A small key/value record of facts about the store (last import, last analysis). */
+  getMeta(key: string): Promise<string | null>;
+  setMeta(key: string, value: string): Promise<void>;
+  /** True when the store answers a trivial query. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}

@@ -9,8 +9,8 @@ type Column = { name: string; kind: "string" | "double" | "boolean" | "timestamp
 
 interface LoadSpec {
   columns: Column[];
-  /** Cypher after `LOAD WITH HEADERS (…) FROM '…'`; columns are in scope by name. */
-  merge: string;
+  /** Cypher after `LOAD WITH HEADERS (…) FROM '…'`, one statement each; columns are in scope by name. */
+  merge: string[];
 }
 
 const s = (name: string): Column => ({ name, kind: "string" });
@@ -34,7 +34,7 @@ function convert(c: Column): string {
 }
 
 function nodeSpec(label: string, columns: Column[]): LoadSpec {
-  return { columns, merge: `MERGE (n:${label} {id: id}) SET ${setList("n", columns)}` };
+  return { columns, merge: [`MERGE (n:${label} {id: id}) SET ${setList("n", columns)}`] };
 }
 
 const REFUND_COLUMNS: Column[] = [
@@ -49,29 +49,31 @@ export const LOAD_SPECS: Record<UpsertKind, LoadSpec> = {
   Employee: nodeSpec("Employee", [s("id"), s("name"), s("team"), s("site"), s("country"), t("hiredAt"), t("leftAt")]),
   Refund: {
     columns: REFUND_COLUMNS,
-    merge: `MERGE (n:Refund {id: id}) SET ${setList("n", REFUND_COLUMNS.filter((c) => c.name !== "accountId" && c.name !== "employeeId"))}
-      WITH n, accountId, employeeId
-      MATCH (a:Account {id: accountId}) MERGE (a)-[:REQUESTED]->(n)
-      WITH n, employeeId WHERE employeeId IS NOT NULL AND employeeId <> ''
-      MATCH (e:Employee {id: employeeId}) MERGE (e)-[:APPROVED]->(n)`,
+    merge: [
+      `MERGE (n:Refund {id: id}) SET ${setList("n", REFUND_COLUMNS.filter((c) => c.name !== "accountId" && c.name !== "employeeId"))}`,
+      "MATCH (a:Account {id: accountId}), (n:Refund {id: id}) MERGE (a)-[:REQUESTED]->(n)",
+      // An approver can change on re-import: the old APPROVED goes before the current one is merged.
+      "MATCH (:Employee)-[r:APPROVED]->(n:Refund {id: id}) DELETE r",
+      "WITH * WHERE nullif(employeeId, '') IS NOT NULL MATCH (e:Employee {id: employeeId}), (n:Refund {id: id}) MERGE (e)-[:APPROVED]->(n)",
+    ],
   },
   SHIPS_TO: {
     columns: [s("accountId"), s("addressId"), s("type")],
-    merge: `MATCH (a:Account {id: accountId}), (x:Address {id: addressId}) MERGE (a)-[r:SHIPS_TO {type: type}]->(x)`,
+    merge: ["MATCH (a:Account {id: accountId}), (x:Address {id: addressId}) MERGE (a)-[r:SHIPS_TO {type: type}]->(x)"],
   },
   USES: {
     columns: [s("accountId"), s("deviceId"), t("firstSeen"), t("lastSeen")],
-    merge: `MATCH (a:Account {id: accountId}), (d:Device {id: deviceId}) MERGE (a)-[r:USES]->(d)
-      SET r.firstSeen = ${convert(t("firstSeen"))}, r.lastSeen = ${convert(t("lastSeen"))}`,
+    merge: [`MATCH (a:Account {id: accountId}), (d:Device {id: deviceId}) MERGE (a)-[r:USES]->(d)
+      SET r.firstSeen = ${convert(t("firstSeen"))}, r.lastSeen = ${convert(t("lastSeen"))}`],
   },
 };
 
-/** The full statement loading one staged file of `kind`. */
-export function loadStatement(kind: UpsertKind, file: string): string {
+/** The statements loading one staged file of `kind`, in order. */
+export function loadStatements(kind: UpsertKind, file: string): string[] {
   const spec = LOAD_SPECS[kind];
   const header = spec.columns.map((c) => `${c.name} STRING`).join(", ");
   // parallel=false: quoted cells may hold newlines, which the parallel reader cannot split.
-  return `LOAD WITH HEADERS (${header}) FROM '${file}' (header=true, parallel=false) ${spec.merge}`;
+  return spec.merge.map((m) => `LOAD WITH HEADERS (${header}) FROM '${file}' (header=true, parallel=false) ${m}`);
 }
 
 /** One staged CSV record of a row: strings, ISO times, empty for absent. */

@@ -13,7 +13,7 @@ import { NODE_LABELS, REL_TYPES } from "../domain/model.ts";
 import type { AnalysisInput, AnalysisResult } from "../domain/analysis/types.ts";
 import type { GraphStore, QueryOptions, QueryRows, StoreInfo, UpsertBatch, UpsertKind } from "./graph-store.ts";
 import { EmbeddedConnection } from "./embedded-connection.ts";
-import { loadStatement, stageRecord, LOAD_SPECS } from "./embedded-loads.ts";
+import { loadStatements, stageRecord, LOAD_SPECS } from "./embedded-loads.ts";
 import { readInput, writeResult } from "./embedded-analysis-io.ts";
 import { resolveRelEnds, toPlain } from "./to-plain.ts";
 import type { PlainNode, PlainRel } from "./plain-graph.ts";
@@ -83,7 +83,7 @@ export class EmbeddedStore implements GraphStore {
       const file = path.join(tmp, `${kind}.csv`);
       const header = LOAD_SPECS[kind].columns.map((c) => c.name);
       fs.writeFileSync(file, stringify([header, ...rows.map((r) => stageRecord(kind, r))]));
-      await this.writer.run(loadStatement(kind, file));
+      for (const statement of loadStatements(kind, file)) await this.writer.run(statement);
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }

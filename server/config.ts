@@ -1,0 +1,44 @@
+/**
+ * Settings → defaults → validate, once. `loadConfig(env)` is the only reader of the
+ * environment; everything else receives the resolved Config. CLI flags override it.
+ */
+import { z } from "zod";
+import { RinglensError } from "./errors.ts";
+
+const ConfigSchema = z.object({
+  db: z.string().min(1).describe("Folder of the embedded store (RINGLENS_DB)"),
+  port: z.coerce.number().int().min(0).max(65535).describe("HTTP port of `serve` (RINGLENS_PORT)"),
+  host: z.string().min(1).describe("Interface `serve` binds to (RINGLENS_HOST); 127.0.0.1 keeps it local"),
+  token: z.string().min(16).optional().describe("Token for write endpoints (RINGLENS_TOKEN); without it they are off"),
+  queryTimeoutMs: z.coerce.number().int().positive().describe("Timeout of saved queries in ms (RINGLENS_QUERY_TIMEOUT_MS)"),
+  store: z.enum(["embedded", "neo4j"]).describe("Which store to use; neo4j when NEO4J_URI is set"),
+  neo4j: z.object({
+    uri: z.string().optional(),
+    user: z.string(),
+    password: z.string().optional(),
+    database: z.string().optional(),
+  }),
+  logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const raw = {
+    db: env.RINGLENS_DB ?? "./data/ringlens",
+    port: env.RINGLENS_PORT ?? 3000,
+    host: env.RINGLENS_HOST ?? "127.0.0.1",
+    token: env.RINGLENS_TOKEN || undefined,
+    queryTimeoutMs: env.RINGLENS_QUERY_TIMEOUT_MS ?? 10_000,
+    store: env.RINGLENS_STORE ?? (env.NEO4J_URI ? "neo4j" : "embedded"),
+    neo4j: { uri: env.NEO4J_URI, user: env.NEO4J_USER ?? "neo4j", password: env.NEO4J_PASSWORD, database: env.NEO4J_DATABASE },
+    logLevel: env.RINGLENS_LOG_LEVEL ?? "info",
+  };
+  const parsed = ConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const key = issue.path.join(".");
+    throw new RinglensError("invalid-input", `config: invalid \`${key}\`: ${issue.message}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,60 @@
+/**
+ * Turns a validated record into the graph rows it stands for, normalising identifiers on the
+ * way (address key, email, phone, country codes). Pure.
+ */
+import { normaliseAddressKey } from "../domain/normalise/address-key.ts";
+import { normaliseEmail, normalisePhone } from "../domain/normalise/contact.ts";
+import type { Account, Address, Device, Employee, Refund, ShipsTo, Uses } from "../domain/model.ts";
+import type { CellValue } from "./validate-record.ts";
+
+type Values = Record<string, CellValue>;
+const str = (v: CellValue | undefined): string | null => (v === null || v === undefined ? null : String(v));
+const time = (v: CellValue | undefined): number | null => (typeof v === "number" ? v : null);
+const upper = (v: CellValue | undefined): string | null => str(v)?.toUpperCase() ?? null;
+
+export function toAccount(v: Values): Account {
+  const email = str(v.email);
+  const phone = str(v.phone);
+  return {
+    id: str(v.account_id)!, createdAt: time(v.created_at), country: upper(v.country),
+    email: email ? normaliseEmail(email) : null, phone: phone ? normalisePhone(phone) : null,
+    name: str(v.name), status: str(v.status),
+  };
+}
+
+export function toEmployee(v: Values): Employee {
+  return {
+    id: str(v.employee_id)!, name: str(v.name), team: str(v.team), site: str(v.site), country: upper(v.country),
+    hiredAt: time(v.hired_at), leftAt: time(v.left_at),
+  };
+}
+
+export function toAddress(v: Values): { address: Address; shipsTo: ShipsTo } {
+  const parts = {
+    line1: str(v.line1)!, line2: str(v.line2), city: str(v.city), postalCode: str(v.postal_code),
+    region: str(v.region), country: upper(v.country),
+  };
+  const id = normaliseAddressKey(parts);
+  return {
+    address: { id, ...parts },
+    shipsTo: { accountId: str(v.account_id)!, addressId: id, type: (str(v.type) ?? "shipping") as ShipsTo["type"] },
+  };
+}
+
+export function toDevice(v: Values): { device: Device; uses: Uses } {
+  const id = str(v.device_id)!;
+  return {
+    device: { id, ip: str(v.ip), userAgent: str(v.user_agent) },
+    uses: { accountId: str(v.account_id)!, deviceId: id, firstSeen: time(v.first_seen), lastSeen: time(v.last_seen) },
+  };
+}
+
+export function toRefund(v: Values): Refund {
+  return {
+    id: str(v.refund_id)!, accountId: str(v.account_id)!, employeeId: str(v.employee_id), orderId: str(v.order_id),
+    amount: v.amount as number, currency: upper(v.currency) ?? "USD", item: str(v.item),
+    category: str(v.category)?.toLowerCase() ?? null, requestedAt: time(v.requested_at), approvedAt: time(v.approved_at),
+    returned: typeof v.returned === "boolean" ? v.returned : null, channel: str(v.channel)?.toLowerCase() ?? null,
+    status: str(v.status) ?? "approved",
+  };
+}

@@ -32,7 +32,12 @@ export function readMapping(file: string): Mapping {
   const parsed = MappingSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new RinglensError("invalid-input", `load: mapping file ${file}, at ${issue.path.join(".") || "top level"}: ${issue.message}`);
+    if (issue.code === "unrecognized_keys") {
+      const at = [...issue.path, issue.keys[0]].join(".");
+      const expected = issue.path.length === 0 ? "files, columns" : FILE_KINDS.join(", ");
+      throw new RinglensError("invalid-input", `load: mapping file ${file}: unknown key \`${at}\`; expected one of ${expected}`);
+    }
+    throw new RinglensError("invalid-input", `load: mapping file ${file}, at \`${issue.path.join(".") || "top level"}\`: ${issue.message}`);
   }
   return { files: parsed.data.files ?? {}, columns: parsed.data.columns ?? {} };
 }

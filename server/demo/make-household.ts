@@ -5,7 +5,7 @@
  * nothing with each other except hubs and, rarely, a device lent to the previous household.
  */
 import { honestEmail, honestPhone, formatPhone, uniqueNumber } from "./contacts.ts";
-import { weightedCountries } from "./countries.ts";
+import { weightedCountries, type City, type Country } from "./countries.ts";
 import type { DemoChunk } from "./demo-columns.ts";
 import type { DemoContext } from "./demo-context.ts";
 import { DAY, DEMO_END, DEMO_START, isoSeconds } from "./demo-time.ts";
@@ -13,7 +13,7 @@ import { deviceUse, makeDevice, randomIp, type DeviceInfo } from "./make-device.
 import { makeHonestRefunds } from "./make-honest-refunds.ts";
 import { pickHub } from "./make-hubs.ts";
 import { makePerson } from "./make-person.ts";
-import { makePlace } from "./make-place.ts";
+import { makePlace, type Place } from "./make-place.ts";
 import { spellAddress } from "./spell-address.ts";
 
 /** The previous household's family device, which a neighbour occasionally also uses. */
@@ -29,47 +29,69 @@ export function householdSize(ctx: DemoContext): number {
   return ctx.rng.weighted(SIZES);
 }
 
+/** What the members of one household share. */
+interface Home {
+  country: Country;
+  city: City;
+  place: Place;
+  ip: string;
+  family: DeviceInfo | null;
+  lent: DeviceInfo | null;
+  surname: string | undefined;
+  movedIn: number;
+  landline: string | null;
+}
+
 export function makeHousehold(ctx: DemoContext, size: number, chunk: DemoChunk, neighbourhood: Neighbourhood): void {
-  const { rng, hubs } = ctx;
+  const { rng } = ctx;
   const country = rng.weighted(weightedCountries());
   const city = rng.pick(country.cities);
-  const home = makePlace(rng, country, city);
-  const homeIp = randomIp(rng);
-  const family = size > 1 && rng.chance(0.7) ? makeDevice(rng, homeIp) : null;
-  const lent = neighbourhood.familyDevice !== null && rng.chance(0.004) ? neighbourhood.familyDevice : null;
-  const surname = size > 1 && rng.chance(0.7) ? makePerson(rng, country.style).last : undefined;
-  const movedIn = DEMO_START + Math.floor(rng.next() * (DEMO_END - 30 * DAY - DEMO_START));
-  let landline: string | null = null;
+  const ip = randomIp(rng);
+  const home: Home = {
+    country,
+    city,
+    place: makePlace(rng, country, city),
+    ip,
+    family: size > 1 && rng.chance(0.7) ? makeDevice(rng, ip) : null,
+    lent: neighbourhood.familyDevice !== null && rng.chance(0.004) ? neighbourhood.familyDevice : null,
+    surname: size > 1 && rng.chance(0.7) ? makePerson(rng, country.style).last : undefined,
+    movedIn: DEMO_START + Math.floor(rng.next() * (DEMO_END - 30 * DAY - DEMO_START)),
+    landline: null,
+  };
+  for (let m = 0; m < size; m++) addMember(ctx, home, m, size, chunk);
+  neighbourhood.familyDevice = home.family ?? neighbourhood.familyDevice;
+}
 
-  for (let m = 0; m < size; m++) {
-    const { id, index } = ctx.ids.nextAccount();
-    if (m === 0 && size > 1 && rng.chance(0.1)) landline = formatPhone(rng, country, uniqueNumber(rng, city, index));
-    const person = makePerson(rng, country.style, surname);
-    const createdAt = movedIn + Math.floor(rng.next() * Math.min(2 * 365 * DAY, DEMO_END - 7 * DAY - movedIn));
-    chunk.accounts.push({
-      account_id: id,
-      created_at: isoSeconds(createdAt),
-      country: country.code,
-      email: honestEmail(rng, person, country, index),
-      phone: landline !== null && rng.chance(0.6) ? landline : honestPhone(rng, country, city, index),
-      name: person.display,
-      status: rng.weighted(STATUSES),
-    });
+function addMember(ctx: DemoContext, home: Home, m: number, size: number, chunk: DemoChunk): void {
+  const { rng, hubs } = ctx;
+  const { country, city } = home;
+  const { id, index } = ctx.ids.nextAccount();
+  // The first member's own number doubles as the landline, which keeps numbers unique.
+  if (m === 0 && size > 1 && rng.chance(0.1)) home.landline = formatPhone(rng, country, uniqueNumber(rng, city, index));
+  const person = makePerson(rng, country.style, home.surname);
+  const createdAt = home.movedIn + Math.floor(rng.next() * Math.min(2 * 365 * DAY, DEMO_END - 7 * DAY - home.movedIn));
+  chunk.accounts.push({
+    account_id: id,
+    created_at: isoSeconds(createdAt),
+    country: country.code,
+    email: honestEmail(rng, person, country, index),
+    phone: home.landline !== null && (m === 0 || rng.chance(0.6)) ? home.landline : honestPhone(rng, country, city, index),
+    name: person.display,
+    status: rng.weighted(STATUSES),
+  });
 
-    const secondAddress = rng.chance(0.15);
-    chunk.addresses.push({ account_id: id, ...spellAddress(rng, home, secondAddress ? "billing" : "shipping") });
-    if (secondAddress) chunk.addresses.push({ account_id: id, ...spellAddress(rng, makePlace(rng, country), "shipping") });
-    const hub = pickHub(rng, hubs.addresses);
-    if (hub) chunk.addresses.push({ account_id: id, ...spellAddress(rng, hub.place, "shipping") });
+  const secondAddress = rng.chance(0.15);
+  chunk.addresses.push({ account_id: id, ...spellAddress(rng, home.place, secondAddress ? "billing" : "shipping") });
+  if (secondAddress) chunk.addresses.push({ account_id: id, ...spellAddress(rng, makePlace(rng, country), "shipping") });
+  const hub = pickHub(rng, hubs.addresses);
+  if (hub) chunk.addresses.push({ account_id: id, ...spellAddress(rng, hub.place, "shipping") });
 
-    const uses = (device: DeviceInfo) => chunk.devices.push({ account_id: id, ...deviceUse(rng, device, createdAt) });
-    if (rng.chance(0.85)) uses(makeDevice(rng, rng.chance(0.5) ? homeIp : randomIp(rng)));
-    if (family && (m === 0 || rng.chance(0.8))) uses(family);
-    if (lent && m === 0) uses(lent);
-    const kiosk = pickHub(rng, hubs.kiosks);
-    if (kiosk) uses(kiosk);
+  const uses = (device: DeviceInfo) => chunk.devices.push({ account_id: id, ...deviceUse(rng, device, createdAt) });
+  if (rng.chance(0.85)) uses(makeDevice(rng, rng.chance(0.5) ? home.ip : randomIp(rng)));
+  if (home.family && (m === 0 || rng.chance(0.8))) uses(home.family);
+  if (home.lent && m === 0) uses(home.lent);
+  const kiosk = pickHub(rng, hubs.kiosks);
+  if (kiosk) uses(kiosk);
 
-    chunk.refunds.push(...makeHonestRefunds(ctx, id, country, createdAt));
-  }
-  neighbourhood.familyDevice = family ?? neighbourhood.familyDevice;
+  chunk.refunds.push(...makeHonestRefunds(ctx, id, country, createdAt));
 }

@@ -70,7 +70,7 @@ export function honestPhone(rng: Random, country: Country, city: City, index: nu
 /** National significant number: the city's prefix and seven digits unique to this index. */
 export function uniqueNumber(rng: Random, city: City, index: number): string {
   // Subscriber numbers start at 2000000 because NANP exchanges may not begin with 0 or 1.
-  return `${rng.pick(city.phonePrefixes)}${2_000_000 + permute(index, 7_999_993, 1_299_709, 15_485_863 % 7_999_993)}`;
+  return `${rng.pick(city.phonePrefixes)}${2_000_000 + permute(index, 7_999_993, 1_299_709, 7_485_870)}`;
 }
 
 /** A random national number for throwaway phones (not tied to an account index). */

@@ -86,6 +86,13 @@ describe("writeDemo", () => {
     }
   });
 
+  it("writes header-only truth files when no rings are planted", async () => {
+    const none = join(root.path, "none");
+    const result = await writeDemo({ accounts: 50, rings: 0, seed: 1, out: none });
+    expect(result.rows["truth/rings.csv"]).toBe(0);
+    expect(await readFile(join(none, "truth/rings.csv"), "utf8")).toBe("ring_id,account_id\r\n");
+  });
+
   it("rejects impossible options with an invalid-input error", async () => {
     await expect(writeDemo({ accounts: 10, rings: 30, seed: 1, out: join(root.path, "never") })).rejects.toMatchObject({ kind: "invalid-input" });
     await expect(writeDemo({ accounts: 0, out: join(root.path, "never") })).rejects.toMatchObject({ kind: "invalid-input" });

@@ -69,10 +69,10 @@ export async function writeResult(exec: Exec, tmp: string, result: AnalysisResul
         refundCount: refundCount, refundValue: refundValue, noReturnShare: noReturnShare, insiderCount: insiderCount,
         analysedAt: timestamp('${analysedAt}')})`);
     await exec(`LOAD WITH HEADERS (accountId STRING, ringId STRING) FROM '${membersFile}' (header=true)
-      MATCH (a:Account {id: accountId}), (r:Ring {id: ringId}) CREATE (a)-[:MEMBER_OF]->(r)`);
+      MATCH (a:Account {id: accountId}) MATCH (r:Ring {id: ringId}) CREATE (a)-[:MEMBER_OF]->(r)`);
     await exec(`LOAD WITH HEADERS (employeeId STRING, ringId STRING, share DOUBLE, baseline DOUBLE, lift DOUBLE, approvals INT64,
         noReturnApprovals INT64, score DOUBLE, reason STRING) FROM '${suspectsFile}' (header=true, parallel=false)
-      MATCH (e:Employee {id: employeeId}), (r:Ring {id: ringId})
+      MATCH (e:Employee {id: employeeId}) MATCH (r:Ring {id: ringId})
       CREATE (e)-[:SUSPECTED_IN {share: share, baseline: baseline, lift: lift, approvals: approvals,
         noReturnApprovals: noReturnApprovals, score: score, reason: reason}]->(r)`);
     await exec("COMMIT");

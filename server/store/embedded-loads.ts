@@ -51,19 +51,19 @@ export const LOAD_SPECS: Record<UpsertKind, LoadSpec> = {
     columns: REFUND_COLUMNS,
     merge: [
       `MERGE (n:Refund {id: id}) SET ${setList("n", REFUND_COLUMNS.filter((c) => c.name !== "accountId" && c.name !== "employeeId"))}`,
-      "MATCH (a:Account {id: accountId}), (n:Refund {id: id}) MERGE (a)-[:REQUESTED]->(n)",
+      "MATCH (a:Account {id: accountId}) MATCH (n:Refund {id: id}) MERGE (a)-[:REQUESTED]->(n)",
       // An approver can change on re-import: the old APPROVED goes before the current one is merged.
       "MATCH (:Employee)-[r:APPROVED]->(n:Refund {id: id}) DELETE r",
-      "WITH * WHERE nullif(employeeId, '') IS NOT NULL MATCH (e:Employee {id: employeeId}), (n:Refund {id: id}) MERGE (e)-[:APPROVED]->(n)",
+      "WITH * WHERE nullif(employeeId, '') IS NOT NULL MATCH (e:Employee {id: employeeId}) MATCH (n:Refund {id: id}) MERGE (e)-[:APPROVED]->(n)",
     ],
   },
   SHIPS_TO: {
     columns: [s("accountId"), s("addressId"), s("type")],
-    merge: ["MATCH (a:Account {id: accountId}), (x:Address {id: addressId}) MERGE (a)-[r:SHIPS_TO {type: type}]->(x)"],
+    merge: ["MATCH (a:Account {id: accountId}) MATCH (x:Address {id: addressId}) MERGE (a)-[r:SHIPS_TO {type: type}]->(x)"],
   },
   USES: {
     columns: [s("accountId"), s("deviceId"), t("firstSeen"), t("lastSeen")],
-    merge: [`MATCH (a:Account {id: accountId}), (d:Device {id: deviceId}) MERGE (a)-[r:USES]->(d)
+    merge: [`MATCH (a:Account {id: accountId}) MATCH (d:Device {id: deviceId}) MERGE (a)-[r:USES]->(d)
       SET r.firstSeen = ${convert(t("firstSeen"))}, r.lastSeen = ${convert(t("lastSeen"))}`],
   },
 };

@@ -9,6 +9,10 @@ export function parseInput<T extends z.ZodTypeAny>(schema: T, value: unknown, wh
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
+  if (issue.code === "unrecognized_keys") {
+    const name = [...issue.path, issue.keys[0]].join(".");
+    return failWith(`${where}: unknown parameter \`${name}\``, name);
+  }
   const name = issue.path.join(".") || where;
   return failWith(`${where}: \`${name}\` ${issue.message.replace(/^Invalid input: /, "")}`, name);
 }

@@ -4,7 +4,7 @@
  */
 import type { GraphStore } from "../store/graph-store.ts";
 import type { SearchHit } from "../api/wire-types.ts";
-import { foldText } from "../domain/normalise/address-key.ts";
+import { canonWords } from "../domain/normalise/address-key.ts";
 
 const SEARCHES = [
   `MATCH (a:Account) WHERE toLower(a.id) STARTS WITH $q OR toLower(a.email) STARTS WITH $q OR toLower(a.name) STARTS WITH $q
@@ -23,7 +23,7 @@ const SEARCHES = [
 export async function search(store: GraphStore, text: string, limit: number, timeoutMs: number): Promise<SearchHit[]> {
   const q = text.trim().toLowerCase();
   if (!q) return [];
-  const folded = foldText(text);
+  const folded = canonWords(text);
   const results = await Promise.all(SEARCHES.map((s) => store.query(s, { q, folded: folded || q, limit }, { timeoutMs })));
   return results.flatMap((r) => r.rows).slice(0, limit).map((r) => ({
     type: String(r.type), id: String(r.id), label: String(r.label ?? r.id), ringId: (r.ringId as string | null) ?? null,

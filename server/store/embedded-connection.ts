@@ -47,10 +47,12 @@ export class EmbeddedConnection {
     this.conn.setQueryTimeout(timeoutMs ?? 86_400_000);
     let results: QueryResult[] = [];
     try {
-      if (params && Object.keys(params).length > 0) {
+      // kuzu refuses parameters the statement does not use; send only those it names.
+      const used = params ? Object.fromEntries(Object.entries(params).filter(([k]) => new RegExp(`\\$${k}\\b`).test(statement))) : {};
+      if (Object.keys(used).length > 0) {
         const prepared = await this.conn.prepare(statement);
         if (!prepared.isSuccess()) throw new Error(prepared.getErrorMessage());
-        const r = await this.conn.execute(prepared, params as Record<string, KuzuValue>);
+        const r = await this.conn.execute(prepared, used as Record<string, KuzuValue>);
         results = Array.isArray(r) ? r : [r];
       } else {
         const r = await this.conn.query(statement);
@@ -76,7 +78,7 @@ function toStoreError(error: unknown, timeoutMs?: number): RinglensError {
   if (/read-only transaction|read only/i.test(message)) {
     return new RinglensError("forbidden", `embedded store: writes are not allowed here (${message})`);
   }
-  if (/Parser exception|Binder exception|Catalog exception|Runtime exception|Conversion exception/i.test(message)) {
+  if (/Parameter .* not found|Parser exception|Binder exception|Catalog exception|Runtime exception|Conversion exception/i.test(message)) {
     return new RinglensError("invalid-input", `embedded store: ${message}`);
   }
   return new RinglensError("unavailable", `embedded store: ${message}`);

@@ -2,6 +2,8 @@
  * A real server on an ephemeral port over a real embedded store loaded from a fixture folder
  * and analysed: what the API and viewer tests talk to over HTTP.
  */
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { pino } from "pino";
@@ -13,7 +15,7 @@ import { openEmbeddedStore, type EmbeddedStore } from "../../server/store/embedd
 import { importFolder } from "../../server/ingest/import-folder.ts";
 import { runAnalysis } from "../../server/analysis/run-analysis.ts";
 import { writeTasks } from "../../server/main.ts";
-import { FIXTURES, tempDir } from "./temp-dir.ts";
+import { FIXTURES } from "./temp-dir.ts";
 
 export interface FixtureServer {
   url: string;
@@ -31,7 +33,7 @@ export interface FixtureOptions {
 }
 
 export async function startFixtureServer(options: FixtureOptions = {}): Promise<FixtureServer> {
-  const dir = tempDir();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ringlens-server-"));
   const config: Config = { ...loadConfig({}), db: path.join(dir, "db"), port: 0, importRoot: FIXTURES, logLevel: "silent", ...options.config };
   const store = await openEmbeddedStore({ folder: config.db, command: "test" });
   await store.ensureSchema();
@@ -52,6 +54,7 @@ export async function startFixtureServer(options: FixtureOptions = {}): Promise<
       server.closeAllConnections();
       await jobs.idle();
       await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }

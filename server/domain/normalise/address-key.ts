@@ -38,7 +38,8 @@ export function foldText(text: string): string {
     .trim();
 }
 
-function canonWords(text: string | null | undefined): string {
+/** Folds and canonicalises free text the way address keys are, for searching them. */
+export function canonWords(text: string | null | undefined): string {
   if (!text) return "";
   return foldText(text)
     .split(" ")

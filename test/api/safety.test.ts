@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getJson, postJson, startFixtureServer, type FixtureServer } from "../helpers/fixture-server.ts";
+
+const TOKEN = "test-token-0123456789abcdef";
+
+describe("request limits and headers", () => {
+  let s: FixtureServer;
+  beforeAll(async () => { s = await startFixtureServer(); });
+  afterAll(() => s.close());
+
+  it("refuses a 5 MB body with 413", async () => {
+    const big = JSON.stringify({ params: { ringId: "x".repeat(5 * 1024 * 1024) } });
+    const res = await fetch(`${s.url}/api/queries/ring-refunds-no-return/run`, { method: "POST", headers: { "content-type": "application/json" }, body: big });
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.code).toBe("too-large");
+  });
+
+  it("refuses a body that is not JSON with 415, and broken JSON with 400", async () => {
+    const text = await fetch(`${s.url}/api/queries/devices-shared/run`, { method: "POST", headers: { "content-type": "text/plain" }, body: "hello" });
+    expect(text.status).toBe(415);
+    const broken = await fetch(`${s.url}/api/queries/devices-shared/run`, { method: "POST", headers: { "content-type": "application/json" }, body: "{nope" });
+    expect(broken.status).toBe(400);
+    const body = await broken.json();
+    expect(body.error.message).not.toMatch(/at .*\.js|node_modules/);
+  });
+
+  it("sends security headers and no x-powered-by", async () => {
+    const res = await fetch(`${s.url}/api/health`);
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
+    expect(res.headers.get("x-powered-by")).toBeNull();
+  });
+});
+
+describe("write endpoints without RINGLENS_TOKEN", () => {
+  let s: FixtureServer;
+  beforeAll(async () => { s = await startFixtureServer(); });
+  afterAll(() => s.close());
+
+  it("are off: 403 with what to set", async () => {
+    const { status, body } = await postJson(`${s.url}/api/analyze`, {});
+    expect(status).toBe(403);
+    expect(body.error.message).toContain("RINGLENS_TOKEN");
+  });
+});
+
+describe("write endpoints with a token", () => {
+  let s: FixtureServer;
+  beforeAll(async () => { s = await startFixtureServer({ config: { token: TOKEN } }); });
+  afterAll(() => s.close());
+  const auth = { authorization: `Bearer ${TOKEN}` };
+
+  it("refuse a missing or wrong token with 401", async () => {
+    expect((await postJson(`${s.url}/api/analyze`, {})).status).toBe(401);
+    expect((await postJson(`${s.url}/api/analyze`, {}, { authorization: "Bearer wrong" })).status).toBe(401);
+  });
+
+  it("start an analysis as a job that reports progress and its result", async () => {
+    const { status, body } = await postJson(`${s.url}/api/analyze`, {}, auth);
+    expect(status).toBe(202);
+    let job = body;
+    for (let i = 0; i < 200 && job.status === "running"; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      job = (await getJson(`${s.url}/api/jobs/${job.id}`)).body;
+    }
+    expect(job.status).toBe("succeeded");
+    expect(job.report.summary).toMatchObject({ rings: expect.any(Number) });
+    expect((await getJson(`${s.url}/api/jobs/nope`)).status).toBe(404);
+  });
+
+  it("import only from folders inside the import root", async () => {
+    for (const folder of ["../../etc", "/etc", "small/../../.."]) {
+      const { status, body } = await postJson(`${s.url}/api/import`, { folder }, auth);
+      expect(status, folder).toBe(400);
+      expect(body.error.details.param).toBe("folder");
+    }
+    const { status, body } = await postJson(`${s.url}/api/import`, { folder: "small" }, auth);
+    expect(status).toBe(202);
+    let job = body;
+    for (let i = 0; i < 400 && job.status === "running"; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      job = (await getJson(`${s.url}/api/jobs/${job.id}`)).body;
+    }
+    expect(job.status).toBe("succeeded");
+    expect(job.report).toMatchObject({ rejected: 0 });
+  });
+});
+
+describe("the store going away while the server runs", () => {
+  let s: FixtureServer;
+  beforeAll(async () => { s = await startFixtureServer(); });
+  afterAll(() => s.close());
+
+  it("turns requests into 503 with a clear message, and the server stays up", async () => {
+    await s.store.close();
+    const health = await getJson(`${s.url}/api/health`);
+    expect(health.status).toBe(503);
+    const rings = await getJson(`${s.url}/api/rings`);
+    expect(rings.status).toBe(503);
+    expect(rings.body.error.message).toMatch(/store/);
+    expect((await fetch(`${s.url}/api/openapi.json`)).status).toBe(200);
+  });
+});

@@ -6,7 +6,7 @@
  */
 import type { QueryInfo, QueryRunResult, RingDetail } from "../../../server/api/wire-types.ts";
 import type { Api } from "../api/api-client.ts";
-import { parseNodeKey } from "../graph/data-graph.ts";
+import { nodeKey, parseNodeKey } from "../graph/data-graph.ts";
 import type { DetailsPanel } from "../ui/details-panel.ts";
 import type { ResultsArea } from "../ui/results-area.ts";
 import type { RingList } from "../ui/ring-list.ts";
@@ -71,7 +71,7 @@ export function createController(deps: ControllerDeps): Controller {
     const [detail, wire] = await Promise.all([api.ring(id), api.ringGraph(id)]);
     if (mine !== sequence) return;
     ring = detail;
-    scene.show(wire);
+    scene.show(wire, [nodeKey("Ring", detail.id)]);
     details.setRing(detail);
     details.setNode(null);
     ringList.setActive(id);

@@ -20,7 +20,8 @@ export interface SceneHooks extends Omit<RendererHooks, "onFrame"> {
 
 export interface Scene {
   readonly state: ViewState;
-  show(wire: WireGraph): void;
+  /** Opens a new graph; `omit` names nodes to leave out for as long as this view lasts. */
+  show(wire: WireGraph, omit?: string[]): void;
   merge(wire: WireGraph): void;
   clear(): void;
   setFoldRefunds(fold: boolean): void;
@@ -37,6 +38,8 @@ export function createScene(container: HTMLElement, hooks: SceneHooks, foldRefun
   let graph: DataGraph | null = null;
   let renderer: Renderer | null = null;
   let fold = foldRefunds;
+  let omit = new Set<string>();
+  const build = () => toGraph(wire, { foldRefunds: fold, omit });
 
   const teardown = () => {
     renderer?.dispose();
@@ -48,7 +51,7 @@ export function createScene(container: HTMLElement, hooks: SceneHooks, foldRefun
 
   const rebuildInPlace = () => {
     if (!graph || !renderer) return;
-    const next = toGraph(wire, { foldRefunds: fold });
+    const next = build();
     placeNodes(next, wire, positionsOf(graph));
     syncGraph(graph, next);
     if (state.selected && !graph.hasNode(state.selected)) state.selected = null;
@@ -60,10 +63,11 @@ export function createScene(container: HTMLElement, hooks: SceneHooks, foldRefun
 
   return {
     state,
-    show(next) {
+    show(next, omitKeys = []) {
       teardown();
       wire = next;
-      graph = toGraph(wire, { foldRefunds: fold });
+      omit = new Set(omitKeys);
+      graph = build();
       placeNodes(graph, wire, new Map());
       let framed = false;
       renderer = createRenderer(graph, container, state, {

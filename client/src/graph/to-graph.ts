@@ -8,6 +8,8 @@ import { createDataGraph, type DataGraph, type NodeData } from "./data-graph.ts"
 
 export interface ToGraphOptions {
   foldRefunds: boolean;
+  /** Nodes to leave out, e.g. the open ring's own Ring node, whose MEMBER_OF star says nothing new. */
+  omit?: ReadonlySet<string>;
 }
 
 function toNodeData(attributes: WireNodeAttributes): NodeData {
@@ -47,7 +49,7 @@ export function toGraph(wire: WireGraph, options: ToGraphOptions): DataGraph {
   const owners = options.foldRefunds ? refundOwners(wire, kinds) : new Map<string, string>();
 
   for (const { key, attributes } of wire.nodes) {
-    if (owners.has(key) || graph.hasNode(key)) continue;
+    if (owners.has(key) || graph.hasNode(key) || options.omit?.has(key)) continue;
     graph.addNode(key, toNodeData(attributes));
   }
   for (const { key: refund, attributes } of wire.nodes) {

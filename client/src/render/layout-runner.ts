@@ -30,6 +30,7 @@ export function createLayoutRunner(graph: DataGraph, callbacks: LayoutCallbacks)
     settings: {
       ...inferSettings(graph),
       barnesHutOptimize: graph.order > 400,
+      linLogMode: true,
       adjustSizes: false,
       slowDown: 5,
     },

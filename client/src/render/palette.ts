@@ -36,7 +36,7 @@ export const EDGE_COLORS: Record<string, string> = {
   SHIPS_TO: "#7fc7ae",
   USES: "#cc99c4",
   REQUESTED: "#edb48f",
-  APPROVED: "#e0a33a",
+  APPROVED: "#f1d29b",
   MEMBER_OF: "#c8c8c8",
   SUSPECTED_IN: "#c0392b",
 };
@@ -51,6 +51,9 @@ export const EDGE_NAMES: Record<string, string> = {
 };
 
 export const DEFAULT_EDGE_COLOR = "#bbbbbb";
+
+/** An approval by a suspected insider. */
+export const INSIDER_APPROVAL_COLOR = "#d55e00";
 
 export const MARKS = {
   insider: { color: "#C00000", label: "Suspected insider", suffix: " ⚠ insider" },

@@ -6,7 +6,7 @@
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import type { DataGraph, EdgeData, NodeData } from "../graph/data-graph.ts";
 import type { ShapeDisplayData } from "./node-shape-program.ts";
-import { DEFAULT_EDGE_COLOR, DIMMED, EDGE_COLORS, MARKS, RETURNED_REFUND_COLOR, nodeStyle } from "./palette.ts";
+import { DEFAULT_EDGE_COLOR, DIMMED, EDGE_COLORS, INSIDER_APPROVAL_COLOR, MARKS, RETURNED_REFUND_COLOR, nodeStyle } from "./palette.ts";
 import type { ViewState } from "./view-state.ts";
 
 const MIN_SIZE = 4;
@@ -14,12 +14,9 @@ const MAX_SIZE = 20;
 const MARK_BONUS = 3;
 
 function baseSize(graph: DataGraph, key: string, data: NodeData, state: ViewState): number {
+  // Devices and addresses carry no value: they are sized by how many they connect instead.
   const ratio =
-    state.sizeBy === "degree"
-      ? graph.degree(key) / state.maxDegree
-      : data.value === null
-        ? 0
-        : data.value / state.maxValue;
+    state.sizeBy === "degree" || data.value === null ? graph.degree(key) / state.maxDegree : data.value / state.maxValue;
   const size = MIN_SIZE + (MAX_SIZE - MIN_SIZE) * Math.sqrt(Math.max(0, Math.min(1, ratio)));
   if (data.kind === "Ring") return MAX_SIZE;
   return data.kind === "Refund" ? Math.min(size, 10) : size;
@@ -27,7 +24,6 @@ function baseSize(graph: DataGraph, key: string, data: NodeData, state: ViewStat
 
 function label(data: NodeData): string {
   let text = data.label;
-  if (data.folded) text += ` (${data.folded.count} refunds)`;
   if (data.insider) text += MARKS.insider.suffix;
   if (data.hub) text += MARKS.hub.suffix;
   return text;
@@ -76,8 +72,11 @@ export function createEdgeReducer(graph: DataGraph, state: ViewState) {
       state.hiddenKinds.has(graph.getNodeAttribute(target, "kind"));
     const touchesHover = state.hovered === source || state.hovered === target;
     const dimmed = state.hovered !== null && !touchesHover;
+    // Approvals by a suspected insider stand out; everyone else's fade into the background.
+    const insiderApproval = data.rel === "APPROVED" && graph.getNodeAttribute(source, "insider");
+    const color = insiderApproval ? INSIDER_APPROVAL_COLOR : (EDGE_COLORS[data.rel] ?? DEFAULT_EDGE_COLOR);
     return {
-      color: dimmed ? DIMMED.edge : (EDGE_COLORS[data.rel] ?? DEFAULT_EDGE_COLOR),
+      color: dimmed ? DIMMED.edge : color,
       size: Math.min(1 + Math.log2(data.count), 4) * (touchesHover ? 1.8 : 1),
       hidden,
       zIndex: touchesHover ? 2 : dimmed ? 0 : 1,

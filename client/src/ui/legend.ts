@@ -4,7 +4,7 @@
  * relationship colours present. Swatches are small SVGs built from the palette.
  */
 import type { DataGraph } from "../graph/data-graph.ts";
-import { DEFAULT_EDGE_COLOR, EDGE_COLORS, EDGE_NAMES, MARKS, nodeStyle, type Shape } from "../render/palette.ts";
+import { DEFAULT_EDGE_COLOR, EDGE_COLORS, EDGE_NAMES, INSIDER_APPROVAL_COLOR, MARKS, nodeStyle, type Shape } from "../render/palette.ts";
 import { el, replaceChildren } from "./dom.ts";
 import { formatInt } from "./format.ts";
 
@@ -61,10 +61,13 @@ export function createLegend(root: HTMLElement, onToggleKind: (kind: string) => 
         graph.someNode((_key, data) => data.hub) &&
           el("li", null, swatch("square", nodeStyle("Address").color, MARKS.hub.color), ` ${MARKS.hub.label}`),
       ];
-      const edges = [...rels].map((rel) => {
+      const insiderApprovals = graph.someEdge((_key, data, source) => data.rel === "APPROVED" && graph.getNodeAttribute(source, "insider"));
+      const edgeKinds: [string, string][] = [...rels].map((rel) => [EDGE_COLORS[rel] ?? DEFAULT_EDGE_COLOR, EDGE_NAMES[rel] ?? rel]);
+      if (insiderApprovals) edgeKinds.push([INSIDER_APPROVAL_COLOR, "approved by a suspected insider"]);
+      const edges = edgeKinds.map(([color, name]) => {
         const line = el("span", { className: "edge-swatch", attrs: { "aria-hidden": "true" } });
-        line.style.background = EDGE_COLORS[rel] ?? DEFAULT_EDGE_COLOR;
-        return el("li", null, line, ` ${EDGE_NAMES[rel] ?? rel}`);
+        line.style.background = color;
+        return el("li", null, line, ` ${name}`);
       });
       replaceChildren(root,
         el("ul", { className: "legend-kinds", attrs: { "aria-label": "Node types (toggle to hide)" } }, ...kindButtons),

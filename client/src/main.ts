@@ -59,6 +59,7 @@ const scene = createScene(byId("stage"), {
   onFirstFrame: () => controller.frameDrawn(),
   onGraphChange: (graph) => {
     emptyNote.hidden = graph !== null && graph.order > 0;
+    hookUpdate({ nodeCount: graph?.order ?? 0 });
     legend.update(graph, scene.state.hiddenKinds);
     toolbar.setEnabled({ graph: (graph?.order ?? 0) > 0, selection: scene.state.selected !== null, ring: controller.ring() !== null });
   },

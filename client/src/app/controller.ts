@@ -82,7 +82,8 @@ export function createController(deps: ControllerDeps): Controller {
   async function openNode(key: string, mine: number): Promise<void> {
     const parsed = parseNodeKey(key);
     if (!parsed) throw new Error(`viewer: "${key}" is not a node; expected TYPE:ID such as Account:A1`);
-    const wire = await api.neighbors(parsed.kind, parsed.id, 1, NEIGHBOUR_LIMIT);
+    // Two hops: an account's devices and addresses, and the other accounts sharing them.
+    const wire = await api.neighbors(parsed.kind, parsed.id, 2, NEIGHBOUR_LIMIT);
     if (mine !== sequence) return;
     ring = null;
     scene.show(wire);
@@ -131,7 +132,8 @@ export function createController(deps: ControllerDeps): Controller {
       }
       controller.select(key);
       const at = renderer.sigma.getNodeDisplayData(key);
-      if (at) void renderer.sigma.getCamera().animate({ x: at.x, y: at.y, ratio: 0.4 }, { duration: 400 });
+      const camera = renderer.sigma.getCamera();
+      if (at) void camera.animate({ x: at.x, y: at.y, ratio: Math.min(camera.ratio, 0.7) }, { duration: 400 });
     },
     async expand(key) {
       const parsed = parseNodeKey(key);
@@ -144,7 +146,6 @@ export function createController(deps: ControllerDeps): Controller {
         scene.merge(wire);
         const added = (scene.graph()?.order ?? before) - before;
         status.info(added > 0 ? `${added} node${added === 1 ? "" : "s"} added around ${key}.` : `Nothing new around ${key}.`);
-        hookUpdate({ nodeCount: scene.graph()?.order ?? 0 });
       } catch (error) {
         status.error(error);
       }

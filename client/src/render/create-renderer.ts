@@ -48,7 +48,8 @@ export function createRenderer(graph: DataGraph, container: HTMLElement, state: 
     labelGridCellSize: 110,
     labelRenderedSizeThreshold: 8,
     zIndex: true,
-    stagePadding: 40,
+    // Room for the labels, drawn to the right of their nodes.
+    stagePadding: 60,
     minCameraRatio: 0.03,
     maxCameraRatio: 5,
   });
@@ -80,6 +81,9 @@ export function createRenderer(graph: DataGraph, container: HTMLElement, state: 
   sigma.on("doubleClickNode", onDoubleClick);
   sigma.on("afterRender", onAfterRender);
   const disableDrag = enableDrag(sigma, { onDragStart: () => layout.stop() });
+  // Sigma only follows window resizes; panels opening under the stage resize it too.
+  const resizeObserver = new ResizeObserver(() => sigma.resize().refresh({ skipIndexation: true }));
+  resizeObserver.observe(container);
   // The constructor has already rendered once, before any listener could hear it.
   hooks.onFrame();
 
@@ -97,6 +101,7 @@ export function createRenderer(graph: DataGraph, container: HTMLElement, state: 
       void sigma.getCamera().animatedReset({ duration: 300 });
     },
     dispose: () => {
+      resizeObserver.disconnect();
       disableDrag();
       sigma.off("enterNode", onEnter);
       sigma.off("leaveNode", onLeave);

@@ -34,6 +34,11 @@ export function formatDate(value: unknown): string {
   return new Date(time).toISOString().slice(0, 10);
 }
 
+/** plural(1, "refund") → "1 refund"; plural(3, "refund") → "3 refunds". */
+export function plural(count: number, noun: string): string {
+  return `${formatInt(count)} ${noun}${count === 1 ? "" : "s"}`;
+}
+
 /** Any cell value as text: arrays joined, objects as JSON, null as an em dash. */
 export function formatCell(value: unknown): string {
   if (value === null || value === undefined) return "—";

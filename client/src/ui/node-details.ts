@@ -6,7 +6,7 @@
 import type { RingDetail, WireGraph } from "../../../server/api/wire-types.ts";
 import type { NodeData } from "../graph/data-graph.ts";
 import { el } from "./dom.ts";
-import { formatCell, formatDate, formatInt, formatNumber, formatShare, formatValue } from "./format.ts";
+import { formatCell, formatDate, formatInt, formatNumber, formatShare, formatValue, plural } from "./format.ts";
 import { refundsTable } from "./refunds-table.ts";
 
 export interface NodeDetailsDeps {
@@ -38,7 +38,7 @@ function ringContext(key: string, data: NodeData, ring: RingDetail | null): HTML
   const hub = ring.hubs.find((h) => `${h.kind}:${h.identifierId}` === key);
   if (hub) notes.push(el("div", { className: "note note-hub" }, el("strong", null, "Hub"), ` shared by ${formatInt(hub.accounts)} accounts overall, ${formatInt(hub.members)} of them in this ring; it does not link accounts by itself.`));
   const member = data.kind === "Account" ? ring.members.find((m) => m.id === data.entityId) : undefined;
-  if (member) notes.push(el("div", { className: "note" }, `Member of ring ${ring.id}: ${formatInt(member.refundCount)} refunds worth ${formatValue(member.refundValue)}.`));
+  if (member) notes.push(el("div", { className: "note" }, `Member of ring ${ring.id}: ${plural(member.refundCount, "refund")} worth ${formatValue(member.refundValue)}.`));
   return notes;
 }
 
@@ -63,7 +63,7 @@ export function renderNodeDetails(key: string, data: NodeData, ring: RingDetail 
       el("button", { attrs: { type: "button" }, on: { click: () => deps.onOpenNode(key) } }, "Open neighbourhood"),
       data.kind === "Ring" ? el("button", { attrs: { type: "button" }, on: { click: () => deps.onOpenRing(data.entityId) } }, "Open ring") : null),
     ...ringContext(key, data, ring),
-    data.folded ? el("p", { className: "note" }, `${formatInt(data.folded.count)} refunds folded into this account, worth ${formatValue(data.folded.value)}, ${formatInt(data.folded.noReturn)} without return.`) : null,
+    data.folded ? el("p", { className: "note" }, `${plural(data.folded.count, "refund")} folded into this account, worth ${formatValue(data.folded.value)}, ${formatInt(data.folded.noReturn)} without return.`) : null,
     el("h3", null, "Properties"),
     propertiesList(data.properties),
     refundsSection(key, data, deps),

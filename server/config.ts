@@ -10,6 +10,7 @@ const ConfigSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).describe("HTTP port of `serve` (RINGLENS_PORT)"),
   host: z.string().min(1).describe("Interface `serve` binds to (RINGLENS_HOST); 127.0.0.1 keeps it local"),
   token: z.string().min(16).optional().describe("Token for write endpoints (RINGLENS_TOKEN); without it they are off"),
+  importRoot: z.string().min(1).describe("Folder that API imports may read from, and below (RINGLENS_IMPORT_ROOT)"),
   queryTimeoutMs: z.coerce.number().int().positive().describe("Timeout of saved queries in ms (RINGLENS_QUERY_TIMEOUT_MS)"),
   store: z.enum(["embedded", "neo4j"]).describe("Which store to use; neo4j when NEO4J_URI is set"),
   neo4j: z.object({
@@ -29,7 +30,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: env.RINGLENS_PORT ?? 3000,
     host: env.RINGLENS_HOST ?? "127.0.0.1",
     token: env.RINGLENS_TOKEN || undefined,
-    queryTimeoutMs: env.RINGLENS_QUERY_TIMEOUT_MS ?? 10_000,
+    importRoot: z.string().min(1).describe("Folder that API imports may read from, and below (RINGLENS_IMPORT_ROOT)"),
+  queryTimeoutMs: env.RINGLENS_QUERY_TIMEOUT_MS ?? 10_000,
     store: env.RINGLENS_STORE ?? (env.NEO4J_URI ? "neo4j" : "embedded"),
     neo4j: { uri: env.NEO4J_URI, user: env.NEO4J_USER ?? "neo4j", password: env.NEO4J_PASSWORD, database: env.NEO4J_DATABASE },
     logLevel: env.RINGLENS_LOG_LEVEL ?? "info",

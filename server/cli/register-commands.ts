@@ -1,5 +1,67 @@
-/** Commands added by later parts (demo, analyze, serve, …) register here. */
+/** The commands beyond load and health: demo data, analysis, exports, evaluation, serving. */
 import type { Command } from "commander";
 import type { CommandContext } from "../cli.ts";
+import { runDemo } from "./demo-command.ts";
+import { runAnalyze } from "./analyze-command.ts";
+import { runExport } from "./export-rings-command.ts";
+import { runEval } from "./eval-command.ts";
+import { runServe } from "./serve-command.ts";
+import { runStart } from "./start-command.ts";
 
-export function registerCommands(_program: Command, _ctx: CommandContext): void {}
+export function registerCommands(program: Command, ctx: CommandContext): void {
+  program.command("demo")
+    .description("write demo CSVs with planted REKK-like rings and their ground truth")
+    .requiredOption("--out <dir>", "folder to write into")
+    .option("--accounts <n>", "accounts in total (default 20000)")
+    .option("--rings <k>", "planted rings (default 30)")
+    .option("--seed <s>", "random seed; same seed, same files (default 1)")
+    .action(async (flags) => ctx.setExit(await runDemo(flags, ctx.out)));
+
+  program.command("analyze")
+    .description("detect and score rings in the store, replacing the previous analysis")
+    .option("--hub-threshold <n|auto>", "identifiers used by more accounts than this do not link (default auto)")
+    .option("--max-ring-size <n>", "split larger groups with Louvain (default 40)")
+    .option("--top <n>", "rings to print (default 15)")
+    .option("--json", "print the summary as JSON")
+    .action(async (flags) => ctx.setExit(await runAnalyze(flags, ctx.config(), ctx.out)));
+
+  program.command("rings")
+    .description("export detected rings, one row per member account (account_id,ring_id,score,flagged,…)")
+    .option("--format <csv|json>", "output format (default csv)")
+    .option("--out <file>", "write to a file instead of stdout")
+    .option("--min-level <low|medium|high>", "only rings at or above this level (default low: all)")
+    .action(async (flags) => ctx.setExit(await runExport("rings", flags, ctx.config(), ctx.out)));
+
+  program.command("insiders")
+    .description("export suspected insiders (employee_id,ring_id,score,…)")
+    .option("--format <csv|json>", "output format (default csv)")
+    .option("--out <file>", "write to a file instead of stdout")
+    .action(async (flags) => ctx.setExit(await runExport("insiders", flags, ctx.config(), ctx.out)));
+
+  program.command("eval")
+    .description("measure detection against planted rings, beside naive connected components")
+    .requiredOption("--truth <dir>", "the truth/ folder written by `ringlens demo`")
+    .option("--json", "print the figures as JSON")
+    .action(async (flags) => ctx.setExit(await runEval(flags, ctx.config(), ctx.out)));
+
+  program.command("serve")
+    .description("serve the API and the viewer")
+    .option("--port <n>", "port (default 3000, or RINGLENS_PORT)")
+    .option("--host <addr>", "interface to bind (default 127.0.0.1, or RINGLENS_HOST)")
+    .action(async (flags: { port?: string; host?: string }) => ctx.setExit(await runServe(withServeFlags(ctx, flags), ctx.out)));
+
+  program.command("start")
+    .description("demo data → load → analyze → serve (what `npm start` runs)")
+    .option("--demo-dir <dir>", "where the demo data goes", "./data/demo")
+    .option("--accounts <n>", "demo accounts (default 20000)")
+    .option("--seed <s>", "demo seed (default 1)")
+    .option("--fresh", "rewrite, reload and reanalyse even if done before")
+    .option("--port <n>", "port (default 3000)")
+    .option("--host <addr>", "interface to bind (default 127.0.0.1)")
+    .action(async (flags) => ctx.setExit(await runStart(flags, withServeFlags(ctx, flags), ctx.out)));
+}
+
+function withServeFlags(ctx: CommandContext, flags: { port?: string; host?: string }) {
+  const config = ctx.config();
+  return { ...config, ...(flags.port !== undefined ? { port: Number(flags.port) } : {}), ...(flags.host ? { host: flags.host } : {}) };
+}

@@ -1,0 +1,20 @@
+/** What every router receives from the composition root: plain collaborators, no container. */
+import type { Config } from "../config.ts";
+import type { GraphStore } from "../store/graph-store.ts";
+import type { Catalogue } from "../queries/catalogue.ts";
+import type { JobRunner, JobTask } from "../jobs/job-runner.ts";
+
+export interface WriteTasks {
+  /** Imports a folder already checked to be inside the import root. */
+  importFolder(folder: string): JobTask;
+  analyze(): JobTask;
+}
+
+export interface AppContext {
+  store: GraphStore;
+  config: Config;
+  catalogue: Catalogue;
+  jobs: JobRunner;
+  tasks: WriteTasks;
+  version: string;
+}

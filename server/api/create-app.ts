@@ -1,0 +1,69 @@
+/**
+ * Builds the Express app: security headers, request logs, JSON limits, the API routers, the
+ * built viewer at `/`, and one error handler. Never calls listen(): the caller (serve, or a
+ * test on port 0) does.
+ *
+ * createApp({ store, config, catalogue, jobs, tasks, version, logger?, clientDir? }): express.Express
+ */
+import fs from "node:fs";
+import path from "node:path";
+import express from "express";
+import helmet from "helmet";
+import { pinoHttp } from "pino-http";
+import type { Logger } from "pino";
+import type { AppContext } from "./app-context.ts";
+import { createErrorHandler, errorBody, notFoundApi } from "./http-errors.ts";
+import { docsPage, openApiDocument } from "./openapi.ts";
+import { ringsRouter } from "./routes/rings.ts";
+import { nodesRouter } from "./routes/nodes.ts";
+import { queriesRouter } from "./routes/queries.ts";
+import { statusRouter } from "./routes/status.ts";
+import { searchRouter } from "./routes/search.ts";
+import { jobsRouter } from "./routes/jobs.ts";
+
+export const DEFAULT_CLIENT_DIR = path.resolve(import.meta.dirname, "../../dist/client");
+
+export interface AppOptions extends AppContext {
+  logger: Logger;
+  clientDir?: string;
+}
+
+export function createApp(options: AppOptions): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("query parser", "simple");
+  app.use(helmet({
+    contentSecurityPolicy: { directives: { "worker-src": ["'self'", "blob:"], "img-src": ["'self'", "data:", "blob:"] } },
+  }));
+  app.use(pinoHttp({ logger: options.logger, redact: ["req.headers.authorization", "req.headers.cookie"], autoLogging: { ignore: (req) => !req.url?.startsWith("/api") } }));
+  app.use("/api", (req, res, next) => {
+    if (req.method === "POST" && req.headers["content-length"] !== "0" && req.headers["content-type"] && !req.is("application/json")) {
+      res.status(415).json(errorBody("unsupported", "send the request body as application/json"));
+      return;
+    }
+    next();
+  });
+  app.use("/api", express.json({ limit: "1mb", strict: true }));
+
+  app.get("/api/openapi.json", (_req, res) => { res.json(openApiDocument(options.version)); });
+  app.get("/api/docs", (_req, res) => { res.type("html").send(docsPage(options.version)); });
+  app.use("/api", statusRouter(options));
+  app.use("/api/rings", ringsRouter(options));
+  app.use("/api/nodes", nodesRouter(options));
+  app.use("/api/queries", queriesRouter(options));
+  app.use("/api/search", searchRouter(options));
+  app.use("/api", jobsRouter(options));
+  app.use("/api", notFoundApi);
+
+  const clientDir = options.clientDir ?? DEFAULT_CLIENT_DIR;
+  app.use(express.static(clientDir, { index: "index.html", fallthrough: true }));
+  app.get("/", (_req, res) => {
+    if (fs.existsSync(path.join(clientDir, "index.html"))) res.sendFile(path.join(clientDir, "index.html"));
+    else res.status(503).type("text").send("The viewer is not built: run `npm run build:client` (npm start does it for you).");
+  });
+
+  app.use(createErrorHandler((error, status) => {
+    if (status >= 500) options.logger.error({ err: error }, "request failed");
+  }));
+  return app;
+}

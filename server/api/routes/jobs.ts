@@ -1,0 +1,57 @@
+/**
+ * Write endpoints (token-protected, rate-limited): `POST /api/import` and `POST /api/analyze`
+ * start a job and answer 202 with its id; `GET /api/jobs/:id` reports progress and result.
+ * Import folders must lie inside the configured import root, so no path escapes it.
+ */
+import path from "node:path";
+import fs from "node:fs";
+import { Router } from "express";
+import { rateLimit } from "express-rate-limit";
+import { z } from "zod";
+import type { AppContext } from "../app-context.ts";
+import { parseInput } from "../parse-input.ts";
+import { requireToken } from "../require-token.ts";
+import { errorBody, invalid } from "../http-errors.ts";
+
+const ImportBody = z.object({ folder: z.string().min(1).max(4096) }).strict();
+
+export function jobsRouter(ctx: AppContext): Router {
+  const router = Router();
+  const guard = requireToken(ctx.config.token);
+  const limiter = rateLimit({
+    windowMs: 60_000, limit: 20, standardHeaders: "draft-8", legacyHeaders: false,
+    handler: (_req, res) => { res.status(429).json(errorBody("rate-limited", "too many write requests; wait a minute")); },
+  });
+
+  router.post("/import", limiter, guard, (req, res) => {
+    const { folder } = parseInput(ImportBody, req.body ?? {}, "POST /api/import");
+    const resolved = insideRoot(ctx.config.importRoot, folder);
+    const job = ctx.jobs.start("import", ctx.tasks.importFolder(resolved));
+    res.status(202).location(`/api/jobs/${job.id}`).json(job);
+  });
+
+  router.post("/analyze", limiter, guard, (_req, res) => {
+    const job = ctx.jobs.start("analyze", ctx.tasks.analyze());
+    res.status(202).location(`/api/jobs/${job.id}`).json(job);
+  });
+
+  router.get("/jobs/:id", (req, res) => {
+    res.json(ctx.jobs.get(req.params.id));
+  });
+  return router;
+}
+
+function insideRoot(root: string, folder: string): string {
+  const base = fs.realpathSync(path.resolve(root));
+  const wanted = path.resolve(base, folder);
+  let real: string;
+  try {
+    real = fs.realpathSync(wanted);
+  } catch {
+    throw invalid(`POST /api/import: folder ${folder} does not exist under the import root`, { param: "folder" });
+  }
+  if (real !== base && !real.startsWith(base + path.sep)) {
+    throw invalid(`POST /api/import: folder must be inside the import root (RINGLENS_IMPORT_ROOT)`, { param: "folder" });
+  }
+  return real;
+}

@@ -1,0 +1,20 @@
+/** `/api/search`: find accounts, devices, employees, addresses and rings by text. */
+import { Router } from "express";
+import { z } from "zod";
+import type { AppContext } from "../app-context.ts";
+import { parseInput } from "../parse-input.ts";
+import { search } from "../../read-model/search.ts";
+
+const SearchQuery = z.object({
+  q: z.string().min(1, "must not be empty").max(200),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+}).strict();
+
+export function searchRouter(ctx: AppContext): Router {
+  const router = Router();
+  router.get("/", async (req, res) => {
+    const { q, limit } = parseInput(SearchQuery, req.query, "GET /api/search");
+    res.json({ hits: await search(ctx.store, q, limit, ctx.config.queryTimeoutMs) });
+  });
+  return router;
+}

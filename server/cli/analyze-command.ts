@@ -1,0 +1,66 @@
+/**
+ * `ringlens analyze`: detect rings in the store, write them back, print the top rings and how
+ * long each phase took.
+ */
+import type { Config } from "../config.ts";
+import { runAnalysis } from "../analysis/run-analysis.ts";
+import type { DetectOptions } from "../domain/rings/detect-options.ts";
+import type { AnalysisResult } from "../domain/analysis/types.ts";
+import { createStore } from "../store/create-store.ts";
+import type { GraphStore } from "../store/graph-store.ts";
+import { RinglensError } from "../errors.ts";
+import { createProgressLine } from "./progress-line.ts";
+import { formatTable } from "./format-table.ts";
+
+export interface AnalyzeFlags {
+  hubThreshold?: string;
+  maxRingSize?: string;
+  top?: string;
+  json?: boolean;
+}
+
+export function detectOptionsFrom(flags: AnalyzeFlags): Partial<DetectOptions> {
+  const options: Partial<DetectOptions> = {};
+  if (flags.hubThreshold !== undefined) options.hubThreshold = flags.hubThreshold === "auto" ? "auto" : intFlag("--hub-threshold", flags.hubThreshold);
+  if (flags.maxRingSize !== undefined) options.maxRingSize = intFlag("--max-ring-size", flags.maxRingSize);
+  return options;
+}
+
+function intFlag(name: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new RinglensError("invalid-input", `analyze: ${name} must be a whole number ≥ 1, not "${value}"`);
+  return n;
+}
+
+export async function runAnalyze(flags: AnalyzeFlags, config: Config, out: NodeJS.WritableStream): Promise<number> {
+  const options = detectOptionsFrom(flags);
+  const store = await createStore(config, { command: "analyze" });
+  try {
+    const result = await analyzeWithProgress(store, options);
+    out.write(flags.json ? `${JSON.stringify(result.summary)}\n` : `${formatAnalysis(result, Number(flags.top ?? 15))}\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+export async function analyzeWithProgress(store: GraphStore, options: Partial<DetectOptions>) {
+  const progress = createProgressLine();
+  const result = await runAnalysis(store, options, (phase) => progress.update(`analyze: ${phase}…`));
+  progress.done();
+  return result;
+}
+
+export function formatAnalysis(result: AnalysisResult & { summary: { flagged: number; high: number } }, top: number): string {
+  const rows = result.rings.slice(0, top).map((r) => [
+    r.id, r.level, r.score, r.size, r.countries.join(" "), Math.round(r.refundValue), `${Math.round(r.noReturnShare * 100)}%`,
+    r.insiders.map((i) => i.employeeId).join(" ") || "-",
+  ]);
+  const phases = result.phases.map((p) => `${p.phase} ${p.ms} ms`).join(" · ");
+  return [
+    formatTable(["ring", "level", "score", "accounts", "countries", "refunded", "no return", "insiders"], rows),
+    "",
+    `${result.rings.length} groups of linked accounts; ${result.summary.flagged} flagged (${result.summary.high} high); ${result.hubs.length} hubs (threshold ${result.hubThreshold} accounts) kept from linking`,
+    `phases: ${phases}`,
+  ].join("\n");
+}

@@ -1,0 +1,60 @@
+/**
+ * `ringlens rings` and `ringlens insiders`: export the current analysis as CSV (one row per
+ * member account, fixed leading columns) or JSON, to stdout or a file.
+ */
+import fs from "node:fs";
+import { stringify } from "csv-stringify/sync";
+import type { Config } from "../config.ts";
+import { createStore } from "../store/create-store.ts";
+import type { GraphStore } from "../store/graph-store.ts";
+import { RinglensError } from "../errors.ts";
+
+const LEVELS = ["low", "medium", "high"] as const;
+
+export interface ExportFlags {
+  format?: string;
+  out?: string;
+  minLevel?: string;
+}
+
+export async function readMemberships(store: GraphStore, minLevel: (typeof LEVELS)[number]) {
+  const levels = LEVELS.slice(LEVELS.indexOf(minLevel));
+  const { rows } = await store.query(
+    `MATCH (a:Account)-[:MEMBER_OF]->(r:Ring) WHERE r.level IN $levels
+     RETURN a.id AS account_id, r.id AS ring_id, r.score AS score, r.level AS level, r.size AS size
+     ORDER BY score DESC, ring_id, account_id`, { levels: [...levels] }, { timeoutMs: 600_000 });
+  return rows.map((r) => ({
+    account_id: String(r.account_id), ring_id: String(r.ring_id), score: Number(r.score),
+    flagged: r.level === "high" || r.level === "medium", level: String(r.level), size: Number(r.size),
+  }));
+}
+
+export async function readInsiders(store: GraphStore) {
+  const { rows } = await store.query(
+    `MATCH (e:Employee)-[s:SUSPECTED_IN]->(r:Ring)
+     RETURN e.id AS employee_id, r.id AS ring_id, s.score AS score, s.share AS share, s.lift AS lift, s.reason AS reason
+     ORDER BY score DESC, employee_id, ring_id`, {}, { timeoutMs: 600_000 });
+  return rows.map((r) => ({ employee_id: String(r.employee_id), ring_id: String(r.ring_id), score: Number(r.score), share: Number(r.share), lift: Number(r.lift), reason: String(r.reason) }));
+}
+
+export async function runExport(what: "rings" | "insiders", flags: ExportFlags, config: Config, out: NodeJS.WritableStream): Promise<number> {
+  const format = flags.format ?? "csv";
+  if (format !== "csv" && format !== "json") throw new RinglensError("invalid-input", `${what}: --format must be csv or json, not "${format}"`);
+  const minLevel = (flags.minLevel ?? "low") as (typeof LEVELS)[number];
+  if (!LEVELS.includes(minLevel)) throw new RinglensError("invalid-input", `rings: --min-level must be low, medium or high, not "${flags.minLevel}"`);
+  const store = await createStore(config, { command: what, readOnly: true });
+  try {
+    const rows: Record<string, unknown>[] = what === "rings" ? await readMemberships(store, minLevel) : await readInsiders(store);
+    const columns = what === "rings" ? ["account_id", "ring_id", "score", "flagged", "level", "size"] : ["employee_id", "ring_id", "score", "share", "lift", "reason"];
+    const text = format === "json" ? `${JSON.stringify(rows, null, 1)}\n` : stringify(rows, { header: true, columns, cast: { boolean: (b) => String(b) } });
+    if (flags.out) {
+      fs.writeFileSync(flags.out, text);
+      process.stderr.write(`${what}: ${rows.length} rows written to ${flags.out}\n`);
+    } else {
+      out.write(text);
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * The CSV columns the demo writes, exactly as DATA-FORMAT.md names them, and the row types built
+ * from them: every cell is a string, an empty string is an absent value.
+ */
+
+export const DEMO_COLUMNS = {
+  accounts: ["account_id", "created_at", "country", "email", "phone", "name", "status"],
+  addresses: ["account_id", "line1", "line2", "city", "postal_code", "region", "country", "type"],
+  devices: ["account_id", "device_id", "ip", "user_agent", "first_seen", "last_seen"],
+  employees: ["employee_id", "name", "team", "site", "country", "hired_at", "left_at"],
+  refunds: [
+    "refund_id",
+    "account_id",
+    "order_id",
+    "employee_id",
+    "amount",
+    "currency",
+    "item",
+    "category",
+    "requested_at",
+    "approved_at",
+    "returned",
+    "channel",
+    "status",
+  ],
+  rings: ["ring_id", "account_id"],
+  insiders: ["ring_id", "employee_id"],
+} as const;
+
+export type DemoTable = keyof typeof DEMO_COLUMNS;
+export type DemoRow<T extends DemoTable> = Record<(typeof DEMO_COLUMNS)[T][number], string>;
+
+export type AccountRow = DemoRow<"accounts">;
+export type AddressRow = DemoRow<"addresses">;
+export type DeviceRow = DemoRow<"devices">;
+export type EmployeeRow = DemoRow<"employees">;
+export type RefundRow = DemoRow<"refunds">;
+export type TruthRingRow = DemoRow<"rings">;
+export type TruthInsiderRow = DemoRow<"insiders">;
+
+/** The population is produced in chunks of whole households, so memory stays bounded. */
+export interface DemoChunk {
+  accounts: AccountRow[];
+  addresses: AddressRow[];
+  devices: DeviceRow[];
+  refunds: RefundRow[];
+}
+
+export function emptyChunk(): DemoChunk {
+  return { accounts: [], addresses: [], devices: [], refunds: [] };
+}

@@ -1,0 +1,60 @@
+/**
+ * Streams the account population in chunks of whole households, placing the planted ring
+ * members at random points among them (sequential selection sampling, so ring accounts are
+ * spread evenly over the id range without holding the population in memory). Returns the
+ * ground truth — which account ids each ring got — once the last chunk is out.
+ */
+import type { DemoChunk, TruthInsiderRow, TruthRingRow } from "./demo-columns.ts";
+import { emptyChunk } from "./demo-columns.ts";
+import type { DemoContext } from "./demo-context.ts";
+import { householdSize, makeHousehold, MEAN_HOUSEHOLD, type Neighbourhood } from "./make-household.ts";
+import type { RingMemberPlan, RingPlan } from "./plan-ring.ts";
+
+export interface DemoTruth {
+  rings: TruthRingRow[];
+  insiders: TruthInsiderRow[];
+}
+
+/** Accounts per chunk (a chunk may run over by one household). */
+export const CHUNK_ACCOUNTS = 250;
+
+export function* streamPopulation(ctx: DemoContext, plans: readonly RingPlan[], totalAccounts: number): Generator<DemoChunk, DemoTruth, undefined> {
+  const queue = ctx.rng.shuffle(plans.flatMap((plan) => plan.members.map((member) => ({ ringId: plan.id, member }))));
+  let ringLeft = queue.length;
+  let honestLeft = totalAccounts - ringLeft;
+  const truth: TruthRingRow[] = [];
+  const neighbourhood: Neighbourhood = { familyDevice: null };
+
+  while (ringLeft + honestLeft > 0) {
+    const chunk = emptyChunk();
+    while (chunk.accounts.length < CHUNK_ACCOUNTS && ringLeft + honestLeft > 0) {
+      // Weigh ring members against households, not accounts, so both run out together.
+      if (ctx.rng.next() * (ringLeft + honestLeft / MEAN_HOUSEHOLD) < ringLeft) {
+        const { ringId, member } = queue[queue.length - ringLeft]!;
+        truth.push({ ring_id: ringId, account_id: emitMember(ctx, member, chunk) });
+        ringLeft--;
+      } else {
+        const size = Math.min(householdSize(ctx), honestLeft);
+        makeHousehold(ctx, size, chunk, neighbourhood);
+        honestLeft -= size;
+      }
+    }
+    yield chunk;
+  }
+  truth.sort((a, b) => compare(a.ring_id, b.ring_id) || compare(a.account_id, b.account_id));
+  const insiders = plans.flatMap((plan) => plan.insiders.map((employeeId) => ({ ring_id: plan.id, employee_id: employeeId })));
+  return { rings: truth, insiders };
+}
+
+function emitMember(ctx: DemoContext, member: RingMemberPlan, chunk: DemoChunk): string {
+  const accountId = ctx.ids.nextAccount().id;
+  chunk.accounts.push({ account_id: accountId, ...member.account });
+  for (const address of member.addresses) chunk.addresses.push({ account_id: accountId, ...address });
+  for (const device of member.devices) chunk.devices.push({ account_id: accountId, ...device });
+  for (const refund of member.refunds) chunk.refunds.push({ refund_id: ctx.ids.nextRefund(), account_id: accountId, ...refund });
+  return accountId;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,103 @@
+/**
+ * Ring detection, start to end: index links → hubs → components (union-find) → split of
+ * oversized components (Louvain) → insiders → measures and scores. Pure and engine-agnostic:
+ * plain data in, plain data out; no I/O, no clock except the analysis time (options.now).
+ */
+import type { AnalysisInput, AnalysisResult, InsiderFinding, PhaseTiming, RefundFact, RingResult } from "../analysis/types.ts";
+import { refundsOf, tabulateAccounts } from "./account-table.ts";
+import { compareStrings } from "./compare-strings.ts";
+import { type DetectOptions, resolveDetectOptions } from "./detect-options.ts";
+import { findComponents, groupList } from "./find-components.ts";
+import { selectHubs } from "./hub-policy.ts";
+import { approvalBaseline, findInsiders } from "./insiders.ts";
+import { indexLinks } from "./link-index.ts";
+import { measureRing } from "./ring-facts.ts";
+import { ringHubUses } from "./ring-hubs.ts";
+import { assignRingIds } from "./ring-id.ts";
+import { scoreRing } from "./risk-score.ts";
+import { splitCommunities } from "./split-communities.ts";
+
+export const DETECT_PHASES = ["index", "hubs", "components", "split", "insiders", "scores"] as const;
+export type DetectPhase = (typeof DETECT_PHASES)[number];
+
+/**
+ * Finds and scores the rings of `input`. Rings come highest score first (then by id); every
+ * candidate group of at least minRingSize linked accounts is a ring unless minScore drops it.
+ *
+ * @example
+ *   const result = detectRings(input, { maxRingSize: 30, now: Date.UTC(2024, 0, 1) });
+ *   result.rings.filter((ring) => ring.level === "high");
+ */
+export function detectRings(input: AnalysisInput, options: Partial<DetectOptions> = {}): AnalysisResult {
+  const settings = resolveDetectOptions(options);
+  const phases: PhaseTiming[] = [];
+  const timed = <T>(phase: DetectPhase, run: () => T): T => {
+    const started = performance.now();
+    const value = run();
+    phases.push({ phase, ms: Math.round((performance.now() - started) * 10) / 10 });
+    return value;
+  };
+
+  const { index, table } = timed("index", () => {
+    const index = indexLinks(input);
+    return { index, table: tabulateAccounts(index, input) };
+  });
+  const hubs = timed("hubs", () =>
+    selectHubs(index, settings.hubThreshold, { minimum: settings.hubMinimum, fence: settings.hubFence }),
+  );
+  const components = timed("components", () => findComponents(index, hubs.isHub, settings.minRingSize));
+  const groups = timed("split", () =>
+    groupList(components).flatMap((group) =>
+      splitCommunities(index, hubs.isHub, group, {
+        maxRingSize: settings.maxRingSize,
+        minRingSize: settings.minRingSize,
+        seed: settings.seed,
+        resolution: settings.louvainResolution,
+        maxDepth: settings.splitDepth,
+      }),
+    ),
+  );
+  const { ringRefunds, insiders } = timed("insiders", () => {
+    const baseline = approvalBaseline(input.refunds);
+    const rule = {
+      minApprovals: settings.insiderMinApprovals,
+      minShare: settings.insiderMinShare,
+      minLift: settings.insiderMinLift,
+      maxPValue: settings.insiderMaxPValue,
+    };
+    const ringRefunds: RefundFact[][] = groups.map((group) => refundsOf(table, group));
+    const insiders: InsiderFinding[][] = ringRefunds.map((refunds) => findInsiders(refunds, baseline, rule));
+    return { ringRefunds, insiders };
+  });
+  const rings = timed("scores", () => {
+    const ringOf = new Int32Array(index.accountIds.length).fill(-1);
+    groups.forEach((group, r) => group.forEach((a) => (ringOf[a] = r)));
+    const hubUses = ringHubUses(index, hubs, ringOf, groups.length);
+    const memberIds = groups.map((group) => Array.from(group, (a) => index.accountIds[a]).sort(compareStrings));
+    const ids = assignRingIds(memberIds.map((members) => members[0]));
+    const rings: RingResult[] = [];
+    groups.forEach((group, r) => {
+      const facts = measureRing(index, table, group, ringRefunds[r]);
+      const insiderScore = insiders[r].length === 0 ? 0 : insiders[r][0].score;
+      const { score, level, reasons } = scoreRing({ ...facts, insiderScore, hubCount: hubUses[r].length });
+      if (score < settings.minScore) return;
+      rings.push({
+        id: ids[r],
+        accountIds: memberIds[r],
+        size: facts.size,
+        score,
+        level,
+        reasons,
+        insiders: insiders[r],
+        hubs: hubUses[r],
+        countries: facts.countries,
+        refundCount: facts.refundCount,
+        refundValue: facts.refundValue,
+        noReturnShare: Math.round(facts.noReturnShare * 1000) / 1000,
+      });
+    });
+    return rings.sort((a, b) => b.score - a.score || compareStrings(a.id, b.id));
+  });
+
+  return { rings, hubs: hubs.hubs, hubThreshold: hubs.threshold, phases, analysedAt: settings.now ?? Date.now() };
+}

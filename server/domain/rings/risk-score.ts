@@ -1,0 +1,85 @@
+/**
+ * The risk score of a ring, 0–100, as a sum of reasons so an analyst sees why. Each reason
+ * measures one value, maps it to a strength in [0, 1] and contributes strength × weight; the
+ * weights add up to 100. Pure.
+ */
+import type { Reason, RingLevel } from "../analysis/types.ts";
+import type { RingFacts } from "./ring-facts.ts";
+
+export interface ScoreInput extends RingFacts {
+  /** The strongest insider finding's score (0–1), 0 when none. */
+  insiderScore: number;
+  /** Hubs shared by at least two members. */
+  hubCount: number;
+}
+
+interface Factor {
+  code: string;
+  label: string;
+  weight: number;
+  value: (ring: ScoreInput) => number;
+  /** In [0, 1]; reads the ring too when the value needs support (a share of two refunds proves little). */
+  strength: (value: number, ring: ScoreInput) => number;
+}
+
+const ramp = (from: number, to: number) => (x: number) => Math.min(1, Math.max(0, (x - from) / (to - from)));
+/** Shares count fully from SUPPORT refunds on, so one unreturned parcel is not "100% no-return". */
+const SUPPORT = 5;
+const supported = (count: number): number => Math.min(1, count / SUPPORT);
+
+/**
+ * Why these weights (they sum to 100):
+ * - no-return (20): refunds without return are the loss itself in refund fraud; honest
+ *   customers mostly send things back, so the ramp starts at 10% and is full at 90%
+ *   (scaled down below SUPPORT unreturned refunds).
+ * - insiders (15): a support employee approving far beyond their normal share is the mark of
+ *   an organised ring (REKK bribed agents) that honest groups cannot produce.
+ * - high-value (12): rings target what resells (HIGH_VALUE_CATEGORIES); scaled down below
+ *   SUPPORT such refunds.
+ * - countries (10), young-accounts (10): many-country groups and accounts that refund within a
+ *   month of opening suggest accounts made for the purpose, not a family.
+ * - value (10): prioritises by money at stake (log scale, 1k → 0, 100k → full; currencies
+ *   are summed as given).
+ * - velocity (8), device-sharing (8), hubs (7): corroboration only, since families also share
+ *   a computer, shop at Christmas and use a reshipper.
+ */
+const FACTORS: readonly Factor[] = [
+  { code: "no-return", label: "Refunds without return", weight: 20, value: (r) => r.noReturnShare, strength: (v, r) => ramp(0.1, 0.9)(v) * supported(r.noReturnCount) },
+  { code: "insiders", label: "Suspected insider approvals", weight: 15, value: (r) => r.insiderScore, strength: ramp(0, 1) },
+  { code: "high-value", label: "High-value categories", weight: 12, value: (r) => r.highValueShare, strength: (v, r) => v * supported(r.highValueCount) },
+  { code: "countries", label: "Countries of the accounts", weight: 10, value: (r) => r.countries.length, strength: ramp(1, 4) },
+  { code: "young-accounts", label: "Accounts refunding within 30 days of opening", weight: 10, value: (r) => r.youngAccountShare, strength: ramp(0, 1) },
+  { code: "value", label: "Refunded value", weight: 10, value: (r) => r.refundValue, strength: (v) => ramp(3, 5)(Math.log10(Math.max(1, v))) },
+  { code: "velocity", label: "Most refunds in 7 days", weight: 8, value: (r) => r.maxRefundsInWindow, strength: ramp(2, 10) },
+  { code: "device-sharing", label: "Accounts per shared device", weight: 8, value: (r) => r.accountsPerDevice, strength: ramp(1, 5) },
+  { code: "hubs", label: "Hubs (reshippers, kiosks) shared by members", weight: 7, value: (r) => r.hubCount, strength: ramp(0, 2) },
+];
+
+/** Score thresholds of the levels: high from 60, medium from 35, low below. */
+export const LEVEL_THRESHOLDS = { high: 60, medium: 35 } as const;
+
+export function levelOf(score: number): RingLevel {
+  return score >= LEVEL_THRESHOLDS.high ? "high" : score >= LEVEL_THRESHOLDS.medium ? "medium" : "low";
+}
+
+/**
+ * Scores a measured ring. Contributions are rounded to one decimal first and the score is
+ * their sum (computed in tenths, so it is exact): the reasons always add up to the score.
+ * Reasons come strongest first.
+ *
+ * @example
+ *   const { score, reasons } = scoreRing(facts);
+ *   reasons.reduce((s, r) => s + r.contribution, 0).toFixed(1) === score.toFixed(1); // true
+ */
+export function scoreRing(ring: ScoreInput): { score: number; level: RingLevel; reasons: Reason[] } {
+  let tenths = 0;
+  const reasons = FACTORS.map((factor) => {
+    const value = factor.value(ring);
+    const contributionTenths = Math.round(factor.weight * factor.strength(value, ring) * 10);
+    tenths += contributionTenths;
+    return { code: factor.code, label: factor.label, value: Math.round(value * 1000) / 1000, contribution: contributionTenths / 10 };
+  });
+  reasons.sort((a, b) => b.contribution - a.contribution);
+  const score = tenths / 10;
+  return { score, level: levelOf(score), reasons };
+}

@@ -1,0 +1,120 @@
+/**
+ * Splits a candidate ring that is too large to be one ring (usually several rings or families
+ * chained through a few shared identifiers) into communities with Louvain, on the weighted
+ * account–account projection of its non-hub links. Pure: builds an in-memory graphology graph;
+ * no I/O.
+ */
+import { UndirectedGraph } from "graphology";
+import louvain from "graphology-communities-louvain";
+import { compareStrings } from "./compare-strings.ts";
+import type { LinkIndex } from "./link-index.ts";
+import { identifierKey } from "./link-index.ts";
+import { mulberry32 } from "./seeded-rng.ts";
+import { groupsOf, UnionFind } from "./union-find.ts";
+
+export interface SplitOptions {
+  maxRingSize: number;
+  minRingSize: number;
+  seed: number;
+  resolution: number;
+  /** How many times a piece still above maxRingSize is split again. */
+  maxDepth: number;
+}
+
+/**
+ * Returns the group unchanged when it has at most `maxRingSize` accounts; otherwise its
+ * Louvain communities, each cut into its connected pieces, keeping pieces of at least
+ * `minRingSize` accounts. Members are account indices, ascending within a piece.
+ *
+ * The same group always gives the same pieces: nodes and identifiers enter the graph in id
+ * order and the random walk is seeded per split, so the answer does not depend on the order
+ * in which components are processed.
+ *
+ * @example
+ *   splitCommunities(index, isHub, group, { maxRingSize: 40, minRingSize: 2, seed: 1, resolution: 1, maxDepth: 3 });
+ */
+export function splitCommunities(index: LinkIndex, isHub: Uint8Array, group: Int32Array, options: SplitOptions): Int32Array[] {
+  if (group.length <= options.maxRingSize) return [group];
+  const pieces = splitOnce(index, isHub, group, options);
+  if (pieces === null) return [group];
+  if (options.maxDepth <= 1) return pieces;
+  const deeper = { ...options, maxDepth: options.maxDepth - 1 };
+  return pieces.flatMap((piece) => splitCommunities(index, isHub, piece, deeper));
+}
+
+/** One Louvain pass; null when Louvain keeps the group whole. */
+function splitOnce(index: LinkIndex, isHub: Uint8Array, group: Int32Array, options: SplitOptions): Int32Array[] | null {
+  const members = Array.from(group).sort((a, b) => compareStrings(index.accountIds[a], index.accountIds[b]));
+  const local = new Map<number, number>();
+  members.forEach((account, position) => local.set(account, position));
+  const weights = projectionWeights(index, isHub, members, local);
+
+  const graph = new UndirectedGraph<Record<string, never>, { weight: number }>();
+  for (const account of members) graph.addNode(index.accountIds[account]);
+  const n = members.length;
+  for (const [pair, weight] of weights) {
+    const a = members[Math.floor(pair / n)];
+    const b = members[pair % n];
+    graph.addEdge(index.accountIds[a], index.accountIds[b], { weight });
+  }
+  const community = louvain(graph, {
+    getEdgeWeight: "weight",
+    resolution: options.resolution,
+    rng: mulberry32(options.seed),
+  });
+
+  // Louvain communities can be internally disconnected; keep only edges inside a community
+  // and take connected pieces, so a ring is always a linked group.
+  const communityOf = members.map((account) => community[index.accountIds[account]]);
+  if (communityOf.every((c) => c === communityOf[0])) return null;
+  const uf = new UnionFind(n);
+  for (const pair of weights.keys()) {
+    const a = Math.floor(pair / n);
+    const b = pair % n;
+    if (communityOf[a] === communityOf[b]) uf.union(a, b);
+  }
+  const { start, members: localMembers } = groupsOf(uf, options.minRingSize);
+  const pieces: Int32Array[] = [];
+  for (let g = 0; g + 1 < start.length; g++) {
+    const piece = Int32Array.from(localMembers.subarray(start[g], start[g + 1]), (p) => members[p]);
+    pieces.push(piece.sort());
+  }
+  return pieces;
+}
+
+/**
+ * Account–account weights: an identifier shared by k accounts of the group adds 1/(k − 1) to
+ * each of its k(k − 1)/2 pairs, so every identifier gives each of its accounts a total weight
+ * of 1 however many share it. A device shared by two ring members then weighs as much as the
+ * pair's whole tie, and a bridge through one identifier stays light next to a dense ring.
+ * Keys are `lo * n + hi` over local positions.
+ */
+function projectionWeights(index: LinkIndex, isHub: Uint8Array, members: number[], local: Map<number, number>): Map<number, number> {
+  const identifiers = new Set<number>();
+  for (const account of members) {
+    for (let k = index.accountStart[account]; k < index.accountStart[account + 1]; k++) {
+      const i = index.accountIdents[k];
+      if (isHub[i] === 0) identifiers.add(i);
+    }
+  }
+  const ordered = [...identifiers].sort((a, b) => compareStrings(identifierKey(index, a), identifierKey(index, b)));
+  const n = members.length;
+  const weights = new Map<number, number>();
+  for (const i of ordered) {
+    const inGroup: number[] = [];
+    for (let k = index.identStart[i]; k < index.identStart[i + 1]; k++) {
+      const position = local.get(index.identAccounts[k]);
+      if (position !== undefined) inGroup.push(position);
+    }
+    if (inGroup.length < 2) continue;
+    const w = 1 / (inGroup.length - 1);
+    for (let x = 0; x < inGroup.length; x++) {
+      for (let y = x + 1; y < inGroup.length; y++) {
+        const lo = Math.min(inGroup[x], inGroup[y]);
+        const hi = Math.max(inGroup[x], inGroup[y]);
+        weights.set(lo * n + hi, (weights.get(lo * n + hi) ?? 0) + w);
+      }
+    }
+  }
+  return weights;
+}

@@ -1,0 +1,58 @@
+/**
+ * Composition root of the server: config → store → catalogue → jobs → app → listen. Passes
+ * collaborators by argument; `startServer` returns the URL and a close() that stops taking
+ * requests, waits for a running job and closes the store.
+ */
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import type { Logger } from "pino";
+import type { Config } from "./config.ts";
+import { createApp } from "./api/create-app.ts";
+import type { WriteTasks } from "./api/app-context.ts";
+import { loadCatalogue } from "./queries/catalogue.ts";
+import { JobRunner } from "./jobs/job-runner.ts";
+import type { GraphStore } from "./store/graph-store.ts";
+import { APP_VERSION } from "./version.ts";
+import { importFolder } from "./ingest/import-folder.ts";
+import { defaultRejectFile } from "./cli/load-command.ts";
+import { runAnalysis } from "./analysis/run-analysis.ts";
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export function writeTasks(store: GraphStore, config: Config): WriteTasks {
+  return {
+    importFolder: (folder) => async (progress) => {
+      const report = await importFolder({
+        folder, store, rejectFile: defaultRejectFile(config),
+        onProgress: (p) => progress(`${p.kind}: ${p.read} rows (${p.rowsPerSecond} rows/s)`),
+      });
+      await store.setMeta("lastImport", JSON.stringify({ at: new Date().toISOString(), folder: path.resolve(folder), read: report.read, loaded: report.loaded, rejected: report.rejected }));
+      return report;
+    },
+    analyze: () => async (progress) => runAnalysis(store, {}, (phase) => progress(phase)),
+  };
+}
+
+export async function startServer(store: GraphStore, config: Config, logger: Logger): Promise<RunningServer> {
+  const catalogue = loadCatalogue();
+  const jobs = new JobRunner();
+  const app = createApp({ store, config, catalogue, jobs, tasks: writeTasks(store, config), version: APP_VERSION, logger });
+  const server = app.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(":") ? `[${config.host}]` : config.host;
+  return {
+    url: `http://${host}:${port}`,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await jobs.idle();
+    },
+  };
+}

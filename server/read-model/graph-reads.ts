@@ -1,0 +1,75 @@
+/**
+ * Graph-shaped reads for the viewer: one ring's subgraph (members, their addresses, devices,
+ * refunds and approvers, with insiders and hubs marked) and one node's neighbourhood. Node
+ * types are checked against a whitelist before they shape a query; ids travel as parameters.
+ */
+import { RinglensError } from "../errors.ts";
+import type { GraphStore } from "../store/graph-store.ts";
+import type { WireGraph, WireNodeAttributes } from "../api/wire-types.ts";
+import type { HubUse } from "../domain/analysis/types.ts";
+import { toWireGraph } from "../queries/to-wire-graph.ts";
+import type { PlainNode } from "../store/plain-graph.ts";
+import { toNodeAttributes } from "../queries/to-wire-graph.ts";
+
+export const NODE_TYPES = ["Account", "Address", "Device", "Employee", "Refund", "Ring"] as const;
+export type NodeType = (typeof NODE_TYPES)[number];
+
+export function checkNodeType(type: string): NodeType {
+  const found = NODE_TYPES.find((t) => t.toLowerCase() === type.toLowerCase());
+  if (!found) throw new RinglensError("not-found", `unknown node type "${type}"; use one of ${NODE_TYPES.join(", ")}`);
+  return found;
+}
+
+export async function ringGraph(store: GraphStore, id: string, limit: number, timeoutMs: number): Promise<WireGraph> {
+  const ring = await store.query("MATCH (r:Ring {id: $id}) RETURN r.hubs AS hubs", { id }, { timeoutMs });
+  if (!ring.rows[0]) throw new RinglensError("not-found", `ring ${id} does not exist (list rings at /api/rings)`);
+  const hubs = new Set((JSON.parse(String(ring.rows[0].hubs ?? "[]")) as HubUse[]).map((h) => `${h.kind}:${h.identifierId}`));
+  const members = "MATCH (a:Account)-[:MEMBER_OF]->(:Ring {id: $id})";
+  const parts = await Promise.all([
+    store.query(`${members} OPTIONAL MATCH (a)-[s:SHIPS_TO]->(x:Address) RETURN a, s, x`, { id }, { timeoutMs }),
+    store.query(`${members} OPTIONAL MATCH (a)-[u:USES]->(d:Device) RETURN a, u, d`, { id }, { timeoutMs }),
+    store.query(`${members} MATCH (a)-[q:REQUESTED]->(f:Refund) OPTIONAL MATCH (e:Employee)-[p:APPROVED]->(f) RETURN a, q, f, p, e`, { id }, { timeoutMs }),
+    store.query("MATCH (e:Employee)-[:SUSPECTED_IN]->(:Ring {id: $id}) RETURN e.id AS id", { id }, { timeoutMs }),
+  ]);
+  const insiders = new Set(parts[3].rows.map((r) => `Employee:${r.id}`));
+  const graph = toWireGraph([...parts[0].rows, ...parts[1].rows, ...parts[2].rows], limit);
+  for (const node of graph.nodes) {
+    const a = node.attributes;
+    if (a.type === "Account") a.ringMember = true;
+    if (insiders.has(node.key)) a.insider = true;
+    if (hubs.has(node.key)) a.hub = true;
+  }
+  addValues(graph);
+  return graph;
+}
+
+/** Refunded value per node: a refund's amount, an account's refunds, an employee's approvals in view. */
+function addValues(graph: WireGraph): void {
+  const byKey = new Map(graph.nodes.map((n) => [n.key, n.attributes]));
+  for (const n of graph.nodes) if (n.attributes.type === "Refund") n.attributes.value = Number(n.attributes.properties.amount ?? 0);
+  for (const e of graph.edges) {
+    const refund = byKey.get(e.target);
+    const from = byKey.get(e.source);
+    if (!refund || !from || refund.type !== "Refund") continue;
+    from.value = (from.value ?? 0) + (refund.value ?? 0);
+  }
+}
+
+export async function getNode(store: GraphStore, type: string, id: string, timeoutMs: number): Promise<WireNodeAttributes> {
+  const label = checkNodeType(type);
+  const { rows } = await store.query(`MATCH (n:${label} {id: $id}) RETURN n`, { id }, { timeoutMs });
+  const node = rows[0]?.n as PlainNode | undefined;
+  if (!node) throw new RinglensError("not-found", `${label} ${id} does not exist`);
+  return toNodeAttributes(node);
+}
+
+export async function neighbours(store: GraphStore, type: string, id: string, depth: 1 | 2, limit: number, timeoutMs: number): Promise<WireGraph> {
+  const label = checkNodeType(type);
+  await getNode(store, label, id, timeoutMs);
+  const text = depth === 1
+    ? `MATCH (n:${label} {id: $id})-[e]-(m) RETURN n, e, m LIMIT $limit`
+    : `MATCH (n:${label} {id: $id})-[e]-(m) OPTIONAL MATCH (m)-[e2]-(k) RETURN n, e, m, e2, k LIMIT $limit`;
+  const { rows } = await store.query(text, { id, limit }, { timeoutMs });
+  const graph = toWireGraph(rows, limit);
+  return { ...graph, truncated: graph.truncated || rows.length >= limit };
+}

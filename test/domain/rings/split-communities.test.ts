@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import type { AnalysisInput } from "../../../server/domain/analysis/types.ts";
+import { detectRings } from "../../../server/domain/rings/detect-rings.ts";
+import { SyntheticWorld } from "../helpers/synthetic-world.ts";
+
+/** Two dense rings of 8 (each account on two of three devices, one address) bridged by one device. */
+function bridgedRings(): { input: AnalysisInput; a: string[]; b: string[] } {
+  const world = new SyntheticWorld(11);
+  const a = world.ring({ size: 8, devices: 3, addresses: 1 }).accountIds;
+  const b = world.ring({ size: 8, devices: 3, addresses: 1 }).accountIds;
+  world.link(a[3], "Device", "bridge");
+  world.link(b[5], "Device", "bridge");
+  return { input: world.build(), a: [...a].sort(), b: [...b].sort() };
+}
+
+describe("splitting oversized components with Louvain", () => {
+  it("splits two dense rings bridged by one shared device when the component exceeds maxRingSize", () => {
+    const { input, a, b } = bridgedRings();
+    const result = detectRings(input, { maxRingSize: 10, now: 0 });
+    expect(result.rings.map((ring) => ring.accountIds).sort()).toEqual([a, b].sort());
+  });
+
+  it("leaves a component of at most maxRingSize whole", () => {
+    const { input, a, b } = bridgedRings();
+    const result = detectRings(input, { maxRingSize: 16, now: 0 });
+    expect(result.rings.map((ring) => ring.accountIds)).toEqual([[...a, ...b].sort()]);
+  });
+
+  it("gives the same pieces whatever the input order", () => {
+    const { input } = bridgedRings();
+    const reversed = { ...input, links: [...input.links].reverse(), accounts: [...input.accounts].reverse() };
+    const members = (i: AnalysisInput) => detectRings(i, { maxRingSize: 10, now: 0 }).rings.map((ring) => ring.accountIds).sort();
+    expect(members(reversed)).toEqual(members(input));
+  });
+});

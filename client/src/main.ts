@@ -35,6 +35,10 @@ const details = createDetailsPanel(byId("details"), {
   onOpenNode: (key) => open({ kind: "node", key }),
   onOpenRing: (id) => open({ kind: "ring", id }),
   onFocusNode: (key) => controller.focusNode(key),
+  labelOf: (key) => {
+    const graph = scene.graph();
+    return graph?.hasNode(key) ? graph.getNodeAttribute(key, "label") : null;
+  },
   loadNeighbours: (key) => {
     const at = key.indexOf(":");
     return api.neighbors(key.slice(0, at), key.slice(at + 1), 1, 500);

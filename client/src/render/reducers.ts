@@ -22,8 +22,11 @@ function baseSize(graph: DataGraph, key: string, data: NodeData, state: ViewStat
   return data.kind === "Refund" ? Math.min(size, 10) : size;
 }
 
+const MAX_LABEL = 32;
+
 function label(data: NodeData): string {
-  let text = data.label;
+  // Display only: device ids are long hashes; the details panel shows the full text.
+  let text = data.label.length > MAX_LABEL ? `${data.label.slice(0, MAX_LABEL - 1)}…` : data.label;
   if (data.insider) text += MARKS.insider.suffix;
   if (data.hub) text += MARKS.hub.suffix;
   return text;

@@ -11,6 +11,8 @@ import { levelBadge } from "./ring-list.ts";
 
 export interface ExplanationDeps {
   onFocusNode(key: string): void;
+  /** The label a node has on the canvas, when it is there (hub ids are normalised keys). */
+  labelOf(key: string): string | null;
 }
 
 function reasonRow(reason: RingDetail["reasons"][number], max: number): HTMLLIElement {
@@ -35,8 +37,8 @@ function insiderRow(insider: RingDetail["insiders"][number], deps: ExplanationDe
     insider.name ? el("span", { className: "muted" }, ` ${insider.employeeId}`) : null,
     el("p", null, insider.reason),
     el("p", { className: "muted" },
-      `Approved ${formatShare(insider.share)} of this ring's refunds against ${formatShare(insider.baseline)} of all approvals (×${formatNumber(insider.lift)}); `,
-      `${formatInt(insider.approvals)} approvals, ${formatInt(insider.noReturnApprovals)} without return.`),
+      `${formatShare(insider.share)} of the ring's approvals vs ${formatShare(insider.baseline)} overall (×${formatNumber(insider.lift)}) · `,
+      `${formatInt(insider.approvals)} approvals · ${formatInt(insider.noReturnApprovals)} without return`),
   );
 }
 
@@ -74,7 +76,8 @@ export function renderRingExplanation(detail: RingDetail, deps: ExplanationDeps)
     detail.hubs.length ? el("h3", null, "Shared hubs") : null,
     detail.hubs.length
       ? el("ul", { className: "hubs" }, ...detail.hubs.map((h) => el("li", null,
-          el("button", { className: "link", attrs: { type: "button" }, on: { click: () => deps.onFocusNode(nodeKey(h.kind, h.identifierId)) } }, `${h.kind} ${h.identifierId}`),
+          el("button", { className: "link", attrs: { type: "button" }, on: { click: () => deps.onFocusNode(nodeKey(h.kind, h.identifierId)) } },
+            `${h.kind} ${deps.labelOf(nodeKey(h.kind, h.identifierId)) ?? h.identifierId}`),
           ` — used by ${formatInt(h.members)} members and ${formatInt(h.accounts)} accounts overall`)))
       : null,
     membersTable(detail, deps),

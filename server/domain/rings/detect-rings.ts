@@ -3,7 +3,7 @@
  * oversized components (Louvain) → insiders → measures and scores. Pure and engine-agnostic:
  * plain data in, plain data out; no I/O, no clock except the analysis time (options.now).
  */
-import type { AnalysisInput, AnalysisResult, InsiderFinding, PhaseTiming, RefundFact, RingResult } from "../analysis/types.ts";
+import type { AnalysisInput, AnalysisResult, PhaseTiming, RingResult } from "../analysis/types.ts";
 import { refundsOf, tabulateAccounts } from "./account-table.ts";
 import { compareStrings } from "./compare-strings.ts";
 import { type DetectOptions, resolveDetectOptions } from "./detect-options.ts";
@@ -57,7 +57,7 @@ export function detectRings(input: AnalysisInput, options: Partial<DetectOptions
       }),
     ),
   );
-  const { ringRefunds, insiders } = timed("insiders", () => {
+  const insiders = timed("insiders", () => {
     const baseline = approvalBaseline(input.refunds);
     const rule = {
       minApprovals: settings.insiderMinApprovals,
@@ -65,9 +65,7 @@ export function detectRings(input: AnalysisInput, options: Partial<DetectOptions
       minLift: settings.insiderMinLift,
       maxPValue: settings.insiderMaxPValue,
     };
-    const ringRefunds: RefundFact[][] = groups.map((group) => refundsOf(table, group));
-    const insiders: InsiderFinding[][] = ringRefunds.map((refunds) => findInsiders(refunds, baseline, rule));
-    return { ringRefunds, insiders };
+    return groups.map((group) => findInsiders(refundsOf(table, group), baseline, rule));
   });
   const rings = timed("scores", () => {
     const ringOf = new Int32Array(index.accountIds.length).fill(-1);
@@ -77,9 +75,9 @@ export function detectRings(input: AnalysisInput, options: Partial<DetectOptions
     const ids = assignRingIds(memberIds.map((members) => members[0]));
     const rings: RingResult[] = [];
     groups.forEach((group, r) => {
-      const facts = measureRing(index, table, group, ringRefunds[r]);
+      const facts = measureRing(index, table, group);
       const insiderScore = insiders[r].length === 0 ? 0 : insiders[r][0].score;
-      const { score, level, reasons } = scoreRing({ ...facts, insiderScore, hubCount: hubUses[r].length });
+      const { score, level, reasons } = scoreRing(facts, insiderScore, hubUses[r].length);
       if (score < settings.minScore) return;
       rings.push({
         id: ids[r],

@@ -21,18 +21,24 @@ export function tabulateAccounts(index: LinkIndex, input: Pick<AnalysisInput, "a
   const n = index.accountIds.length;
   const createdAt = new Float64Array(n).fill(Number.NaN);
   const country: (string | null)[] = new Array<string | null>(n).fill(null);
-  for (const account of input.accounts) {
-    const a = index.accountIndex.get(account.id);
-    if (a === undefined) continue;
+  input.accounts.forEach((account, position) => {
+    // indexLinks interns input.accounts first, in order: position is the index unless ids repeat.
+    const a = index.accountIds[position] === account.id ? position : index.accounts.indexOf(account.id);
+    if (a === -1) return;
     if (account.createdAt !== null) createdAt[a] = account.createdAt;
     country[a] = account.country;
-  }
+  });
 
   const refunds = input.refunds;
   const owner = new Int32Array(refunds.length);
   const refundStart = new Int32Array(n + 1);
+  let previousAccountId: string | null = null;
+  let a = -1;
   for (let r = 0; r < refunds.length; r++) {
-    const a = index.accountIndex.get(refunds[r].accountId) ?? -1;
+    if (refunds[r].accountId !== previousAccountId) {
+      previousAccountId = refunds[r].accountId;
+      a = index.accounts.indexOf(previousAccountId);
+    }
     owner[r] = a;
     if (a >= 0) refundStart[a + 1]++;
   }

@@ -3,7 +3,7 @@
  * oversized components (Louvain) → insiders → measures and scores. Pure and engine-agnostic:
  * plain data in, plain data out; no I/O, no clock except the analysis time (options.now).
  */
-import type { AnalysisInput, AnalysisResult, InsiderFinding, PhaseTiming, RefundFact, RingResult } from "../analysis/types.ts";
+import type { AnalysisInput, AnalysisResult, PhaseTiming, RingResult } from "../analysis/types.ts";
 import { refundsOf, tabulateAccounts } from "./account-table.ts";
 import { compareStrings } from "./compare-strings.ts";
 import { type DetectOptions, resolveDetectOptions } from "./detect-options.ts";
@@ -13,7 +13,7 @@ import { approvalBaseline, findInsiders } from "./insiders.ts";
 import { indexLinks } from "./link-index.ts";
 import { measureRing } from "./ring-facts.ts";
 import { ringHubUses } from "./ring-hubs.ts";
-import { assignRingIds } from "./ring-id.ts";
+import { assignRingIds, hash53 } from "./ring-id.ts";
 import { scoreRing } from "./risk-score.ts";
 import { splitCommunities } from "./split-communities.ts";
 
@@ -57,7 +57,7 @@ export function detectRings(input: AnalysisInput, options: Partial<DetectOptions
       }),
     ),
   );
-  const { ringRefunds, insiders } = timed("insiders", () => {
+  const insiders = timed("insiders", () => {
     const baseline = approvalBaseline(input.refunds);
     const rule = {
       minApprovals: settings.insiderMinApprovals,
@@ -65,9 +65,7 @@ export function detectRings(input: AnalysisInput, options: Partial<DetectOptions
       minLift: settings.insiderMinLift,
       maxPValue: settings.insiderMaxPValue,
     };
-    const ringRefunds: RefundFact[][] = groups.map((group) => refundsOf(table, group));
-    const insiders: InsiderFinding[][] = ringRefunds.map((refunds) => findInsiders(refunds, baseline, rule));
-    return { ringRefunds, insiders };
+    return groups.map((group) => findInsiders(refundsOf(table, group), baseline, rule));
   });
   const rings = timed("scores", () => {
     const ringOf = new Int32Array(index.accountIds.length).fill(-1);
@@ -76,11 +74,13 @@ export function detectRings(input: AnalysisInput, options: Partial<DetectOptions
     const memberIds = groups.map((group) => Array.from(group, (a) => index.accountIds[a]).sort(compareStrings));
     const ids = assignRingIds(memberIds.map((members) => members[0]));
     const rings: RingResult[] = [];
+    const order: number[] = [];
     groups.forEach((group, r) => {
-      const facts = measureRing(index, table, group, ringRefunds[r]);
+      const facts = measureRing(index, table, group);
       const insiderScore = insiders[r].length === 0 ? 0 : insiders[r][0].score;
-      const { score, level, reasons } = scoreRing({ ...facts, insiderScore, hubCount: hubUses[r].length });
+      const { score, level, reasons } = scoreRing(facts, insiderScore, hubUses[r].length);
       if (score < settings.minScore) return;
+      order.push(rings.length);
       rings.push({
         id: ids[r],
         accountIds: memberIds[r],
@@ -96,7 +96,11 @@ export function detectRings(input: AnalysisInput, options: Partial<DetectOptions
         noReturnShare: Math.round(facts.noReturnShare * 1000) / 1000,
       });
     });
-    return rings.sort((a, b) => b.score - a.score || compareStrings(a.id, b.id));
+    // Ids are "R-" + the zero-padded base36 of hash53(smallest member), so comparing the hashes
+    // as numbers orders like comparing the ids, without a string comparison per step.
+    const hashes = rings.map((ring) => hash53(ring.accountIds[0]));
+    order.sort((x, y) => rings[y].score - rings[x].score || hashes[x] - hashes[y] || compareStrings(rings[x].id, rings[y].id));
+    return order.map((x) => rings[x]);
   });
 
   return { rings, hubs: hubs.hubs, hubThreshold: hubs.threshold, phases, analysedAt: settings.now ?? Date.now() };

@@ -5,6 +5,7 @@
  * item never came back. Pure; imports only domain types.
  */
 import type { InsiderFinding, RefundFact } from "../analysis/types.ts";
+import { isApproved } from "./refund-kinds.ts";
 
 export interface InsiderRule {
   /** Least approvals inside the ring (support). */
@@ -25,7 +26,7 @@ export interface ApprovalBaseline {
 
 /** An approval: an approved refund decided by an employee (automated decisions have none). */
 export function isEmployeeApproval(refund: RefundFact): refund is RefundFact & { employeeId: string } {
-  return refund.employeeId !== null && refund.status.toLowerCase() === "approved";
+  return refund.employeeId !== null && isApproved(refund);
 }
 
 export function approvalBaseline(refunds: readonly RefundFact[]): ApprovalBaseline {

@@ -5,11 +5,13 @@
  */
 import type { AnalysisInput } from "../analysis/types.ts";
 import type { IdentifierLabel } from "../model.ts";
+import { StringInterner } from "./string-interner.ts";
 
 export interface LinkIndex {
-  /** Account index → account id. Accounts of `input.accounts` first, in input order. */
+  /** Account index ↔ account id. Accounts of `input.accounts` first, in input order. */
+  accounts: StringInterner;
+  /** Account index → account id (the interner's keys). */
   accountIds: string[];
-  accountIndex: Map<string, number>;
   identifierKinds: IdentifierLabel[];
   identifierIds: string[];
   /** identAccounts.subarray(identStart[i], identStart[i + 1]): distinct accounts of identifier i. */
@@ -33,54 +35,59 @@ export function identifierKey(index: LinkIndex, i: number): string {
 /**
  * Builds the index in O(accounts + links). Links whose account is not among `input.accounts`
  * still count (the account is interned with no facts): dropping them would hide links.
+ * Identifiers are numbered kind by kind (kinds in order of first appearance).
  *
  * @example
- *   const index = indexLinks({ accounts: [], refunds: [], links: [
+ *   const index = indexLinks({ accounts: [], links: [
  *     { accountId: "a", kind: "Device", identifierId: "d" },
  *     { accountId: "b", kind: "Device", identifierId: "d" }] });
  *   identifierDegree(index, 0); // 2
  */
 export function indexLinks(input: Pick<AnalysisInput, "accounts" | "links">): LinkIndex {
-  const accountIds: string[] = [];
-  const accountIndex = new Map<string, number>();
-  const internAccount = (id: string): number => {
-    let a = accountIndex.get(id);
-    if (a === undefined) {
-      a = accountIds.length;
-      accountIndex.set(id, a);
-      accountIds.push(id);
-    }
-    return a;
-  };
-  for (const account of input.accounts) internAccount(account.id);
+  const accounts = new StringInterner();
+  for (const account of input.accounts) accounts.intern(account.id);
 
-  // One map per kind avoids building a "kind:id" string per link.
-  const byKind = new Map<string, Map<string, number>>();
-  const identifierKinds: IdentifierLabel[] = [];
-  const identifierIds: string[] = [];
+  // One interner per kind avoids building a "kind:id" string per link.
+  const kinds: IdentifierLabel[] = [];
+  const interners: StringInterner[] = [];
   const links = input.links;
   const linkAccount = new Int32Array(links.length);
   const linkIdent = new Int32Array(links.length);
+  const linkKind = new Uint8Array(links.length);
+  // Exports list an account's links together; reusing the previous lookup skips most of the
+  // account probes, which dominate indexing at a million accounts.
+  let previousAccountId: string | null = null;
+  let previousAccount = -1;
+  let previousKind = -1;
   for (let l = 0; l < links.length; l++) {
     const link = links[l];
-    let ids = byKind.get(link.kind);
-    if (ids === undefined) byKind.set(link.kind, (ids = new Map()));
-    let i = ids.get(link.identifierId);
-    if (i === undefined) {
-      i = identifierIds.length;
-      ids.set(link.identifierId, i);
-      identifierKinds.push(link.kind);
-      identifierIds.push(link.identifierId);
+    let kind = previousKind >= 0 && kinds[previousKind] === link.kind ? previousKind : kinds.indexOf(link.kind);
+    if (kind === -1) {
+      kind = kinds.length;
+      kinds.push(link.kind);
+      interners.push(new StringInterner());
     }
-    linkAccount[l] = internAccount(link.accountId);
-    linkIdent[l] = i;
+    previousKind = kind;
+    linkKind[l] = kind;
+    linkIdent[l] = interners[kind].intern(link.identifierId);
+    if (link.accountId !== previousAccountId) {
+      previousAccountId = link.accountId;
+      previousAccount = accounts.intern(link.accountId);
+    }
+    linkAccount[l] = previousAccount;
   }
 
-  const byIdent = distinctAdjacency(identifierIds.length, accountIds.length, linkIdent, linkAccount);
-  const byAccount = transpose(byIdent.start, byIdent.targets, accountIds.length);
+  const offsets = new Int32Array(kinds.length + 1);
+  interners.forEach((interner, k) => (offsets[k + 1] = offsets[k] + interner.size));
+  for (let l = 0; l < links.length; l++) linkIdent[l] += offsets[linkKind[l]];
+  const identifierKinds: IdentifierLabel[] = kinds.flatMap((kind, k) => new Array<IdentifierLabel>(interners[k].size).fill(kind));
+  const identifierIds: string[] = interners.flatMap((interner) => interner.keys);
+
+  const byIdent = distinctAdjacency(identifierIds.length, accounts.size, linkIdent, linkAccount);
+  const byAccount = transpose(byIdent.start, byIdent.targets, accounts.size);
   return {
-    accountIds,
-    accountIndex,
+    accounts,
+    accountIds: accounts.keys,
     identifierKinds,
     identifierIds,
     identStart: byIdent.start,

@@ -3,10 +3,9 @@
  * (count, value, no-return, high-value categories) use approved refunds; behaviour figures
  * (account age at first refund, velocity) use every request, approved or not. Pure.
  */
-import type { RefundFact } from "../analysis/types.ts";
-import { HIGH_VALUE_CATEGORIES } from "../model.ts";
 import type { AccountTable } from "./account-table.ts";
 import type { LinkIndex } from "./link-index.ts";
+import { isApproved, isHighValue } from "./refund-kinds.ts";
 
 export interface RingFacts {
   size: number;
@@ -30,22 +29,24 @@ export interface RingFacts {
 export const YOUNG_ACCOUNT_DAYS = 30;
 export const VELOCITY_WINDOW_DAYS = 7;
 const DAY = 86_400_000;
-const HIGH_VALUE = new Set<string>(HIGH_VALUE_CATEGORIES);
 
-/** @example measureRing(index, table, members, refundsOf(table, members)).noReturnShare */
-export function measureRing(index: LinkIndex, table: AccountTable, members: Int32Array, ringRefunds: readonly RefundFact[]): RingFacts {
+/** @example measureRing(index, table, members).noReturnShare */
+export function measureRing(index: LinkIndex, table: AccountTable, members: Int32Array): RingFacts {
   let refundCount = 0;
   let refundValue = 0;
   let noReturn = 0;
   let highValue = 0;
   const requestTimes: number[] = [];
-  for (const refund of ringRefunds) {
-    if (refund.requestedAt !== null) requestTimes.push(refund.requestedAt);
-    if (refund.status.toLowerCase() !== "approved") continue;
-    refundCount++;
-    refundValue += refund.amount;
-    if (refund.returned === false) noReturn++;
-    if (refund.category !== null && HIGH_VALUE.has(refund.category.toLowerCase())) highValue++;
+  for (const a of members) {
+    for (let k = table.refundStart[a]; k < table.refundStart[a + 1]; k++) {
+      const refund = table.refunds[table.refundOrder[k]];
+      if (refund.requestedAt !== null) requestTimes.push(refund.requestedAt);
+      if (!isApproved(refund)) continue;
+      refundCount++;
+      refundValue += refund.amount;
+      if (refund.returned === false) noReturn++;
+      if (isHighValue(refund)) highValue++;
+    }
   }
   return {
     size: members.length,

@@ -32,14 +32,17 @@ export function ringIdOf(smallestMemberId: string): string {
  * "-2", "-3" suffix in member-id order, so ids stay unique and deterministic.
  */
 export function assignRingIds(smallestMemberIds: readonly string[]): string[] {
-  const order = smallestMemberIds.map((_, r) => r).sort((a, b) => compareStrings(smallestMemberIds[a], smallestMemberIds[b]));
-  const ids = new Array<string>(smallestMemberIds.length);
-  const used = new Map<string, number>();
-  for (const r of order) {
-    const base = ringIdOf(smallestMemberIds[r]);
-    const seen = used.get(base) ?? 0;
-    used.set(base, seen + 1);
-    ids[r] = seen === 0 ? base : `${base}-${seen + 1}`;
+  const ids = smallestMemberIds.map(ringIdOf);
+  const holders = new Map<string, number[]>();
+  ids.forEach((id, r) => {
+    const list = holders.get(id);
+    if (list === undefined) holders.set(id, [r]);
+    else list.push(r);
+  });
+  for (const [base, rings] of holders) {
+    if (rings.length < 2) continue;
+    rings.sort((a, b) => compareStrings(smallestMemberIds[a], smallestMemberIds[b]));
+    rings.forEach((r, n) => (ids[r] = n === 0 ? base : `${base}-${n + 1}`));
   }
   return ids;
 }

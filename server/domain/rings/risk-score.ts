@@ -6,7 +6,8 @@
 import type { Reason, RingLevel } from "../analysis/types.ts";
 import type { RingFacts } from "./ring-facts.ts";
 
-export interface ScoreInput extends RingFacts {
+interface ScoreInput {
+  facts: RingFacts;
   /** The strongest insider finding's score (0–1), 0 when none. */
   insiderScore: number;
   /** Hubs shared by at least two members. */
@@ -26,6 +27,8 @@ const ramp = (from: number, to: number) => (x: number) => Math.min(1, Math.max(0
 /** Shares count fully from SUPPORT refunds on, so one unreturned parcel is not "100% no-return". */
 const SUPPORT = 5;
 const supported = (count: number): number => Math.min(1, count / SUPPORT);
+const noReturnRamp = ramp(0.1, 0.9);
+const valueRamp = ramp(3, 5);
 
 /**
  * Why these weights (they sum to 100):
@@ -44,14 +47,14 @@ const supported = (count: number): number => Math.min(1, count / SUPPORT);
  *   a computer, shop at Christmas and use a reshipper.
  */
 const FACTORS: readonly Factor[] = [
-  { code: "no-return", label: "Refunds without return", weight: 20, value: (r) => r.noReturnShare, strength: (v, r) => ramp(0.1, 0.9)(v) * supported(r.noReturnCount) },
+  { code: "no-return", label: "Refunds without return", weight: 20, value: (r) => r.facts.noReturnShare, strength: (v, r) => noReturnRamp(v) * supported(r.facts.noReturnCount) },
   { code: "insiders", label: "Suspected insider approvals", weight: 15, value: (r) => r.insiderScore, strength: ramp(0, 1) },
-  { code: "high-value", label: "High-value categories", weight: 12, value: (r) => r.highValueShare, strength: (v, r) => v * supported(r.highValueCount) },
-  { code: "countries", label: "Countries of the accounts", weight: 10, value: (r) => r.countries.length, strength: ramp(1, 4) },
-  { code: "young-accounts", label: "Accounts refunding within 30 days of opening", weight: 10, value: (r) => r.youngAccountShare, strength: ramp(0, 1) },
-  { code: "value", label: "Refunded value", weight: 10, value: (r) => r.refundValue, strength: (v) => ramp(3, 5)(Math.log10(Math.max(1, v))) },
-  { code: "velocity", label: "Most refunds in 7 days", weight: 8, value: (r) => r.maxRefundsInWindow, strength: ramp(2, 10) },
-  { code: "device-sharing", label: "Accounts per shared device", weight: 8, value: (r) => r.accountsPerDevice, strength: ramp(1, 5) },
+  { code: "high-value", label: "High-value categories", weight: 12, value: (r) => r.facts.highValueShare, strength: (v, r) => v * supported(r.facts.highValueCount) },
+  { code: "countries", label: "Countries of the accounts", weight: 10, value: (r) => r.facts.countries.length, strength: ramp(1, 4) },
+  { code: "young-accounts", label: "Accounts refunding within 30 days of opening", weight: 10, value: (r) => r.facts.youngAccountShare, strength: ramp(0, 1) },
+  { code: "value", label: "Refunded value", weight: 10, value: (r) => r.facts.refundValue, strength: (v) => valueRamp(Math.log10(Math.max(1, v))) },
+  { code: "velocity", label: "Most refunds in 7 days", weight: 8, value: (r) => r.facts.maxRefundsInWindow, strength: ramp(2, 10) },
+  { code: "device-sharing", label: "Accounts per shared device", weight: 8, value: (r) => r.facts.accountsPerDevice, strength: ramp(1, 5) },
   { code: "hubs", label: "Hubs (reshippers, kiosks) shared by members", weight: 7, value: (r) => r.hubCount, strength: ramp(0, 2) },
 ];
 
@@ -68,10 +71,11 @@ export function levelOf(score: number): RingLevel {
  * Reasons come strongest first.
  *
  * @example
- *   const { score, reasons } = scoreRing(facts);
+ *   const { score, reasons } = scoreRing(facts, insiderScore, hubCount);
  *   reasons.reduce((s, r) => s + r.contribution, 0).toFixed(1) === score.toFixed(1); // true
  */
-export function scoreRing(ring: ScoreInput): { score: number; level: RingLevel; reasons: Reason[] } {
+export function scoreRing(facts: RingFacts, insiderScore: number, hubCount: number): { score: number; level: RingLevel; reasons: Reason[] } {
+  const ring: ScoreInput = { facts, insiderScore, hubCount };
   let tenths = 0;
   const reasons = FACTORS.map((factor) => {
     const value = factor.value(ring);

@@ -97,7 +97,8 @@ function projectionWeights(index: LinkIndex, isHub: Uint8Array, members: number[
       if (isHub[i] === 0) identifiers.add(i);
     }
   }
-  const ordered = [...identifiers].sort((a, b) => compareStrings(identifierKey(index, a), identifierKey(index, b)));
+  const keyOf = new Map([...identifiers].map((i) => [i, identifierKey(index, i)]));
+  const ordered = [...identifiers].sort((a, b) => compareStrings(keyOf.get(a)!, keyOf.get(b)!));
   const n = members.length;
   const weights = new Map<number, number>();
   for (const i of ordered) {

@@ -15,9 +15,12 @@ describe("detectRings", () => {
     expect(result.analysedAt).toBe(1_700_000_000_000);
   });
 
-  it("returns rings highest score first, each with sorted members and consistent figures", () => {
+  it("returns rings highest score first then by id, each with sorted members and consistent figures", () => {
     const result = detectRings(plantedWorld(2).build(), { now: 0 });
-    for (let r = 1; r < result.rings.length; r++) expect(result.rings[r - 1]!.score).toBeGreaterThanOrEqual(result.rings[r]!.score);
+    for (let r = 1; r < result.rings.length; r++) {
+      const [before, after] = [result.rings[r - 1]!, result.rings[r]!];
+      expect(before.score > after.score || (before.score === after.score && before.id < after.id)).toBe(true);
+    }
     for (const ring of result.rings) {
       expect(ring.size).toBe(ring.accountIds.length);
       expect([...ring.accountIds].sort()).toEqual(ring.accountIds);

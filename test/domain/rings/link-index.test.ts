@@ -23,7 +23,7 @@ describe("indexLinks", () => {
 
   it("interns accounts seen only in links, after the listed accounts", () => {
     expect(index.accountIds).toEqual(["a", "b"]);
-    const b = index.accountIndex.get("b")!;
+    const b = index.accounts.indexOf("b");
     expect(Array.from(index.accountIdents.subarray(index.accountStart[b], index.accountStart[b + 1]))).toEqual([0, 1]);
   });
 });

@@ -4,6 +4,10 @@ import { assignRingIds, ringIdOf } from "../../../server/domain/rings/ring-id.ts
 import { plantedWorld } from "../helpers/synthetic-world.ts";
 
 describe("ring ids", () => {
+  it("suffix colliding ids in member-id order (the same member id stands in for a hash collision)", () => {
+    expect(assignRingIds(["b", "a", "b", "c"])).toEqual([ringIdOf("b"), ringIdOf("a"), `${ringIdOf("b")}-2`, ringIdOf("c")]);
+  });
+
   it("are the same across runs and input orders, and derive from the smallest member", () => {
     const input = plantedWorld(9).build();
     const shuffled = { accounts: [...input.accounts].reverse(), links: [...input.links].reverse(), refunds: [...input.refunds].reverse() };

@@ -1,12 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { detectRings } from "../../../server/domain/rings/detect-rings.ts";
-import { LEVEL_THRESHOLDS, levelOf, scoreRing, type ScoreInput } from "../../../server/domain/rings/risk-score.ts";
+import type { RingFacts } from "../../../server/domain/rings/ring-facts.ts";
+import { LEVEL_THRESHOLDS, levelOf, scoreRing } from "../../../server/domain/rings/risk-score.ts";
 import { SyntheticWorld } from "../helpers/synthetic-world.ts";
 
 const share = fc.double({ min: 0, max: 1, noNaN: true });
 const count = fc.integer({ min: 0, max: 500 });
-const scoreInputs: fc.Arbitrary<ScoreInput> = fc.record({
+const ringFacts: fc.Arbitrary<RingFacts> = fc.record({
   size: fc.integer({ min: 2, max: 40 }),
   refundCount: count,
   refundValue: fc.double({ min: 0, max: 1e7, noNaN: true }),
@@ -18,15 +19,13 @@ const scoreInputs: fc.Arbitrary<ScoreInput> = fc.record({
   maxRefundsInWindow: count,
   countries: fc.array(fc.constantFrom("US", "GB", "LT", "NL", "DE", "CA"), { maxLength: 6 }),
   accountsPerDevice: fc.double({ min: 0, max: 40, noNaN: true }),
-  insiderScore: share,
-  hubCount: fc.integer({ min: 0, max: 5 }),
 });
 
 describe("scoreRing", () => {
   it("has reasons whose contributions add up exactly to the score, within 0–100", () => {
     fc.assert(
-      fc.property(scoreInputs, (input) => {
-        const { score, reasons, level } = scoreRing(input);
+      fc.property(ringFacts, share, fc.integer({ min: 0, max: 5 }), (facts, insiderScore, hubCount) => {
+        const { score, reasons, level } = scoreRing(facts, insiderScore, hubCount);
         const tenths = reasons.reduce((sum, reason) => sum + Math.round(reason.contribution * 10), 0);
         expect(tenths).toBe(Math.round(score * 10));
         expect(Math.abs(reasons.reduce((sum, reason) => sum + reason.contribution, 0) - score)).toBeLessThan(1e-9);
@@ -40,11 +39,12 @@ describe("scoreRing", () => {
   });
 
   it("reaches 100 when every signal is at its strongest", () => {
-    const { score } = scoreRing({
+    const facts: RingFacts = {
       size: 20, refundCount: 40, refundValue: 1e6, noReturnCount: 40, noReturnShare: 1, highValueCount: 40,
       highValueShare: 1, youngAccountShare: 1, maxRefundsInWindow: 40, countries: ["US", "GB", "LT", "NL"],
-      accountsPerDevice: 10, insiderScore: 1, hubCount: 3,
-    });
+      accountsPerDevice: 10,
+    };
+    const { score } = scoreRing(facts, 1, 3);
     expect(score).toBe(100);
   });
 

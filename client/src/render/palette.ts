@@ -1,0 +1,66 @@
+/**
+ * The visual vocabulary: colour and shape per node type, colour per relationship, and the
+ * marks for insiders and hubs. Shared by the reducers and the legend so they never disagree.
+ * Colours follow the Okabe–Ito palette (distinguishable with common colour blindness).
+ */
+
+export const SHAPES = ["circle", "triangle", "square", "diamond", "hexagon"] as const;
+export type Shape = (typeof SHAPES)[number];
+
+export interface NodeStyle {
+  color: string;
+  shape: Shape;
+  /** Plural name for the legend. */
+  name: string;
+}
+
+export const NODE_STYLES: Record<string, NodeStyle> = {
+  Account: { color: "#0072B2", shape: "circle", name: "Accounts" },
+  Address: { color: "#009E73", shape: "square", name: "Addresses" },
+  Device: { color: "#AA4499", shape: "diamond", name: "Devices" },
+  Employee: { color: "#E69F00", shape: "triangle", name: "Support employees" },
+  Refund: { color: "#D55E00", shape: "circle", name: "Refunds" },
+  Ring: { color: "#1a1a1a", shape: "hexagon", name: "Rings" },
+};
+
+export const UNKNOWN_NODE_STYLE: NodeStyle = { color: "#777777", shape: "circle", name: "Other" };
+
+/** A refund that came back is drawn paler: it is the unreturned ones that matter. */
+export const RETURNED_REFUND_COLOR = "#E8B796";
+
+export function nodeStyle(kind: string): NodeStyle {
+  return NODE_STYLES[kind] ?? UNKNOWN_NODE_STYLE;
+}
+
+export const EDGE_COLORS: Record<string, string> = {
+  SHIPS_TO: "#7fc7ae",
+  USES: "#cc99c4",
+  REQUESTED: "#edb48f",
+  APPROVED: "#f1d29b",
+  MEMBER_OF: "#c8c8c8",
+  SUSPECTED_IN: "#c0392b",
+};
+
+export const EDGE_NAMES: Record<string, string> = {
+  SHIPS_TO: "ships to",
+  USES: "uses device",
+  REQUESTED: "requested refund",
+  APPROVED: "approved refund",
+  MEMBER_OF: "member of ring",
+  SUSPECTED_IN: "suspected insider in",
+};
+
+export const DEFAULT_EDGE_COLOR = "#bbbbbb";
+
+/** An approval by a suspected insider. */
+export const INSIDER_APPROVAL_COLOR = "#d55e00";
+
+export const MARKS = {
+  insider: { color: "#C00000", label: "Suspected insider", suffix: " ⚠ insider" },
+  hub: { color: "#222222", label: "Hub (shared by very many accounts)", suffix: " ◆ hub" },
+} as const;
+
+/** Colours of everything that is not the hovered node or its neighbours. */
+export const DIMMED = { node: "#e4e6ea", edge: "#eef0f3", label: "#9aa0a6" } as const;
+
+export const STAGE_BACKGROUND = "#ffffff";

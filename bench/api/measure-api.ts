@@ -1,0 +1,125 @@
+/**
+ * The API section: the real server (`ringlens serve`, child process) on the analysed demo;
+ * autocannon with N concurrent connections for D seconds per endpoint: the ring list, the
+ * largest ring's graph, and one saved query. Requests/s, p50, p99 and every non-2xx or
+ * connection error. Each endpoint first gets one request on its own, reported as its cold
+ * latency (the ring graph computes and caches its layout then).
+ */
+import autocannon, { type Result } from "autocannon";
+import type { BenchContext } from "../bench-context.ts";
+import { summarise, type Figure } from "../figure.ts";
+import { analysedStore } from "../prepare-store.ts";
+import { serveStore } from "../serve-store.ts";
+import { largestRing } from "./largest-ring.ts";
+
+export interface Endpoint {
+  name: string;
+  method: "GET" | "POST";
+  path: string;
+  body?: string;
+}
+
+export interface EndpointFigures {
+  name: string;
+  method: string;
+  path: string;
+  /** The first request, on its own, before autocannon (ms). */
+  coldMs: number;
+  requestsPerSecond: Figure;
+  p50Ms: Figure;
+  p99Ms: Figure;
+  requests: number;
+  /** Non-2xx responses plus connection errors and timeouts, over all runs. */
+  errors: number;
+  statusCodes: Record<string, number>;
+}
+
+export interface ApiSection {
+  connections: number;
+  seconds: number;
+  runs: number;
+  endpoints: EndpointFigures[];
+  serverPeakRssMb: number;
+  largestRing: { id: string; size: number };
+}
+
+export async function measureApi(ctx: BenchContext): Promise<ApiSection> {
+  const store = await analysedStore(ctx);
+  const server = await serveStore(store);
+  let section: Omit<ApiSection, "serverPeakRssMb">;
+  try {
+    section = await measureEndpoints(ctx, server.url);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  const rss = await server.stop();
+  return { ...section, serverPeakRssMb: Math.round(rss / 1_048_576) };
+}
+
+async function measureEndpoints(ctx: BenchContext, url: string): Promise<Omit<ApiSection, "serverPeakRssMb">> {
+  const { apiConnections: connections, apiSeconds: seconds, apiRuns: runs } = ctx.options;
+  const largest = await largestRing(url);
+  const endpoints: Endpoint[] = [
+    { name: "GET /api/rings", method: "GET", path: "/api/rings" },
+    { name: "GET /api/rings/:id/graph (largest ring)", method: "GET", path: `/api/rings/${encodeURIComponent(largest.id)}/graph` },
+    { name: "POST /api/queries/devices-shared/run", method: "POST", path: "/api/queries/devices-shared/run", body: JSON.stringify({ params: {} }) },
+  ];
+  const figures: EndpointFigures[] = [];
+  for (const endpoint of endpoints) {
+    const coldMs = await timeOnce(url, endpoint);
+    const results: Result[] = [];
+    for (let run = 0; run < runs; run++) {
+      const label = `api ${run + 1}/${runs}: ${endpoint.name}`;
+      const result = await cannon(url, endpoint, connections, seconds, (elapsed) => ctx.progress.update(`${label}… ${elapsed} s`));
+      results.push(result);
+      ctx.progress.say(`${label}: ${Math.round(result.requests.average).toLocaleString("en")} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${errorsOf(result)} errors`);
+    }
+    figures.push(toFigures(endpoint, coldMs, results));
+  }
+  if (runs < ctx.options.runs) {
+    ctx.notes.push(`api: ${runs} run${runs === 1 ? "" : "s"} of ${seconds} s per endpoint (slow part; --api-runs N for more); p50 and p99 are over every request of a run, so min = max = median with one run`);
+  }
+  return { connections, seconds, runs, endpoints: figures, largestRing: largest };
+}
+
+async function timeOnce(url: string, endpoint: Endpoint): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(`${url}${endpoint.path}`, {
+    method: endpoint.method, body: endpoint.body, headers: endpoint.body ? { "content-type": "application/json" } : {},
+  });
+  await response.arrayBuffer();
+  if (!response.ok) throw new Error(`bench: ${endpoint.method} ${endpoint.path} answered ${response.status}; the API section needs it to work`);
+  return Math.round((performance.now() - started) * 10) / 10;
+}
+
+function cannon(url: string, endpoint: Endpoint, connections: number, seconds: number, onSecond: (elapsed: number) => void): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    let elapsed = 0;
+    const timer = setInterval(() => onSecond(++elapsed), 1_000);
+    autocannon({
+      url: `${url}${endpoint.path}`, connections, duration: seconds, method: endpoint.method, body: endpoint.body,
+      headers: endpoint.body ? { "content-type": "application/json" } : {},
+    }, (error, result) => {
+      clearInterval(timer);
+      if (error) reject(error);
+      else resolve(result);
+    });
+  });
+}
+
+const errorsOf = (r: Result) => r.non2xx + r.errors + r.timeouts;
+
+function toFigures(endpoint: Endpoint, coldMs: number, results: Result[]): EndpointFigures {
+  const statusCodes: Record<string, number> = {};
+  for (const r of results) for (const [code, { count }] of Object.entries(r.statusCodeStats ?? {})) statusCodes[code] = (statusCodes[code] ?? 0) + Number(count);
+  return {
+    name: endpoint.name, method: endpoint.method, path: endpoint.path, coldMs,
+    requestsPerSecond: summarise(results.map((r) => Math.round(r.requests.average))),
+    p50Ms: summarise(results.map((r) => r.latency.p50)),
+    p99Ms: summarise(results.map((r) => r.latency.p99)),
+    requests: results.reduce((s, r) => s + r.requests.total, 0),
+    errors: results.reduce((s, r) => s + errorsOf(r), 0),
+    statusCodes,
+  };
+}

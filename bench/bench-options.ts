@@ -1,0 +1,73 @@
+/**
+ * The bench's flags, their defaults and their checks, once: commander parses, this module
+ * resolves and validates into BenchOptions (usage errors name the flag and what it expects).
+ */
+import path from "node:path";
+import { Command, InvalidArgumentError, Option } from "commander";
+import { SCALE_NAMES, SECTIONS, type ScaleName, type Section } from "./scales.ts";
+
+export interface BenchOptions {
+  scale: ScaleName;
+  only: Section[];
+  out: string;
+  runs: number;
+  apiSeconds: number;
+  apiRuns: number;
+  apiConnections: number;
+  viewerRuns: number;
+  seed: number;
+  /** Where demo data is cached between invocations. */
+  cache: string;
+  /** Size of the synthetic viewer neighbourhood. */
+  viewerNodes: number;
+  viewerEdges: number;
+}
+
+export const DEFAULT_OUT = path.resolve(import.meta.dirname, "results");
+
+const positiveInt = (flag: string) => (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${flag} expects a whole number ≥ 1, not "${value}".`);
+  return n;
+};
+
+const positiveNumber = (flag: string) => (value: string): number => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${flag} expects a number > 0, not "${value}".`);
+  return n;
+};
+
+function scale(value: string): ScaleName {
+  const found = SCALE_NAMES.find((s) => s.toLowerCase() === value.toLowerCase());
+  if (!found) throw new InvalidArgumentError(`--scale expects one of ${SCALE_NAMES.join(", ")}, not "${value}".`);
+  return found;
+}
+
+function sections(value: string): Section[] {
+  const asked = value.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const unknown = asked.filter((s) => !(SECTIONS as readonly string[]).includes(s));
+  if (asked.length === 0 || unknown.length > 0) {
+    throw new InvalidArgumentError(`--only expects a comma-separated list of ${SECTIONS.join(", ")}${unknown.length ? `; unknown: ${unknown.join(", ")}` : ""}.`);
+  }
+  return SECTIONS.filter((s) => asked.includes(s));
+}
+
+/** The `bench` command with every flag and its help; `action` receives resolved options. */
+export function benchCommand(action: (options: BenchOptions) => Promise<void>): Command {
+  return new Command("bench")
+    .description("Measure ringlens on demo data beside the engine's own bulk paths and bare algorithms; " +
+      "prints a markdown table and writes the figures as JSON.")
+    .addOption(new Option("--scale <S|M|L|XS>", "demo size: XS 2k, S 20k, M 200k, L 1M accounts").default("S").argParser(scale))
+    .addOption(new Option("--only <sections>", `comma-separated subset of ${SECTIONS.join(",")}`).default([...SECTIONS], SECTIONS.join(",")).argParser(sections))
+    .option("--out <dir>", "folder for the JSON results", DEFAULT_OUT)
+    .addOption(new Option("--runs <n>", "runs per figure (median, min, max)").default(3).argParser(positiveInt("--runs")))
+    .addOption(new Option("--api-seconds <s>", "autocannon duration per endpoint").default(10).argParser(positiveNumber("--api-seconds")))
+    .addOption(new Option("--api-runs <n>", "autocannon runs per endpoint (slow part: 1 by default)").default(1).argParser(positiveInt("--api-runs")))
+    .addOption(new Option("--api-connections <n>", "concurrent connections").default(50).argParser(positiveInt("--api-connections")))
+    .addOption(new Option("--viewer-runs <n>", "browser runs per view (slow part: 1 by default)").default(1).argParser(positiveInt("--viewer-runs")))
+    .addOption(new Option("--viewer-nodes <n>", "nodes of the synthetic large neighbourhood").default(5_000).argParser(positiveInt("--viewer-nodes")))
+    .addOption(new Option("--viewer-edges <n>", "edges of the synthetic large neighbourhood").default(20_000).argParser(positiveInt("--viewer-edges")))
+    .addOption(new Option("--seed <n>", "demo seed").default(1).argParser(positiveInt("--seed")))
+    .option("--cache <dir>", "where demo data is kept between runs", path.join(DEFAULT_OUT, "cache"))
+    .action(async (flags: BenchOptions) => action({ ...flags, out: path.resolve(flags.out), cache: path.resolve(flags.cache) }));
+}

@@ -35,12 +35,23 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       scale: options.scale, accounts: scale.accounts, plantedRings: scale.rings, seed: options.seed,
       demoRows: demo.rows, runs: options.runs, startedAt: startedAt.toISOString(), seconds: 0,
       machine: { before: machineBefore, after: machineBefore },
-      sections: {}, notes: ctx.notes,
+      sections: {}, notes: ctx.notes, failures: [],
     };
-    if (options.only.includes("load")) results.sections.load = await measureLoad(ctx);
-    if (options.only.includes("analyze")) results.sections.analyze = await measureAnalyze(ctx);
-    if (options.only.includes("api")) results.sections.api = await measureApi(ctx);
-    if (options.only.includes("viewer")) results.sections.viewer = await measureViewer(ctx);
+    // A failing section is reported and the others still run; the exit code says so.
+    const section = async <K extends keyof BenchResults["sections"]>(name: K, measure: (c: BenchContext) => Promise<BenchResults["sections"][K]>) => {
+      if (!options.only.includes(name)) return;
+      try {
+        results.sections[name] = await measure(ctx);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        results.failures.push(`${name}: ${message}`);
+        progress.say(`${name} failed: ${message}`);
+      }
+    };
+    await section("load", measureLoad);
+    await section("analyze", measureAnalyze);
+    await section("api", measureApi);
+    await section("viewer", measureViewer);
     results.machine.after = machineSnapshot();
     results.seconds = Math.round((performance.now() - started) / 100) / 10;
     return results;
@@ -58,6 +69,7 @@ export async function main(argv: string[]): Promise<number> {
     const file = path.join(options.out, `${results.startedAt.slice(0, 16).replace(/:/g, "")}-${options.scale}.json`);
     fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
     process.stdout.write(`${formatReport(results)}\n\nfigures: ${path.relative(process.cwd(), file) || file}\n`);
+    if (results.failures.length > 0) exitCode = 1;
   })
     .exitOverride()
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });

@@ -23,4 +23,6 @@ export interface BenchResults {
     viewer?: ViewerSection;
   };
   notes: string[];
+  /** Sections that could not be measured, with the reason. */
+  failures: string[];
 }

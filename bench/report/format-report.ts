@@ -80,6 +80,7 @@ export function formatReport(r: BenchResults): string {
     const errors = [...viewer.demoRing.pageErrors, ...viewer.wide.pageErrors];
     if (errors.length > 0) out.push("", `Page errors: ${errors.slice(0, 5).join(" | ")}`);
   }
+  if (r.failures.length > 0) out.push("", "Failed:", ...r.failures.map((f) => `- ${f}`));
   if (r.notes.length > 0) out.push("", "Notes:", ...r.notes.map((n) => `- ${n}`));
   return out.join("\n");
 }

@@ -18,8 +18,8 @@ const judge = (value: number | undefined, ok: (x: number) => boolean): Status =>
 
 const spread = (f: Figure | undefined, unit: string, digits = 2): string => {
   if (!f || !Number.isFinite(f.median)) return "—";
-  const v = (x: number) => `${x.toFixed(digits)}${unit}`;
-  return f.runs.length > 1 ? `${v(f.median)} (${v(f.min)}–${v(f.max)})` : v(f.median);
+  const v = (x: number) => x.toFixed(digits);
+  return f.runs.length > 1 ? `${v(f.median)}${unit} (${v(f.min)}–${v(f.max)})` : `${v(f.median)}${unit}`;
 };
 
 export function checkTargets(r: BenchResults): TargetCheck[] {

@@ -22,7 +22,9 @@ const work: { label: string; statement: string }[] = [];
 if (mode === "merge") {
   for (const kind of UPSERT_ORDER) {
     const file = path.join(dir, `${kind}.csv`);
-    if (fs.existsSync(file)) for (const statement of loadStatements(kind, file)) work.push({ label: kind, statement });
+    if (!fs.existsSync(file)) continue;
+    const statements = loadStatements(kind, file);
+    statements.forEach((statement, i) => work.push({ label: statements.length > 1 ? `${kind} #${i + 1}` : kind, statement }));
   }
 } else {
   for (const { table } of COPY_PLANS) {

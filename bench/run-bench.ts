@@ -33,7 +33,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const ctx: BenchContext = { options, demo, progress, notes: [], scratch: scratch.make };
     const results: BenchResults = {
       scale: options.scale, accounts: scale.accounts, plantedRings: scale.rings, seed: options.seed,
-      demoRows: demo.rows, runs: options.runs, startedAt: startedAt.toISOString(), seconds: 0,
+      demoRows: demo.rows, runs: { load: options.loadRuns, analyze: options.runs, api: options.apiRuns, viewer: options.viewerRuns }, startedAt: startedAt.toISOString(), seconds: 0,
       machine: { before: machineBefore, after: machineBefore },
       sections: {}, notes: ctx.notes, failures: [],
     };

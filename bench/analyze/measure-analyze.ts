@@ -16,6 +16,7 @@ const WORKER = path.resolve(import.meta.dirname, "../workers/analyze-baselines-w
 const GRAPHOLOGY_MAX_LINKS = 4_000_000;
 
 export interface AnalyzeSection {
+  runs: number;
   /** Seconds per phase as `ringlens analyze` reports them, in order. */
   phases: { phase: string; seconds: Figure }[];
   /** Sum of the phases. */
@@ -79,6 +80,7 @@ export async function measureAnalyze(ctx: BenchContext): Promise<AnalyzeSection>
     : `analyze: graphology-components left out above ${GRAPHOLOGY_MAX_LINKS.toLocaleString("en")} input rows (it would need gigabytes)`);
   const last = baselines[baselines.length - 1]!;
   return {
+    runs,
     phases: phaseNames.map((phase) => ({ phase, seconds: summarise(phaseMs(phase).map(toSeconds)) })),
     totalSeconds: summarise(cli.map((c) => c.phases.reduce((s, p) => s + p.ms, 0) / 1000)),
     processSeconds: summarise(cli.map((c) => c.wallMs / 1000)),

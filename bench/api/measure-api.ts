@@ -77,8 +77,8 @@ async function measureEndpoints(ctx: BenchContext, url: string): Promise<Omit<Ap
     }
     figures.push(toFigures(endpoint, coldMs, results));
   }
-  if (runs < ctx.options.runs) {
-    ctx.notes.push(`api: ${runs} run${runs === 1 ? "" : "s"} of ${seconds} s per endpoint (slow part; --api-runs N for more); p50 and p99 are over every request of a run, so min = max = median with one run`);
+  if (runs < 3) {
+    ctx.notes.push(`api: ${runs === 1 ? "1 run" : `${runs} runs`} of ${seconds} s per endpoint (slow part; --api-runs N or --runs N for more); p50 and p99 are over every request of a run`);
   }
   return { connections, seconds, runs, endpoints: figures, largestRing: largest };
 }

@@ -21,6 +21,7 @@ export interface LoadPath {
 }
 
 export interface LoadSection {
+  runs: number;
   rows: number;
   ringlens: LoadPath;
   engineMerge: LoadPath;
@@ -39,7 +40,7 @@ type PathName = "ringlens" | "engineMerge" | "engineCopy";
 interface Sample { seconds: number; rss: number; statements?: { label: string; ms: number }[] }
 
 export async function measureLoad(ctx: BenchContext): Promise<LoadSection> {
-  const { runs } = ctx.options;
+  const runs = ctx.options.loadRuns;
   const rows = ctx.demo.rows;
   const staged = await stageDemo(ctx);
   ctx.progress.say(`load: staged ${rows.toLocaleString("en")} rows with ringlens' normalisers in ${staged.stagingSeconds.toFixed(1)} s (not timed against)`);
@@ -59,6 +60,7 @@ export async function measureLoad(ctx: BenchContext): Promise<LoadSection> {
       ctx.progress.say(`load ${run + 1}/${runs}: ${LABELS[name]} ${rate(rows, sample.seconds).toLocaleString("en")} rows/s (${sample.seconds.toFixed(1)} s, ${mb(sample.rss)} MB)`);
     }
   }
+  if (runs < 3) ctx.notes.push(`load: ${runs === 1 ? "1 run" : `${runs} runs`} (slow part; --load-runs N or --runs N for more)`);
   const pathOf = (name: PathName): LoadPath => ({
     rowsPerSecond: summarise(samples[name].map((s) => rate(rows, s.seconds))),
     seconds: summarise(samples[name].map((s) => s.seconds)),
@@ -66,6 +68,7 @@ export async function measureLoad(ctx: BenchContext): Promise<LoadSection> {
   });
   const seconds = (name: PathName) => samples[name].map((s) => s.seconds);
   return {
+    runs,
     rows,
     ringlens: pathOf("ringlens"),
     engineMerge: pathOf("engineMerge"),
@@ -88,7 +91,7 @@ const LABELS: Record<PathName, string> = {
 async function ringlensLoad(ctx: BenchContext, run: number): Promise<Sample> {
   const db = ctx.scratch(`load-ringlens-${run}`);
   const store = path.join(db, "store");
-  const result = await ticking(ctx.progress, `load ${run + 1}/${ctx.options.runs}: ringlens load`, () =>
+  const result = await ticking(ctx.progress, `load ${run + 1}/${ctx.options.loadRuns}: ringlens load`, () =>
     runChild(CLI, ["--db", store, "load", ctx.demo.folder, "--json", "--rejects", path.join(db, "rejects.csv")]));
   const report = JSON.parse(result.stdout) as { read: number; loaded: number; rejected: number; ms: number };
   if (report.read !== ctx.demo.rows) ctx.notes.push(`load: ringlens read ${report.read} rows where the demo has ${ctx.demo.rows}`);
@@ -100,7 +103,7 @@ async function ringlensLoad(ctx: BenchContext, run: number): Promise<Sample> {
 
 async function engineLoad(ctx: BenchContext, mode: "merge" | "copy", dir: string, run: number): Promise<Sample> {
   const db = ctx.scratch(`load-${mode}-${run}`);
-  const result = await ticking(ctx.progress, `load ${run + 1}/${ctx.options.runs}: engine ${mode}`, () =>
+  const result = await ticking(ctx.progress, `load ${run + 1}/${ctx.options.loadRuns}: engine ${mode}`, () =>
     runChild(WORKER, [mode, dir, path.join(db, "store")]));
   fs.rmSync(db, { recursive: true, force: true });
   const { ms, statements } = JSON.parse(result.stdout) as { ms: number; statements: { label: string; ms: number }[] };

@@ -11,7 +11,8 @@ export interface BenchResults {
   plantedRings: number;
   seed: number;
   demoRows: number;
-  runs: number;
+  /** Runs per section as asked (each section also records its own). */
+  runs: { load: number; analyze: number; api: number; viewer: number };
   startedAt: string;
   /** Wall time of the whole bench run. */
   seconds: number;

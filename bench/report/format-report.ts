@@ -46,7 +46,9 @@ export function formatReport(r: BenchResults): string {
 function header(r: BenchResults): string {
   const { before, after } = r.machine;
   return [
-    `## ringlens bench — scale ${r.scale}: ${int(r.accounts)} accounts, ${r.plantedRings} planted rings, ${int(r.demoRows)} rows; ${plural(r.runs, "run")} per figure`,
+    `## ringlens bench — scale ${r.scale}: ${int(r.accounts)} accounts, ${r.plantedRings} planted rings, ${int(r.demoRows)} rows`,
+    "",
+    `Runs per figure: load ${r.runs.load}, analyze ${r.runs.analyze}, api ${r.runs.api}, viewer ${r.runs.viewer}.`,
     "",
     `${before.cpus} × ${before.cpuModel}, ${before.memoryGb} GB; Node ${before.node}, ${before.engine}. ` +
       `Load average (1/5/15 min) ${before.loadAverage.join(" / ")} at start, ${after.loadAverage.join(" / ")} at the end. ` +
@@ -57,7 +59,7 @@ function header(r: BenchResults): string {
 function formatLoad(load: LoadSection): string {
   const share = Math.round((100 * load.stagingOnly.seconds) / load.ringlens.seconds.median);
   return [
-    `### Load: ${int(load.rows)} demo rows into a fresh store`,
+    `### Load: ${int(load.rows)} demo rows into a fresh store, ${plural(load.runs, "run")}`,
     "",
     table(FIGURE_HEADER, [
       figureRow("ringlens load, rows/s", load.ringlens.rowsPerSecond, int, `${times(load.vsMerge)} engine MERGE · ${times(load.vsCopy)} engine COPY`),
@@ -90,7 +92,7 @@ function formatAnalyze(analyze: AnalyzeSection, scale: string): string {
     rows.push(figureRow("graphology-components connectedComponents, s", analyze.graphology.componentsSeconds, secs,
       `+ ${secs(analyze.graphology.buildSeconds.median)} s to build the graph; ${int(analyze.groups.graphology ?? Number.NaN)} groups`));
   }
-  return [`### Analyze: ${int(analyze.accounts)} accounts, ${int(analyze.links)} non-hub links, ${int(analyze.rings)} rings`, "", table(FIGURE_HEADER, rows)].join("\n");
+  return [`### Analyze: ${int(analyze.accounts)} accounts, ${int(analyze.links)} non-hub links, ${int(analyze.rings)} rings, ${plural(analyze.runs, "run")}`, "", table(FIGURE_HEADER, rows)].join("\n");
 }
 
 function formatApi(api: ApiSection): string {

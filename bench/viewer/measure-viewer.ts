@@ -51,8 +51,8 @@ export async function measureViewer(ctx: BenchContext): Promise<ViewerSection> {
   try {
     const demoRing = await timeLargestRing(ctx, browser, demoStore, "demo ring");
     const wideRing = await timeLargestRing(ctx, browser, wide.store, "large neighbourhood");
-    if (ctx.options.viewerRuns < ctx.options.runs) {
-      ctx.notes.push(`viewer: ${ctx.options.viewerRuns} run${ctx.options.viewerRuns === 1 ? "" : "s"} per view (slow part; --viewer-runs N for more)`);
+    if (ctx.options.viewerRuns < 3) {
+      ctx.notes.push(`viewer: ${ctx.options.viewerRuns === 1 ? "1 run" : `${ctx.options.viewerRuns} runs`} per view (slow part; --viewer-runs N or --runs N for more)`);
     }
     return { runs: ctx.options.viewerRuns, clientBuiltAt: builtAt.toISOString(), demoRing, wide: { ...wideRing, plan: wide.plan } };
   } finally {

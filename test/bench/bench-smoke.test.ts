@@ -41,7 +41,7 @@ describe("npm run bench", () => {
     const files = fs.readdirSync(out).filter((f) => f.endsWith("-XS.json"));
     expect(files).toHaveLength(1);
     const results = JSON.parse(fs.readFileSync(path.join(out, files[0]!), "utf8"));
-    expect(results).toMatchObject({ scale: "XS", accounts: 2000, runs: 1 });
+    expect(results).toMatchObject({ scale: "XS", accounts: 2000, runs: { load: 1, analyze: 1, api: 1 } });
     expect(results.sections.load.ringlens.rowsPerSecond.median).toBeGreaterThan(0);
     expect(results.sections.load.engineCopy.rowsPerSecond.runs).toHaveLength(1);
     expect(results.sections.analyze.phases.map((p: { phase: string }) => p.phase)).toEqual(

@@ -11,6 +11,7 @@ import { benchCommand, type BenchOptions } from "./bench-options.ts";
 import { createScratch, type BenchContext } from "./bench-context.ts";
 import { ensureDemo } from "./demo-cache.ts";
 import { createProgress } from "./progress.ts";
+import { stopChildren } from "./child/run-child.ts";
 import { SCALES } from "./scales.ts";
 import { measureLoad } from "./load/measure-load.ts";
 import { measureAnalyze } from "./analyze/measure-analyze.ts";
@@ -24,18 +25,27 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const scale = SCALES[options.scale];
   const progress = createProgress(`bench ${options.scale}`);
   const scratch = createScratch();
+  // Ctrl+C or kill: stop the children and leave no stores behind.
+  const onSignal = (signal: NodeJS.Signals) => {
+    stopChildren();
+    scratch.remove();
+    process.stderr.write(`bench: stopped by ${signal}\n`);
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
   const startedAt = new Date();
   const machineBefore = machineSnapshot();
   const started = performance.now();
   try {
     const demo = await ensureDemo(options.cache, { name: options.scale, ...scale, seed: options.seed }, progress);
     if (demo.reused) progress.say(`demo data: reusing ${demo.folder}`);
-    const ctx: BenchContext = { options, demo, progress, notes: [], scratch: scratch.make };
+    const ctx: BenchContext = { options, demo, progress, notes: [], failures: [], scratch: scratch.make };
     const results: BenchResults = {
       scale: options.scale, accounts: scale.accounts, plantedRings: scale.rings, seed: options.seed,
       demoRows: demo.rows, runs: { load: options.loadRuns, analyze: options.runs, api: options.apiRuns, viewer: options.viewerRuns }, startedAt: startedAt.toISOString(), seconds: 0,
       machine: { before: machineBefore, after: machineBefore },
-      sections: {}, notes: ctx.notes, failures: [],
+      sections: {}, notes: ctx.notes, failures: ctx.failures,
     };
     // A failing section is reported and the others still run; the exit code says so.
     const section = async <K extends keyof BenchResults["sections"]>(name: K, measure: (c: BenchContext) => Promise<BenchResults["sections"][K]>) => {
@@ -56,6 +66,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     results.seconds = Math.round((performance.now() - started) / 100) / 10;
     return results;
   } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
     scratch.remove();
   }
 }

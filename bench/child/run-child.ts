@@ -104,6 +104,13 @@ export function startLongChild(script: string, args: string[], options: ChildOpt
   };
 }
 
+const live = new Set<ChildProcess>();
+
+/** SIGTERM to every child still running (the bench is being stopped). */
+export function stopChildren(): void {
+  for (const child of live) child.kill("SIGTERM");
+}
+
 function startChild(script: string, args: string[], options: ChildOptions) {
   const rssFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ringlens-bench-rss-")), "rss.json");
   const logFd = options.stderrFile ? fs.openSync(options.stderrFile, "a") : null;
@@ -112,6 +119,8 @@ function startChild(script: string, args: string[], options: ChildOptions) {
     env: { ...process.env, ...options.env, BENCH_RSS_FILE: rssFile },
     stdio: ["ignore", "pipe", logFd ?? "pipe"],
   });
+  live.add(child);
+  child.on("close", () => live.delete(child));
   if (logFd !== null) {
     fs.closeSync(logFd);
     return { child, rssFile, started: performance.now(), stderrTail: () => tailOf(options.stderrFile!) };

@@ -10,7 +10,7 @@ import type { BenchContext } from "../bench-context.ts";
 import { CLI, runChild } from "../child/run-child.ts";
 import { ratio, summarise, type Figure } from "../figure.ts";
 import { ticking } from "../progress.ts";
-import { stageDemo } from "./stage-demo.ts";
+import { stagedDemo } from "./stage-demo.ts";
 
 const WORKER = path.resolve(import.meta.dirname, "../workers/engine-load-worker.ts");
 
@@ -42,8 +42,7 @@ interface Sample { seconds: number; rss: number; statements?: { label: string; m
 export async function measureLoad(ctx: BenchContext): Promise<LoadSection> {
   const runs = ctx.options.loadRuns;
   const rows = ctx.demo.rows;
-  const staged = await stageDemo(ctx);
-  ctx.progress.say(`load: staged ${rows.toLocaleString("en")} rows with ringlens' normalisers in ${staged.stagingSeconds.toFixed(1)} s (not timed against)`);
+  const staged = await stagedDemo(ctx);
 
   const samples: Record<PathName, Sample[]> = { ringlens: [], engineMerge: [], engineCopy: [] };
   const steps: Record<PathName, (run: number) => Promise<Sample>> = {
@@ -52,12 +51,23 @@ export async function measureLoad(ctx: BenchContext): Promise<LoadSection> {
     engineCopy: (run) => engineLoad(ctx, "copy", staged.copyDir, run),
   };
   const order: PathName[] = ["ringlens", "engineMerge", "engineCopy"];
+  // A path that fails is reported once and not retried; the others are still measured.
+  const failed = new Set<PathName>();
   for (let run = 0; run < runs; run++) {
     for (let k = 0; k < order.length; k++) {
       const name = order[(k + run) % order.length]!;
-      const sample = await steps[name](run);
-      samples[name].push(sample);
-      ctx.progress.say(`load ${run + 1}/${runs}: ${LABELS[name]} ${rate(rows, sample.seconds).toLocaleString("en")} rows/s (${sample.seconds.toFixed(1)} s, ${mb(sample.rss)} MB)`);
+      if (failed.has(name)) continue;
+      try {
+        const sample = await steps[name](run);
+        samples[name].push(sample);
+        ctx.progress.say(`load ${run + 1}/${runs}: ${LABELS[name]} ${rate(rows, sample.seconds).toLocaleString("en")} rows/s (${sample.seconds.toFixed(1)} s, ${mb(sample.rss)} MB)`);
+      } catch (error) {
+        failed.add(name);
+        const message = error instanceof Error ? error.message : String(error);
+        ctx.failures.push(`load: ${LABELS[name]} failed in run ${run + 1}: ${message}`);
+        ctx.progress.say(`load ${run + 1}/${runs}: ${LABELS[name]} failed: ${message}`);
+        if (name === "ringlens") ctx.ringlensLoadFailure = message;
+      }
     }
   }
   if (runs < 3) ctx.notes.push(`load: ${runs === 1 ? "1 run" : `${runs} runs`} (slow part; --load-runs N or --runs N for more)`);
@@ -103,11 +113,20 @@ async function ringlensLoad(ctx: BenchContext, run: number): Promise<Sample> {
 
 async function engineLoad(ctx: BenchContext, mode: "merge" | "copy", dir: string, run: number): Promise<Sample> {
   const db = ctx.scratch(`load-${mode}-${run}`);
-  const result = await ticking(ctx.progress, `load ${run + 1}/${ctx.options.loadRuns}: engine ${mode}`, () =>
-    runChild(WORKER, [mode, dir, path.join(db, "store")]));
-  fs.rmSync(db, { recursive: true, force: true });
+  try {
+    const result = await ticking(ctx.progress, `load ${run + 1}/${ctx.options.loadRuns}: engine ${mode}`, () =>
+      engineLoadChild(mode, dir, path.join(db, "store")));
+    return { seconds: result.ms / 1000, rss: result.maxRssBytes, statements: result.statements };
+  } finally {
+    fs.rmSync(db, { recursive: true, force: true });
+  }
+}
+
+/** The engine alone loads staged (`merge`) or COPY-ready (`copy`) files into a fresh store. */
+export async function engineLoadChild(mode: "merge" | "copy", dir: string, store: string) {
+  const result = await runChild(WORKER, [mode, dir, store]);
   const { ms, statements } = JSON.parse(result.stdout) as { ms: number; statements: { label: string; ms: number }[] };
-  return { seconds: ms / 1000, rss: result.maxRssBytes, statements };
+  return { ms, statements, maxRssBytes: result.maxRssBytes };
 }
 
 function statementMedians(samples: Sample[]): Record<string, number> {

@@ -13,7 +13,7 @@ import { checkTargets } from "./targets.ts";
 type Format = (x: number) => string;
 const int: Format = (x) => (Number.isFinite(x) ? Math.round(x).toLocaleString("en") : "—");
 const secs: Format = (x) => (!Number.isFinite(x) ? "—" : x >= 10 ? x.toFixed(1) : x >= 0.1 ? x.toFixed(2) : x.toFixed(4));
-const times = (f: Figure) => (f.runs.length > 1 ? `${f.median.toFixed(2)}× (${f.min.toFixed(2)}–${f.max.toFixed(2)})` : `${f.median.toFixed(2)}×`);
+const times = (f: Figure) => (!Number.isFinite(f.median) ? "—" : f.runs.length > 1 ? `${f.median.toFixed(2)}× (${f.min.toFixed(2)}–${f.max.toFixed(2)})` : `${f.median.toFixed(2)}×`);
 const spread = (f: Figure, fmt: Format) => (f.runs.length > 1 ? `${fmt(f.median)} (${fmt(f.min)}–${fmt(f.max)})` : fmt(f.median));
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const FIGURE_HEADER = ["figure", "median", "min", "max", "beside it (per-run ratio)"];
@@ -57,7 +57,7 @@ function header(r: BenchResults): string {
 }
 
 function formatLoad(load: LoadSection): string {
-  const share = Math.round((100 * load.stagingOnly.seconds) / load.ringlens.seconds.median);
+  const share = Number.isFinite(load.ringlens.seconds.median) ? `${Math.round((100 * load.stagingOnly.seconds) / load.ringlens.seconds.median)}% of ringlens load` : "ringlens load not measured";
   return [
     `### Load: ${int(load.rows)} demo rows into a fresh store, ${plural(load.runs, "run")}`,
     "",
@@ -67,7 +67,7 @@ function formatLoad(load: LoadSection): string {
       figureRow("engine COPY FROM into empty tables, rows/s", load.engineCopy.rowsPerSecond, int, "ceiling, bulk"),
       figureRow("ringlens load, s", load.ringlens.seconds, secs),
       figureRow("ringlens load peak RSS, MB", load.ringlens.peakRssMb, int, `engine MERGE ${int(load.engineMerge.peakRssMb.median)} MB · COPY ${int(load.engineCopy.peakRssMb.median)} MB`),
-      ["ringlens staging alone (read, validate, normalise; no store), rows/s", int(load.stagingOnly.rowsPerSecond), "", "", `1 run: ${secs(load.stagingOnly.seconds)} s, ${share}% of ringlens load`],
+      ["ringlens staging alone (read, validate, normalise; no store), rows/s", int(load.stagingOnly.rowsPerSecond), "", "", `1 run: ${secs(load.stagingOnly.seconds)} s, ${share}`],
     ]),
     "",
     `Engine MERGE per statement (median s): ${Object.entries(load.mergeStatements).map(([k, v]) => `${k} ${v}`).join(" · ")}`,

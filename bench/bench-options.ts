@@ -21,6 +21,8 @@ export interface BenchOptions {
   seed: number;
   /** Where demo data is cached between invocations. */
   cache: string;
+  /** How sections other than load get their store: `ringlens load`, or the engine's COPY of ringlens' staged rows. */
+  prepare: "load" | "copy";
   /** Size of the synthetic viewer neighbourhood. */
   viewerNodes: number;
   viewerEdges: number;
@@ -75,6 +77,8 @@ export function benchCommand(action: (options: BenchOptions) => Promise<void>): 
     .addOption(new Option("--viewer-edges <n>", "edges of the synthetic large neighbourhood").default(20_000).argParser(positiveInt("--viewer-edges")))
     .addOption(new Option("--seed <n>", "demo seed").default(1).argParser(positiveInt("--seed")))
     .option("--cache <dir>", "where demo data is kept between runs", path.join(DEFAULT_OUT, "cache"))
+    .addOption(new Option("--prepare <how>", "store for analyze/api/viewer without the load section: ringlens load, or the engine's COPY of ringlens' staged rows (for scales ringlens cannot load)")
+      .choices(["load", "copy"]).default("load"))
     .action(async (flags: Flags, command: Command) => {
       // The slow sections run once unless asked for more, so scale S stays under two minutes.
       const slow = flags.runs !== undefined && command.getOptionValueSource("runs") !== "default" ? flags.runs : 1;

@@ -3,6 +3,7 @@
  * `ringlens load`, then analysed with `ringlens analyze` (real CLI, untimed). When `ringlens
  * load` fails (it is not retried), the store is built instead by the engine's COPY FROM from
  * ringlens' own staged rows, so analysis, API and viewer can still be measured; a note says so.
+ * `--prepare copy` asks for that directly (scales where `ringlens load` is known to fail).
  */
 import path from "node:path";
 import type { BenchContext } from "./bench-context.ts";
@@ -16,7 +17,9 @@ export async function loadedStore(ctx: BenchContext): Promise<string> {
   if (ctx.loadedStore) return ctx.loadedStore;
   const dir = ctx.scratch("store");
   const store = path.join(dir, "store");
-  if (!ctx.ringlensLoadFailure) {
+  if (ctx.options.prepare === "copy") {
+    ctx.notes.push("the store for analyze, api and viewer was built by the engine's COPY FROM from ringlens' own staged rows (--prepare copy)");
+  } else if (!ctx.ringlensLoadFailure) {
     try {
       await ticking(ctx.progress, "preparing: ringlens load of the demo", () =>
         runChild(CLI, ["--db", store, "load", ctx.demo.folder, "--json", "--rejects", path.join(dir, "rejects.csv")]));
@@ -31,7 +34,9 @@ export async function loadedStore(ctx: BenchContext): Promise<string> {
   const staged = await stagedDemo(ctx);
   const copyStore = path.join(ctx.scratch("store-by-copy"), "store");
   await ticking(ctx.progress, "preparing: engine COPY FROM of ringlens' staged rows", () => engineLoadChild("copy", staged.copyDir, copyStore));
-  ctx.notes.push("the store for analyze, api and viewer was built by the engine's COPY FROM from ringlens' own staged rows, because `ringlens load` failed (see Failed)");
+  if (ctx.options.prepare !== "copy") {
+    ctx.notes.push("the store for analyze, api and viewer was built by the engine's COPY FROM from ringlens' own staged rows, because `ringlens load` failed (see Failed)");
+  }
   ctx.progress.say("prepared: demo copied into a store by the engine");
   ctx.loadedStore = copyStore;
   return copyStore;

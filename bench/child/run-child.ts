@@ -49,8 +49,7 @@ export function runChild(script: string, args: string[], options: ChildOptions =
       const wallMs = performance.now() - started;
       const maxRssBytes = readRss(rssFile);
       if (code !== 0) {
-        const last = stderr.trim().split("\n").slice(-3).join(" | ");
-        reject(new Error(`bench: ${path.basename(script)} ${args.join(" ")} exited with ${code ?? signal}: ${last}`));
+        reject(new Error(`bench: ${path.basename(script)} ${args.join(" ")} exited with ${code ?? signal}: ${lastWords(stderr)}`));
         return;
       }
       resolve({ stdout, stderr, wallMs, maxRssBytes });
@@ -92,7 +91,7 @@ export function startLongChild(script: string, args: string[], options: ChildOpt
           if (match) done(null, match);
         };
         watchers.add(check);
-        void exited.then((code) => done(new Error(`bench: ${path.basename(script)} exited with ${code}: ${stderrTail().trim().split("\n").slice(-3).join(" | ")}`)));
+        void exited.then((code) => done(new Error(`bench: ${path.basename(script)} exited with ${code}: ${lastWords(stderrTail())}`)));
         check();
       });
     },
@@ -137,6 +136,13 @@ function startChild(script: string, args: string[], options: ChildOptions) {
     for (const line of lines) if (line.trim()) options.onStderrLine?.(line.trim());
   });
   return { child, rssFile, started: performance.now(), stderrTail: () => collected };
+}
+
+/** What a failed child said: its fatal error or ringlens' one-line message, else its last lines. */
+function lastWords(stderr: string): string {
+  const lines = stderr.trim().split("\n").map((l) => l.trim()).filter(Boolean);
+  const telling = lines.filter((l) => /FATAL ERROR|^ringlens:|Error:|exception/i.test(l));
+  return (telling.length > 0 ? telling.slice(-2) : lines.slice(-3)).join(" | ");
 }
 
 function tailOf(file: string): string {

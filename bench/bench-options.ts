@@ -21,6 +21,8 @@ export interface BenchOptions {
   seed: number;
   /** Where demo data is cached between invocations. */
   cache: string;
+  /** V8 heap limit for every child (NODE_OPTIONS=--max-old-space-size); Node's default when unset. */
+  heapMb?: number;
   /** How sections other than load get their store: `ringlens load`, or the engine's COPY of ringlens' staged rows. */
   prepare: "load" | "copy";
   /** Size of the synthetic viewer neighbourhood. */
@@ -77,6 +79,7 @@ export function benchCommand(action: (options: BenchOptions) => Promise<void>): 
     .addOption(new Option("--viewer-edges <n>", "edges of the synthetic large neighbourhood").default(20_000).argParser(positiveInt("--viewer-edges")))
     .addOption(new Option("--seed <n>", "demo seed").default(1).argParser(positiveInt("--seed")))
     .option("--cache <dir>", "where demo data is kept between runs", path.join(DEFAULT_OUT, "cache"))
+    .addOption(new Option("--heap-mb <n>", "V8 heap limit of every ringlens process and worker (Node's default when unset)").argParser(positiveInt("--heap-mb")))
     .addOption(new Option("--prepare <how>", "store for analyze/api/viewer without the load section: ringlens load, or the engine's COPY of ringlens' staged rows (for scales ringlens cannot load)")
       .choices(["load", "copy"]).default("load"))
     .action(async (flags: Flags, command: Command) => {

@@ -11,7 +11,7 @@ import { benchCommand, type BenchOptions } from "./bench-options.ts";
 import { createScratch, type BenchContext } from "./bench-context.ts";
 import { ensureDemo } from "./demo-cache.ts";
 import { createProgress } from "./progress.ts";
-import { stopChildren } from "./child/run-child.ts";
+import { setChildHeap, stopChildren } from "./child/run-child.ts";
 import { SCALES } from "./scales.ts";
 import { measureLoad } from "./load/measure-load.ts";
 import { measureAnalyze } from "./analyze/measure-analyze.ts";
@@ -41,6 +41,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const demo = await ensureDemo(options.cache, { name: options.scale, ...scale, seed: options.seed }, progress);
     if (demo.reused) progress.say(`demo data: reusing ${demo.folder}`);
     const ctx: BenchContext = { options, demo, progress, notes: [], failures: [], scratch: scratch.make };
+    setChildHeap(options.heapMb);
+    if (options.heapMb) ctx.notes.push(`every ringlens process and worker ran with --max-old-space-size=${options.heapMb} (not Node's default)`);
     const results: BenchResults = {
       scale: options.scale, accounts: scale.accounts, plantedRings: scale.rings, seed: options.seed,
       demoRows: demo.rows, runs: { load: options.loadRuns, analyze: options.runs, api: options.apiRuns, viewer: options.viewerRuns }, startedAt: startedAt.toISOString(), seconds: 0,

@@ -104,6 +104,12 @@ export function startLongChild(script: string, args: string[], options: ChildOpt
 }
 
 const live = new Set<ChildProcess>();
+let heapOptions: Record<string, string> = {};
+
+/** Every child from now on gets this V8 heap limit (NODE_OPTIONS), or Node's default when undefined. */
+export function setChildHeap(heapMb: number | undefined): void {
+  heapOptions = heapMb === undefined ? {} : { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --max-old-space-size=${heapMb}`.trim() };
+}
 
 /** SIGTERM to every child still running (the bench is being stopped). */
 export function stopChildren(): void {
@@ -115,7 +121,7 @@ function startChild(script: string, args: string[], options: ChildOptions) {
   const logFd = options.stderrFile ? fs.openSync(options.stderrFile, "a") : null;
   const child = spawn(process.execPath, nodeArgs(script, args), {
     cwd: REPO,
-    env: { ...process.env, ...options.env, BENCH_RSS_FILE: rssFile },
+    env: { ...process.env, ...heapOptions, ...options.env, BENCH_RSS_FILE: rssFile },
     stdio: ["ignore", "pipe", logFd ?? "pipe"],
   });
   live.add(child);

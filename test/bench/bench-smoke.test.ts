@@ -5,10 +5,10 @@
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { summarise, ratio } from "../../bench/figure.ts";
-import { tempDir } from "../helpers/temp-dir.ts";
 
 const BENCH = path.resolve(import.meta.dirname, "../../bench/run-bench.ts");
 
@@ -25,8 +25,11 @@ function runBench(args: string[]): Promise<{ code: number | null; stdout: string
 }
 
 describe("npm run bench", () => {
+  let out = "";
+  afterEach(() => { if (out) fs.rmSync(out, { recursive: true, force: true }); });
+
   it("runs load, analyze and api at scale XS, prints the table and writes the JSON", async () => {
-    const out = tempDir("ringlens-bench-out-");
+    out = fs.mkdtempSync(path.join(os.tmpdir(), "ringlens-bench-out-"));
     const { code, stdout, stderr } = await runBench([
       "--scale", "XS", "--runs", "1", "--api-seconds", "1", "--only", "load,analyze,api", "--out", out, "--cache", path.join(out, "cache"),
     ]);

@@ -17,7 +17,7 @@ export async function createStore(config: Config, options: OpenOptions): Promise
   if (config.store === "neo4j") {
     throw new RinglensError("unavailable", "store: the Neo4j adapter is not available in this version; unset NEO4J_URI or use --store embedded");
   }
-  const store = await openEmbeddedStore({ folder: config.db, readOnly: options.readOnly, command: options.command });
+  const store = await openEmbeddedStore({ folder: config.db, readOnly: options.readOnly, command: options.command, memoryMb: config.dbMemoryMb });
   if (!options.readOnly) await store.ensureSchema();
   return store;
 }

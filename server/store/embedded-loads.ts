@@ -52,9 +52,11 @@ export const LOAD_SPECS: Record<UpsertKind, LoadSpec> = {
     merge: [
       `MERGE (n:Refund {id: id}) SET ${setList("n", REFUND_COLUMNS.filter((c) => c.name !== "accountId" && c.name !== "employeeId"))}`,
       "MATCH (a:Account {id: accountId}) MATCH (n:Refund {id: id}) MERGE (a)-[:REQUESTED]->(n)",
-      // An approver can change on re-import: the old APPROVED goes before the current one is merged.
-      "MATCH (:Employee)-[r:APPROVED]->(n:Refund {id: id}) DELETE r",
-      "WITH * WHERE nullif(employeeId, '') IS NOT NULL MATCH (e:Employee {id: employeeId}) MATCH (n:Refund {id: id}) MERGE (e)-[:APPROVED]->(n)",
+      // An approver can change on re-import: the old APPROVED goes, then the current one is
+      // created. CREATE, not MERGE: MERGE scans the employee's approvals, thousands for a busy
+      // agent, for every row.
+      "MATCH (n:Refund {id: id})<-[r:APPROVED]-(:Employee) DELETE r",
+      "WITH * WHERE nullif(employeeId, '') IS NOT NULL MATCH (e:Employee {id: employeeId}) MATCH (n:Refund {id: id}) CREATE (e)-[:APPROVED]->(n)",
     ],
   },
   SHIPS_TO: {

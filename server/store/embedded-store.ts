@@ -28,6 +28,8 @@ export interface EmbeddedStoreOptions {
   readOnly?: boolean;
   /** What this process is, recorded so a refused process can name the holder. */
   command?: string;
+  /** The engine's buffer pool; its own default takes 80% of the machine's memory. */
+  memoryMb?: number;
 }
 
 export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<EmbeddedStore> {
@@ -41,7 +43,7 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
   } catch (error) {
     throw new RinglensError("unavailable", `embedded store: cannot create ${folder}: ${messageOf(error)}`);
   }
-  const db = new Database(file, 0, true, options.readOnly ?? false);
+  const db = new Database(file, (options.memoryMb ?? 2048) * 1024 * 1024, true, options.readOnly ?? false);
   try {
     await db.init();
   } catch (error) {

@@ -7,7 +7,7 @@ import "./styles.css";
 import { api } from "./api/api-client.ts";
 import { createController } from "./app/controller.ts";
 import { createScene } from "./app/graph-scene.ts";
-import { onPopView, parseView } from "./app/router.ts";
+import { onPopView, parseView, viewName } from "./app/router.ts";
 import { installHook, hookState, hookUpdate } from "./app/test-hook.ts";
 import { nodeKey } from "./graph/data-graph.ts";
 import { byId } from "./ui/dom.ts";
@@ -95,7 +95,14 @@ createSearchBox(byId<HTMLFormElement>("search"), byId<HTMLInputElement>("search-
 
 details.setIntro("Rings are groups of accounts tied together by shared devices and addresses. Pick one on the left to see who is in it, why it scored as it did, and which support employees approved its refunds.");
 toolbar.setEnabled({ graph: false, selection: false, ring: false });
-onPopView((view) => void controller.open(view, false));
+onPopView((view) => {
+  // A hash change (the skip link) also pops; only a different view is worth reloading.
+  if (viewName(view) !== viewName(controller.view())) void controller.open(view, false);
+});
+byId("skip-link").addEventListener("click", (event) => {
+  event.preventDefault();
+  byId("ring-list").focus();
+});
 void showStats(byId("stats"), api);
 void ringList.reload();
 void controller.open(parseView(location.search), false);

@@ -69,7 +69,7 @@ const scene = createScene(byId("stage"), {
   },
 }, FOLD_REFUNDS_BY_DEFAULT);
 
-const controller = createController({ api, scene, details, toolbar, ringList, results: createResultsArea(byId("results")), status });
+const controller = createController({ api, scene, details, toolbar, ringList, results: createResultsArea(byId("results"), (key) => controller.focusNode(key)), status });
 
 const queries = createQueriesPanel(byId("query-panel"), {
   api,

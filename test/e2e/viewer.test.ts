@@ -99,6 +99,16 @@ describe("viewer: ring list and ring graph", () => {
     await saveArtifact(page, "ring-node-details.png");
   });
 
+  it("expanding a hub brings in the other accounts that use it", async () => {
+    const page = await openTopRing();
+    const before = (await waitForView(page, `ring:${rings[0]!.id}`)).nodeCount;
+    await page.locator(".hubs button").first().click();
+    expect(await page.locator(".node-details h2 .kind").textContent()).toBe("Address");
+    await page.locator("#toolbar").getByRole("button", { name: "Expand" }).click();
+    await expect.poll(async () => page.evaluate(() => window.__ringlens.nodeCount)).toBeGreaterThan(before);
+    expect(await page.locator("#status").textContent()).toMatch(/nodes? added around Address:/);
+  });
+
   it("unfolding refunds adds the refund nodes to the canvas", async () => {
     const page = await openTopRing();
     const folded = (await waitForView(page, `ring:${rings[0]!.id}`)).nodeCount;

@@ -196,6 +196,18 @@ describe("viewer: saved queries", () => {
     expect(await page.locator("#query-error").textContent()).toBe("accountId is required");
   });
 
+  it("shows the server's message when it refuses a run", async () => {
+    const { page } = await open("/");
+    await page.getByRole("tab", { name: "Saved queries" }).click();
+    await page.locator('#query-picker option[value="accounts-sharing-identifiers"]').waitFor({ state: "attached" });
+    await page.selectOption("#query-picker", "accounts-sharing-identifiers");
+    await page.getByLabel(/accountId/).fill("RB01");
+    await page.getByLabel(/limit/).fill("-1");
+    await page.getByRole("button", { name: "Run query" }).click();
+    await expect.poll(() => page.locator("#query-error").textContent()).toMatch(/limit/i);
+    expect(await page.locator("#results").isHidden()).toBe(true);
+  });
+
   it("draws a graph-shaped query on the canvas, its ring id taken from the open ring", async () => {
     const page = await openTopRing();
     await page.getByRole("tab", { name: "Saved queries" }).click();

@@ -64,6 +64,8 @@ const scene = createScene(byId("stage"), {
   onGraphChange: (graph) => {
     emptyNote.hidden = graph !== null && graph.order > 0;
     hookUpdate({ nodeCount: graph?.order ?? 0 });
+    const described = graph ? `Graph: ${graph.order} nodes, ${graph.size} links; the details panel lists members, insiders and hubs` : "Graph canvas, empty";
+    byId("stage").setAttribute("aria-label", described);
     legend.update(graph, scene.state.hiddenKinds);
     toolbar.setEnabled({ graph: (graph?.order ?? 0) > 0, selection: scene.state.selected !== null, ring: controller.ring() !== null });
   },

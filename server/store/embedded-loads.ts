@@ -56,7 +56,9 @@ export const LOAD_SPECS: Record<UpsertKind, LoadSpec> = {
       // created. CREATE, not MERGE: MERGE scans the employee's approvals, thousands for a busy
       // agent, for every row.
       "MATCH (n:Refund {id: id})<-[r:APPROVED]-(:Employee) DELETE r",
-      "WITH * WHERE nullif(employeeId, '') IS NOT NULL MATCH (e:Employee {id: employeeId}) MATCH (n:Refund {id: id}) CREATE (e)-[:APPROVED]->(n)",
+      // No `WITH * WHERE employeeId <> ''` guard: it made kuzu plan a join that filled the
+      // buffer pool; an empty id simply matches no employee.
+      "MATCH (n:Refund {id: id}) MATCH (e:Employee {id: employeeId}) CREATE (e)-[:APPROVED]->(n)",
     ],
   },
   SHIPS_TO: {

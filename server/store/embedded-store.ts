@@ -7,13 +7,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import kuzu, { Database } from "kuzu";
-import { stringify } from "csv-stringify/sync";
 import { RinglensError, messageOf } from "../errors.ts";
 import { NODE_LABELS, REL_TYPES } from "../domain/model.ts";
 import type { AnalysisInput, AnalysisResult } from "../domain/analysis/types.ts";
 import type { GraphStore, QueryOptions, QueryRows, StoreInfo, UpsertBatch, UpsertKind } from "./graph-store.ts";
 import { EmbeddedConnection } from "./embedded-connection.ts";
-import { loadStatements, stageRecord, LOAD_SPECS } from "./embedded-loads.ts";
+import { bulkUpsert } from "./embedded-bulk-upsert.ts";
 import { readInput, writeResult } from "./embedded-analysis-io.ts";
 import { resolveRelEnds, toPlain } from "./to-plain.ts";
 import type { PlainNode, PlainRel } from "./plain-graph.ts";
@@ -80,15 +79,7 @@ export class EmbeddedStore implements GraphStore {
 
   async upsert<K extends UpsertKind>(kind: K, rows: UpsertBatch[K]): Promise<void> {
     if (rows.length === 0) return;
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ringlens-load-"));
-    try {
-      const file = path.join(tmp, `${kind}.csv`);
-      const header = LOAD_SPECS[kind].columns.map((c) => c.name);
-      fs.writeFileSync(file, stringify([header, ...rows.map((r) => stageRecord(kind, r))]));
-      for (const statement of loadStatements(kind, file)) await this.writer.run(statement);
-    } finally {
-      fs.rmSync(tmp, { recursive: true, force: true });
-    }
+    await this.withTemp((tmp) => this.writer.exclusive((exec) => bulkUpsert(exec, tmp, kind, rows)));
   }
 
   async readAnalysisInput(): Promise<AnalysisInput> {

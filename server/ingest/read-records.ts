@@ -6,7 +6,7 @@
  */
 import fs from "node:fs";
 import readline from "node:readline";
-import { CsvRecordSplitter, type RawRecord } from "./split-csv-records.ts";
+import { CsvRecordSplitter, type RawRecord } from "../csv/csv-records.ts";
 
 /** U+FFFD (bytes that were not UTF-8) or control characters other than tab and line breaks. */
 const UNREADABLE_TEXT = /[\uFFFD\u0000-\u0008\u000B\u000C\u000E-\u001F]/;

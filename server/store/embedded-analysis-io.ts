@@ -5,18 +5,27 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { parse } from "csv-parse";
+import readline from "node:readline";
 import { stringify } from "csv-stringify/sync";
 import { IDENTIFIER_KINDS } from "../domain/model.ts";
 import type { AccountFact, AnalysisInput, AnalysisResult, LinkFact, RefundFact } from "../domain/analysis/types.ts";
 import type { Exec } from "./embedded-connection.ts";
+import { CsvRecordSplitter, type RawRecord } from "../csv/csv-records.ts";
 
 async function exportRows(exec: Exec, dir: string, name: string, match: string): Promise<string[][]> {
   const file = path.join(dir, `${name}.csv`);
   await exec(`COPY (${match}) TO '${file}' (header=false)`);
   const rows: string[][] = [];
-  const parser = fs.createReadStream(file).pipe(parse({ relax_column_count: true }));
-  for await (const record of parser) rows.push(record as string[]);
+  const splitter = new CsvRecordSplitter();
+  let n = 0;
+  const take = (records: RawRecord[]) => {
+    for (const r of records) {
+      if (!Array.isArray(r.cells)) throw new Error(`cannot read the engine's export ${name} at line ${r.firstLine}: ${r.cells.error}`);
+      rows.push(r.cells);
+    }
+  };
+  for await (const line of readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity })) take(splitter.push(line, ++n));
+  take(splitter.end());
   return rows;
 }
 

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { stringify } from "csv-stringify/sync";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { parseCsvRecord } from "../../server/ingest/split-csv-records.ts";
+import { parseCsvRecord } from "../../server/csv/csv-records.ts";
 
 describe("parseCsvRecord", () => {
   it("reads what a standard CSV writer writes, for any cells", () => {

@@ -4,6 +4,10 @@
  * back (records, graph values, failures). No Cypher is executed here; see test/contract for that.
  */
 import { afterEach, describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { Writable } from "node:stream";
 import { openNeo4jStore, type Neo4jStore } from "../../server/store/neo4j-store.ts";
 import { schemaStatements, STORE_STATEMENTS } from "../../server/store/neo4j-statements.ts";
@@ -265,4 +269,20 @@ describe("ringlens health on Neo4j", () => {
     expect(await runHealth(loadConfig({ NEO4J_URI: "bolt://127.0.0.1:1", NEO4J_PASSWORD: "pw" }), c.out)).toBe(1);
     expect(c.text()).toMatch(/^store: neo4j at bolt:\/\/127\.0\.0\.1:1: .*cannot reach.*ECONNREFUSED.*NEO4J_URI/);
   });
+
+  it("reads NEO4J_URI from a .env file in the working folder, and the real environment wins", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ringlens-env-"));
+    try {
+      fs.writeFileSync(path.join(dir, ".env"), "NEO4J_URI=bolt://127.0.0.1:2\nNEO4J_PASSWORD=from-file\n");
+      const bin = path.resolve(import.meta.dirname, "../../bin/ringlens.mjs");
+      const { NEO4J_URI: _u, NEO4J_PASSWORD: _p, RINGLENS_STORE: _s, ...env } = process.env;
+      const fromFile = spawnSync(process.execPath, [bin, "health"], { cwd: dir, env, encoding: "utf8" });
+      expect(fromFile.status).toBe(1);
+      expect(fromFile.stdout).toContain("store: neo4j at bolt://127.0.0.1:2:");
+      const overridden = spawnSync(process.execPath, [bin, "health"], { cwd: dir, env: { ...env, NEO4J_URI: "bolt://127.0.0.1:3" }, encoding: "utf8" });
+      expect(overridden.stdout).toContain("store: neo4j at bolt://127.0.0.1:3:");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -75,6 +75,9 @@ export function toStoreError(error: unknown, ctx: ErrorContext): RinglensError {
   if (TIMEOUT.has(code) || (TERMINATED.has(code) && /time(d)? ?out/i.test(error.message))) {
     return new RinglensError("timeout", `neo4j store: query stopped after the ${ctx.timeoutMs ?? "configured"} ms timeout`);
   }
+  if (/too large to index|exceeded limit of \d+ bytes/i.test(error.message)) {
+    return new RinglensError("invalid-input", `neo4j store: a value is longer than Neo4j can index (${detail}); shorten it in the source data`);
+  }
   if (FORBIDDEN.has(code)) return new RinglensError("forbidden", `neo4j store: writes are not allowed here (${detail})`);
   if (CONFLICT.has(code)) return new RinglensError("conflict", `neo4j store: ${detail}`);
   if (/^Neo\.ClientError\.(Statement|Request|Procedure|Schema)\./.test(code)) return new RinglensError("invalid-input", `neo4j store: ${detail} (${code})`);

@@ -12,7 +12,7 @@ import type { GraphStore, QueryOptions, QueryRows, StoreInfo, UpsertBatch, Upser
 import { readAnalysisPages, writeAnalysisStaged, type Records } from "./neo4j-analysis-io.ts";
 import { toStoreError, type ErrorContext } from "./neo4j-errors.ts";
 import { STORE_STATEMENTS, schemaStatements } from "./neo4j-statements.ts";
-import { UPSERT_STATEMENTS, chunk, toUpsertRow } from "./neo4j-upserts.ts";
+import { UPSERT_STATEMENTS, checkIndexedIds, chunk, toUpsertRow } from "./neo4j-upserts.ts";
 import { toJsNumber, toNeo4jParams, toQueryRows } from "./neo4j-values.ts";
 
 export interface Neo4jStoreOptions {
@@ -95,6 +95,7 @@ export class Neo4jStore implements GraphStore {
   async upsert<K extends UpsertKind>(kind: K, rows: UpsertBatch[K]): Promise<void> {
     this.refuseWhenReadOnly(`upsert ${kind}`);
     if (rows.length === 0) return;
+    checkIndexedIds(kind, rows);
     for (const batch of chunk<UpsertBatch[UpsertKind][number]>(rows, this.batchSize)) {
       const params = { rows: batch.map((r) => toUpsertRow(kind, r)) };
       await this.withSession("WRITE", (s) => s.executeWrite(async (tx) => {

@@ -4,8 +4,12 @@
  * numbers, which the driver sends as floats. Same semantics as the embedded loads: nodes merged
  * on id, null clears a property, a refund's approver is replaced on re-import.
  */
+import { RinglensError } from "../errors.ts";
 import type { UpsertBatch, UpsertKind } from "./graph-store.ts";
 import { toDateTimeOrNull } from "./neo4j-values.ts";
+
+/** Ids are indexed (unique constraints); Neo4j refuses index keys over 8,167 bytes and fails the whole transaction. */
+export const MAX_INDEXED_ID_BYTES = 8_000;
 
 /** The statements of one batch of `kind`, run in order in one transaction with `$rows`. */
 export const UPSERT_STATEMENTS: Readonly<Record<UpsertKind, readonly string[]>> = {
@@ -70,6 +74,17 @@ export function toUpsertRow(kind: UpsertKind, row: UpsertBatch[UpsertKind][numbe
     out[field] = TIME_FIELDS.has(field) ? toDateTimeOrNull(v as number | null | undefined) : v ?? null;
   }
   return out;
+}
+
+/** Refuses, before anything is written, a node id longer than Neo4j can index, naming it. */
+export function checkIndexedIds(kind: UpsertKind, rows: readonly UpsertBatch[UpsertKind][number][]): void {
+  if (!("id" in (rows[0] ?? {}))) return;
+  for (const row of rows as readonly { id: string }[]) {
+    const bytes = Buffer.byteLength(row.id, "utf8");
+    if (bytes > MAX_INDEXED_ID_BYTES) {
+      throw new RinglensError("invalid-input", `neo4j store: a ${kind} id of ${bytes.toLocaleString("en")} bytes ("${row.id.slice(0, 40)}…") is longer than Neo4j can index (${MAX_INDEXED_ID_BYTES.toLocaleString("en")} bytes); shorten it in the source data`);
+    }
+  }
 }
 
 /**

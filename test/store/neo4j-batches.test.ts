@@ -1,6 +1,7 @@
 import neo4j from "neo4j-driver";
 import { describe, expect, it } from "vitest";
-import { UPSERT_FIELDS, UPSERT_STATEMENTS, chunk, toUpsertRow } from "../../server/store/neo4j-upserts.ts";
+import { MAX_INDEXED_ID_BYTES, UPSERT_FIELDS, UPSERT_STATEMENTS, checkIndexedIds, chunk, toUpsertRow } from "../../server/store/neo4j-upserts.ts";
+import { normaliseAddressKey } from "../../server/domain/normalise/address-key.ts";
 import { ANALYSIS_WRITES, readAnalysisPages, stagedRows, writeAnalysisStaged, type Records } from "../../server/store/neo4j-analysis-io.ts";
 import { UPSERT_ORDER } from "../../server/store/graph-store.ts";
 import { toDateTime } from "../../server/store/neo4j-values.ts";
@@ -144,5 +145,24 @@ describe("replacing the analysis", () => {
     expect(rows.rings[0]!.reasons).toBe("[]");
     expect(neo4j.isInt(rows.suspects[0]!.approvals)).toBe(true);
     expect(rows.members).toEqual([{ ringId: "R1", accountId: "A1" }, { ringId: "R1", accountId: "A2" }]);
+  });
+});
+
+describe("ids Neo4j can index", () => {
+  it("refuses a node id over the index key limit before writing, naming kind and size", () => {
+    const long = { id: "x".repeat(9_000), ip: null, userAgent: null };
+    expect(() => checkIndexedIds("Device", [{ id: "ok", ip: null, userAgent: null }, long])).toThrow(/Device id of 9,000 bytes/);
+    expect(() => checkIndexedIds("Device", [{ id: "é".repeat(3_999), ip: null, userAgent: null }])).not.toThrow();
+    expect(() => checkIndexedIds("SHIPS_TO", [{ accountId: "a", addressId: "x".repeat(9_000), type: "shipping" }])).not.toThrow();
+  });
+
+  it("gets address keys from any street line short enough to index, equal lines meeting, different ones not", () => {
+    const a = normaliseAddressKey({ line1: "x".repeat(20_000) });
+    const b = normaliseAddressKey({ line1: `${"x".repeat(19_999)}y` });
+    expect(Buffer.byteLength(a, "utf8")).toBeLessThanOrEqual(MAX_INDEXED_ID_BYTES);
+    expect(normaliseAddressKey({ line1: "x".repeat(20_000) })).toBe(a);
+    expect(a).not.toBe(b);
+    expect(normaliseAddressKey({ line1: "12 Baker Street", postalCode: "NW1 6XE", country: "GB" })).toBe("12 baker st|||nw16xe||gb");
+    expect(Buffer.byteLength(normaliseAddressKey({ line1: "日本語".repeat(5_000) }), "utf8")).toBeLessThanOrEqual(MAX_INDEXED_ID_BYTES);
   });
 });

@@ -85,6 +85,9 @@ export type ParamType = "string" | "int" | "float" | "boolean" | "date" | "strin
 export interface QueryParamInfo {
   name: string;
   type: ParamType;
+  /** Inclusive bounds of an int or float parameter, when declared (`int(1..1000)`). */
+  min?: number;
+  max?: number;
   default: unknown;
   required: boolean;
   help: string;
@@ -107,4 +110,28 @@ export interface QueryRunResult {
 
 export interface ApiErrorBody {
   error: { code: string; message: string; details?: Record<string, unknown> };
+}
+
+export interface ImportSummary {
+  at: string;
+  folder: string;
+  read: number;
+  loaded: number;
+  rejected: number;
+}
+
+export interface AnalysisSummaryWire {
+  at: string;
+  rings: number;
+  flagged: number;
+  high: number;
+  hubs: number;
+  hubThreshold: number;
+  phases: { phase: string; ms: number }[];
+}
+
+export interface StatsResponse {
+  counts: Record<string, number>;
+  lastImport: ImportSummary | null;
+  lastAnalysis: AnalysisSummaryWire | null;
 }

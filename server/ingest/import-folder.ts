@@ -46,6 +46,14 @@ export interface ImportProgress {
   rowsPerSecond: number;
 }
 
+/** What became of one input record (for audits and tests: every line is accounted for). */
+export interface RecordOutcome {
+  kind: FileKind;
+  firstLine: number;
+  lastLine: number;
+  outcome: "loaded" | "rejected" | "duplicate";
+}
+
 export interface ImportOptions {
   folder: string;
   store: GraphStore;
@@ -53,6 +61,7 @@ export interface ImportOptions {
   mapping?: Mapping;
   batchSize?: number;
   onProgress?: (progress: ImportProgress) => void;
+  onRecord?: (outcome: RecordOutcome) => void;
 }
 
 type Pending = { [K in UpsertKind]: Map<string, UpsertBatch[K][number]> };
@@ -95,24 +104,31 @@ export async function importFolder(options: ImportOptions): Promise<ImportReport
         }
         report.read++;
         totalRead++;
+        const audit = (outcome: RecordOutcome["outcome"]) =>
+          options.onRecord?.({ kind, firstLine: event.line, lastLine: event.lastLine ?? event.line, outcome });
         if (event.type === "unreadable") {
+          audit("rejected");
           report.rejected++;
-          await rejects.add({ file: name, line: event.line, column: "", reason: `line ${event.line} ${event.reason}` });
+          const lines = event.lastLine && event.lastLine > event.line ? `lines ${event.line}–${event.lastLine}` : `line ${event.line}`;
+          await rejects.add({ file: name, line: event.line, column: "", reason: `${lines} ${event.reason}` });
           continue;
         }
         if (missing.length > 0) {
+          audit("rejected");
           report.rejected++;
           await rejects.add({ file: name, line: event.line, column: missing.join(" "), reason: `required column ${missing.join(", ")} is missing from the header` });
           continue;
         }
         const checked = validateRecord(event.values, FILE_SPECS[kind], known);
         if (!checked.ok) {
+          audit("rejected");
           report.rejected++;
           for (const p of checked.problems) await rejects.add({ file: name, line: event.line, column: p.column, reason: `${p.column} ${p.reason}` });
           continue;
         }
         const staged = stage(kind, checked.values, pending, seenAddresses);
         const before = contentByKey.get(staged.key);
+        audit(before === undefined ? "loaded" : "duplicate");
         if (before === undefined) {
           contentByKey.set(staged.key, staged.content);
           report.loaded++;

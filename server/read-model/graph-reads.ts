@@ -65,11 +65,38 @@ export async function getNode(store: GraphStore, type: string, id: string, timeo
 
 export async function neighbours(store: GraphStore, type: string, id: string, depth: 1 | 2, limit: number, timeoutMs: number): Promise<WireGraph> {
   const label = checkNodeType(type);
-  await getNode(store, label, id, timeoutMs);
+  const self = await getNode(store, label, id, timeoutMs);
   const text = depth === 1
     ? `MATCH (n:${label} {id: $id})-[e]-(m) RETURN n, e, m LIMIT $limit`
     : `MATCH (n:${label} {id: $id})-[e]-(m) OPTIONAL MATCH (m)-[e2]-(k) RETURN n, e, m, e2, k LIMIT $limit`;
   const { rows } = await store.query(text, { id, limit }, { timeoutMs });
   const graph = toWireGraph(rows, limit);
+  // A node without relationships still belongs in its own neighbourhood.
+  if (!graph.nodes.some((n) => n.key === `${label}:${id}`)) graph.nodes.unshift({ key: `${label}:${id}`, attributes: self });
+  await markSuspects(store, graph, timeoutMs);
   return { ...graph, truncated: graph.truncated || rows.length >= limit };
+}
+
+/**
+ * Marks, outside ring views, employees suspected in any ring and identifiers the last analysis
+ * treated as hubs (more accounts than its threshold).
+ */
+async function markSuspects(store: GraphStore, graph: WireGraph, timeoutMs: number): Promise<void> {
+  const idsOf = (type: string) => graph.nodes.filter((n) => n.attributes.type === type).map((n) => n.attributes.id);
+  const byKey = new Map(graph.nodes.map((n) => [n.key, n.attributes]));
+  const employees = idsOf("Employee");
+  if (employees.length > 0) {
+    const { rows } = await store.query("MATCH (e:Employee)-[:SUSPECTED_IN]->(:Ring) WHERE e.id IN $ids RETURN DISTINCT e.id AS id", { ids: employees }, { timeoutMs });
+    for (const r of rows) byKey.get(`Employee:${r.id}`)!.insider = true;
+  }
+  const summary = JSON.parse((await store.getMeta("lastAnalysis")) ?? "null") as { hubThreshold?: number } | null;
+  if (!summary?.hubThreshold) return;
+  for (const [label, rel] of [["Address", "SHIPS_TO"], ["Device", "USES"]] as const) {
+    const ids = idsOf(label);
+    if (ids.length === 0) continue;
+    const { rows } = await store.query(
+      `MATCH (x:${label})<-[:${rel}]-(a:Account) WHERE x.id IN $ids WITH x, count(a) AS users WHERE users > $threshold RETURN x.id AS id`,
+      { ids, threshold: summary.hubThreshold }, { timeoutMs });
+    for (const r of rows) byKey.get(`${label}:${r.id}`)!.hub = true;
+  }
 }

@@ -16,7 +16,7 @@ export interface OpenOptions {
 }
 
 export async function createStore(config: Config, options: OpenOptions): Promise<GraphStore> {
-  const store = config.store === "neo4j" ? await openNeo4j(config, options) : await openEmbeddedStore({ folder: config.db, readOnly: options.readOnly, command: options.command });
+  const store = config.store === "neo4j" ? await openNeo4j(config, options) : await openEmbeddedStore({ folder: config.db, readOnly: options.readOnly, command: options.command, memoryMb: config.dbMemoryMb });
   if (!options.readOnly) {
     try {
       await store.ensureSchema();

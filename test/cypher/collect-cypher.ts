@@ -32,8 +32,14 @@ class RecordingStore implements GraphStore {
     const names = this.seen.get(cypher) ?? new Set<string>();
     for (const k of Object.keys(params)) names.add(k);
     this.seen.set(cypher, names);
-    const node = { _type: "node", label: "Account", id: "x", properties: { id: "x" } };
-    return { columns: [], rows: [{ n: node, hubs: "[]", reasons: "[]", id: "x", total: 0 }] };
+    const node = (label: string) => ({ _type: "node", label, id: "x", properties: { id: "x" } });
+    // One node of every type, so code that looks for employees, addresses or devices in a result runs its follow-up queries.
+    return { columns: [], rows: [{ n: node("Account"), all: NODE_TYPES.map(node), hubs: "[]", reasons: "[]", id: "x", total: 0 }] };
+  }
+
+  /** An analysis summary with a hub threshold, so hub marking runs its queries. */
+  async getMeta(): Promise<string | null> {
+    return JSON.stringify({ hubThreshold: 10 });
   }
 
   ensureSchema = unused;
@@ -41,7 +47,6 @@ class RecordingStore implements GraphStore {
   readAnalysisInput = unused;
   writeAnalysis = unused;
   counts = unused;
-  getMeta = unused;
   setMeta = unused;
   ping = unused;
   close = unused;

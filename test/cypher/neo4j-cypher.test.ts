@@ -111,7 +111,8 @@ describe("Cypher checked by Neo4j's parser", () => {
 const WHITELIST: Record<string, Record<string, string>> = {
   "server/read-model/graph-reads.ts": {
     members: "a constant MATCH fragment",
-    label: "checkNodeType(): one of NODE_TYPES, or not-found",
+    label: "checkNodeType(): one of NODE_TYPES, or not-found; in markSuspects a constant [label, rel] pair",
+    rel: "markSuspects: a constant [label, rel] pair",
   },
   "server/read-model/ring-reads.ts": {
     'where.join(" AND ")': "fixed fragments, values as $params",
@@ -143,6 +144,8 @@ const WHITELIST: Record<string, Record<string, string>> = {
     'setList("n", REFUND_COLUMNS.filter((c) => c.name !== "accountId" && c.name !== "employeeId"))': "LOAD_SPECS column constants",
     'convert(t("firstSeen"))': "constant column", 'convert(t("lastSeen"))': "constant column",
     header: "LOAD_SPECS column names", file: "a temp file the store made (mkdtemp)", m: "LOAD_SPECS merge constants",
+    "loadFrom(kind, staged)": "LOAD_SPECS columns and a temp file the store made", "LOAD_SPECS[kind].existing": "LOAD_SPECS constants",
+    out: "a temp file the store made", table: "LOAD_SPECS copy table names",
   },
 };
 

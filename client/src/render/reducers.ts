@@ -22,7 +22,7 @@ function baseSize(graph: DataGraph, key: string, data: NodeData, state: ViewStat
   return data.kind === "Refund" ? Math.min(size, 10) : size;
 }
 
-const MAX_LABEL = 32;
+const MAX_LABEL = 24;
 
 function label(data: NodeData): string {
   // Display only: device ids are long hashes; the details panel shows the full text.

@@ -1,0 +1,63 @@
+import path from "node:path";
+import { spawn } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/run-cli.ts";
+import { FIXTURES, tempDir } from "../helpers/temp-dir.ts";
+
+describe("ringlens --help", () => {
+  it("lists every command with one line each and exits 0", async () => {
+    const { code, stdout } = await runCli(["--help"]);
+    expect(code).toBe(0);
+    for (const command of ["demo", "load", "analyze", "rings", "insiders", "eval", "serve", "start", "health"]) {
+      expect(stdout).toMatch(new RegExp(`^\\s+${command}\\b`, "m"));
+    }
+  });
+});
+
+describe("ringlens exit codes", () => {
+  const dir = tempDir();
+
+  it("exits 2 on an unknown command or option", async () => {
+    expect((await runCli(["bogus"])).code).toBe(2);
+    expect((await runCli(["load", "--nope", "x"])).code).toBe(2);
+  });
+
+  it("exits 1 with a one-line message when the folder does not exist", async () => {
+    const { code, stderr } = await runCli(["load", path.join(dir, "missing"), "--db", path.join(dir, "db1")]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^ringlens: load: cannot read the folder/m);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("exits 0 when rows were rejected but others loaded, and prints the JSON report", async () => {
+    const { code, stdout } = await runCli(["load", path.join(FIXTURES, "bad-input"), "--db", path.join(dir, "db2"), "--json", "--rejects", path.join(dir, "r.csv")]);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.files.refunds).toMatchObject({ read: 7, loaded: 2, rejected: 5 });
+  });
+
+  it("exits 1 when nothing could be loaded", async () => {
+    const none = await runCli(["load", path.join(FIXTURES, "jsonl-all-bad"), "--db", path.join(dir, "db4"), "--rejects", path.join(dir, "r4.csv")]);
+    expect(none.code).toBe(1);
+  });
+
+  it("names the process holding the store instead of the engine's lock error", async () => {
+    const db = path.join(dir, "db5");
+    const holder = spawn(process.execPath, [path.resolve(import.meta.dirname, "../../bin/ringlens.mjs"), "serve", "--db", db, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        holder.stdout.on("data", (d) => { if (String(d).includes("viewer:")) resolve(); });
+        holder.on("exit", () => reject(new Error("serve exited early")));
+      });
+      const { code, stderr } = await runCli(["load", path.join(FIXTURES, "small"), "--db", db]);
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/held by `ringlens serve` \(pid \d+/);
+      expect(stderr).toMatch(/POST http:\/\/127\.0\.0\.1:\d+\/api\/import/);
+    } finally {
+      holder.kill("SIGTERM");
+      await new Promise((r) => holder.once("exit", r));
+    }
+    // After a clean stop the store is free again.
+    expect((await runCli(["health", "--db", db])).code).toBe(0);
+  });
+});

@@ -8,3 +8,5 @@ CREATE CONSTRAINT ring_id IF NOT EXISTS FOR (n:Ring) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (n:Meta) REQUIRE n.key IS UNIQUE;
 CREATE INDEX ring_score IF NOT EXISTS FOR (n:Ring) ON (n.score);
 CREATE INDEX account_email IF NOT EXISTS FOR (n:Account) ON (n.email);
+// Rings of a running analysis are staged under this label until they replace the current ones.
+CREATE INDEX ring_staged_id IF NOT EXISTS FOR (n:RingStaged) ON (n.id);

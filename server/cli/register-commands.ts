@@ -4,6 +4,7 @@ import type { CommandContext } from "../cli.ts";
 import { runDemo } from "./demo-command.ts";
 import { runAnalyze } from "./analyze-command.ts";
 import { runExport } from "./export-rings-command.ts";
+import { runGraphExport } from "./export-graph-command.ts";
 import { runEval } from "./eval-command.ts";
 import { runServe } from "./serve-command.ts";
 import { runStart } from "./start-command.ts";
@@ -37,6 +38,12 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
     .option("--format <csv|json>", "output format (default csv)")
     .option("--out <file>", "write to a file instead of stdout")
     .action(async (flags) => ctx.setExit(await runExport("insiders", flags, ctx.config(), ctx.out)));
+
+  program.command("export")
+    .description("write the embedded store's graph for Neo4j: a cypher-shell script, or CSVs for neo4j-admin database import")
+    .requiredOption("--format <cypher|neo4j-admin>", "cypher: one script of constraints and MERGE batches; neo4j-admin: typed CSVs plus the import command")
+    .requiredOption("--out <dir>", "folder to write into (created if missing)")
+    .action(async (flags) => ctx.setExit(await runGraphExport(flags, ctx.config(), ctx.out)));
 
   program.command("eval")
     .description("measure detection against planted rings, beside naive connected components")

@@ -13,7 +13,8 @@ import { approvalBaseline, findInsiders } from "./insiders.ts";
 import { indexLinks } from "./link-index.ts";
 import { measureRing } from "./ring-facts.ts";
 import { ringHubUses } from "./ring-hubs.ts";
-import { assignRingIds, hash53 } from "./ring-id.ts";
+import { assignRingIds } from "./ring-id.ts";
+import { hash53 } from "../hash.ts";
 import { scoreRing } from "./risk-score.ts";
 import { splitCommunities } from "./split-communities.ts";
 

@@ -1,0 +1,105 @@
+/**
+ * The analyze section: `ringlens analyze` (real CLI, child process) on the loaded demo, its
+ * phases in seconds and its peak RSS; beside it, in a second child of the same run, the
+ * engine's own COPY (MATCH …) TO of what link reading exports, a bare typed-array union-find
+ * over the same links, and graphology-components for the record.
+ */
+import type { BenchContext } from "../bench-context.ts";
+import { CLI, runChild } from "../child/run-child.ts";
+import { ratio, summarise, type Figure } from "../figure.ts";
+import { loadedStore } from "../prepare-store.ts";
+import { ticking } from "../progress.ts";
+import path from "node:path";
+
+const WORKER = path.resolve(import.meta.dirname, "../workers/analyze-baselines-worker.ts");
+/** Above this many links graphology would need gigabytes; it is left out (said in the notes). */
+const GRAPHOLOGY_MAX_LINKS = 4_000_000;
+
+export interface AnalyzeSection {
+  runs: number;
+  /** Seconds per phase as `ringlens analyze` reports them, in order. */
+  phases: { phase: string; seconds: Figure }[];
+  /** Sum of the phases. */
+  totalSeconds: Figure;
+  /** Wall time of the whole `ringlens analyze` process (start-up and store open included). */
+  processSeconds: Figure;
+  peakRssMb: Figure;
+  copyToSeconds: Figure;
+  /** COPY TO time ÷ read-links time, per run: link reading's speed as a share of the engine's. */
+  readVsCopyTo: Figure;
+  bareUnionFindSeconds: Figure;
+  /** findComponents (the components phase) re-timed beside the bare union-find, warm, same process. */
+  componentsSameProcessSeconds: Figure;
+  /** componentsSameProcess ÷ bare union-find, per run. */
+  componentsVsBare: Figure;
+  graphology: { buildSeconds: Figure; componentsSeconds: Figure } | null;
+  links: number;
+  accounts: number;
+  groups: { ringlens: number; bare: number; graphology: number | null };
+  rings: number;
+}
+
+interface Baselines {
+  copyToMs: number;
+  readMs: number;
+  componentsMs: number;
+  bareMs: number;
+  graphologyBuildMs: number | null;
+  graphologyMs: number | null;
+  links: number;
+  accounts: number;
+  groups: { ringlens: number; bare: number; graphology: number | null };
+}
+
+export async function measureAnalyze(ctx: BenchContext): Promise<AnalyzeSection> {
+  const store = await loadedStore(ctx);
+  const { runs } = ctx.options;
+  const cli: { phases: { phase: string; ms: number }[]; rings: number; wallMs: number; rss: number }[] = [];
+  const baselines: Baselines[] = [];
+  for (let run = 0; run < runs; run++) {
+    // For the record only: graphology runs once, in the first run, and not at sizes it cannot hold.
+    const withGraphology = run === 0 && ctx.demo.rows <= GRAPHOLOGY_MAX_LINKS;
+    const result = await ticking(ctx.progress, `analyze ${run + 1}/${runs}: ringlens analyze`, () =>
+      runChild(CLI, ["--db", store, "analyze", "--json"]));
+    const summary = JSON.parse(result.stdout) as { rings: number; phases: { phase: string; ms: number }[] };
+    cli.push({ phases: summary.phases, rings: summary.rings, wallMs: result.wallMs, rss: result.maxRssBytes });
+    const tmp = ctx.scratch(`analyze-baselines-${run}`);
+    const worker = await ticking(ctx.progress, `analyze ${run + 1}/${runs}: engine COPY TO and bare union-find`, () =>
+      runChild(WORKER, [store, tmp, String(run % 2), withGraphology ? "graphology" : "no-graphology"]));
+    const b = JSON.parse(worker.stdout) as Baselines;
+    baselines.push(b);
+    const total = summary.phases.reduce((s, p) => s + p.ms, 0);
+    ctx.progress.say(`analyze ${run + 1}/${runs}: ${(total / 1000).toFixed(2)} s in phases (${phaseLine(summary.phases)}); COPY TO ${(b.copyToMs / 1000).toFixed(2)} s; bare union-find ${b.bareMs.toFixed(1)} ms`);
+  }
+  ctx.analysedStore = store;
+  const phaseNames = cli[0]!.phases.map((p) => p.phase);
+  const phaseMs = (name: string) => cli.map((c) => c.phases.find((p) => p.phase === name)?.ms ?? Number.NaN);
+  const graphologyRuns = baselines.filter((b) => b.graphologyMs !== null);
+  ctx.notes.push(graphologyRuns.length > 0
+    ? "analyze: graphology-components is timed in run 1 only (for the record, not a target)"
+    : `analyze: graphology-components left out above ${GRAPHOLOGY_MAX_LINKS.toLocaleString("en")} input rows (it would need gigabytes)`);
+  const last = baselines[baselines.length - 1]!;
+  return {
+    runs,
+    phases: phaseNames.map((phase) => ({ phase, seconds: summarise(phaseMs(phase).map(toSeconds)) })),
+    totalSeconds: summarise(cli.map((c) => c.phases.reduce((s, p) => s + p.ms, 0) / 1000)),
+    processSeconds: summarise(cli.map((c) => c.wallMs / 1000)),
+    peakRssMb: summarise(cli.map((c) => Math.round(c.rss / 1_048_576))),
+    copyToSeconds: summarise(baselines.map((b) => b.copyToMs / 1000)),
+    readVsCopyTo: ratio(baselines.map((b) => b.copyToMs), phaseMs("read links")),
+    bareUnionFindSeconds: summarise(baselines.map((b) => b.bareMs / 1000)),
+    componentsVsBare: ratio(baselines.map((b) => b.componentsMs), baselines.map((b) => b.bareMs)),
+    componentsSameProcessSeconds: summarise(baselines.map((b) => b.componentsMs / 1000)),
+    graphology: graphologyRuns.length === 0 ? null : {
+      buildSeconds: summarise(graphologyRuns.map((b) => b.graphologyBuildMs! / 1000)),
+      componentsSeconds: summarise(graphologyRuns.map((b) => b.graphologyMs! / 1000)),
+    },
+    links: last.links,
+    accounts: last.accounts,
+    groups: baselines[0]!.groups,
+    rings: cli[0]!.rings,
+  };
+}
+
+const toSeconds = (ms: number) => ms / 1000;
+const phaseLine = (phases: { phase: string; ms: number }[]) => phases.map((p) => `${p.phase} ${p.ms} ms`).join(", ");

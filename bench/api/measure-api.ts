@@ -1,0 +1,133 @@
+/**
+ * The API section: the real server (`ringlens serve`, child process) on the analysed demo;
+ * autocannon with N concurrent connections for D seconds per endpoint: the ring list, the
+ * largest ring's graph, and one saved query. Requests/s, p50, p99 and every non-2xx or
+ * connection error. Each run gets a fresh server and first sends one request on its own,
+ * reported as the cold latency (the ring graph computes and caches its layout then).
+ */
+import autocannon, { type Result } from "autocannon";
+import type { BenchContext } from "../bench-context.ts";
+import { summarise, type Figure } from "../figure.ts";
+import { analysedStore } from "../prepare-store.ts";
+import { serveStore } from "../serve-store.ts";
+import { largestRing } from "./largest-ring.ts";
+
+export interface Endpoint {
+  name: string;
+  method: "GET" | "POST";
+  path: string;
+  body?: string;
+}
+
+export interface EndpointFigures {
+  name: string;
+  method: string;
+  path: string;
+  /** The first request to a fresh server, on its own, before autocannon (ms). */
+  coldMs: Figure;
+  requestsPerSecond: Figure;
+  p50Ms: Figure;
+  p99Ms: Figure;
+  requests: number;
+  /** Non-2xx responses plus connection errors and timeouts, over all runs. */
+  errors: number;
+  statusCodes: Record<string, number>;
+}
+
+export interface ApiSection {
+  connections: number;
+  seconds: number;
+  runs: number;
+  endpoints: EndpointFigures[];
+  serverPeakRssMb: number;
+  largestRing: { id: string; size: number };
+}
+
+export async function measureApi(ctx: BenchContext): Promise<ApiSection> {
+  const { apiConnections: connections, apiSeconds: seconds, apiRuns: runs } = ctx.options;
+  const store = await analysedStore(ctx);
+  const largest = await withServer(store, (url) => largestRing(url)).then((r) => r.value);
+  const endpoints: Endpoint[] = [
+    { name: "GET /api/rings", method: "GET", path: "/api/rings" },
+    { name: "GET /api/rings/:id/graph (largest ring)", method: "GET", path: `/api/rings/${encodeURIComponent(largest.id)}/graph` },
+    { name: "POST /api/queries/devices-shared/run", method: "POST", path: "/api/queries/devices-shared/run", body: JSON.stringify({ params: {} }) },
+  ];
+  const figures: EndpointFigures[] = [];
+  let peakRss = 0;
+  for (const endpoint of endpoints) {
+    const results: { cold: number; result: Result }[] = [];
+    for (let run = 0; run < runs; run++) {
+      const label = `api ${run + 1}/${runs}: ${endpoint.name}`;
+      // A fresh server per run: requests abandoned by the previous run may still be queued in it.
+      const { value, rss } = await withServer(store, async (url) => {
+        const cold = await timeOnce(url, endpoint);
+        const result = await cannon(url, endpoint, connections, seconds, (elapsed) => ctx.progress.update(`${label}… ${elapsed} s`));
+        return { cold, result };
+      });
+      peakRss = Math.max(peakRss, rss);
+      results.push(value);
+      const r = value.result;
+      ctx.progress.say(`${label}: ${Math.round(r.requests.average).toLocaleString("en")} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${errorsOf(r)} errors`);
+    }
+    figures.push(toFigures(endpoint, results));
+  }
+  if (runs < 3) {
+    ctx.notes.push(`api: ${runs === 1 ? "1 run" : `${runs} runs`} of ${seconds} s per endpoint (slow part; --api-runs N or --runs N for more); p50 and p99 are over every request of a run`);
+  }
+  return { connections, seconds, runs, endpoints: figures, largestRing: largest, serverPeakRssMb: Math.round(peakRss / 1_048_576) };
+}
+
+/** Runs `use` against a fresh `ringlens serve` on the store; returns its value and the server's peak RSS. */
+async function withServer<T>(store: string, use: (url: string) => Promise<T>): Promise<{ value: T; rss: number }> {
+  const server = await serveStore(store);
+  let value: T;
+  try {
+    value = await use(server.url);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return { value, rss: await server.stop() };
+}
+
+async function timeOnce(url: string, endpoint: Endpoint): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(`${url}${endpoint.path}`, {
+    method: endpoint.method, body: endpoint.body, headers: endpoint.body ? { "content-type": "application/json" } : {},
+  });
+  await response.arrayBuffer();
+  if (!response.ok) throw new Error(`bench: ${endpoint.method} ${endpoint.path} answered ${response.status}; the API section needs it to work`);
+  return Math.round((performance.now() - started) * 10) / 10;
+}
+
+function cannon(url: string, endpoint: Endpoint, connections: number, seconds: number, onSecond: (elapsed: number) => void): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    let elapsed = 0;
+    const timer = setInterval(() => onSecond(++elapsed), 1_000);
+    autocannon({
+      url: `${url}${endpoint.path}`, connections, duration: seconds, method: endpoint.method, body: endpoint.body,
+      headers: endpoint.body ? { "content-type": "application/json" } : {},
+    }, (error, result) => {
+      clearInterval(timer);
+      if (error) reject(error);
+      else resolve(result);
+    });
+  });
+}
+
+const errorsOf = (r: Result) => r.non2xx + r.errors + r.timeouts;
+
+function toFigures(endpoint: Endpoint, runs: { cold: number; result: Result }[]): EndpointFigures {
+  const results = runs.map((r) => r.result);
+  const statusCodes: Record<string, number> = {};
+  for (const r of results) for (const [code, { count }] of Object.entries(r.statusCodeStats ?? {})) statusCodes[code] = (statusCodes[code] ?? 0) + Number(count);
+  return {
+    name: endpoint.name, method: endpoint.method, path: endpoint.path, coldMs: summarise(runs.map((r) => r.cold)),
+    requestsPerSecond: summarise(results.map((r) => Math.round(r.requests.average))),
+    p50Ms: summarise(results.map((r) => r.latency.p50)),
+    p99Ms: summarise(results.map((r) => r.latency.p99)),
+    requests: results.reduce((s, r) => s + r.requests.total, 0),
+    errors: results.reduce((s, r) => s + errorsOf(r), 0),
+    statusCodes,
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * The bench's flags, their defaults and their checks, once: commander parses, this module
+ * resolves and validates into BenchOptions (usage errors name the flag and what it expects).
+ */
+import path from "node:path";
+import { Command, InvalidArgumentError, Option } from "commander";
+import { SCALE_NAMES, SECTIONS, type ScaleName, type Section } from "./scales.ts";
+
+export interface BenchOptions {
+  scale: ScaleName;
+  only: Section[];
+  out: string;
+  /** Runs per figure of the analyze section, and of every section when given explicitly. */
+  runs: number;
+  /** Runs of the slow sections: 1 unless --runs or their own flag says otherwise. */
+  loadRuns: number;
+  apiRuns: number;
+  viewerRuns: number;
+  apiSeconds: number;
+  apiConnections: number;
+  seed: number;
+  /** Where demo data is cached between invocations. */
+  cache: string;
+  /** How sections other than load get their store: `ringlens load`, or the engine's COPY of ringlens' staged rows. */
+  prepare: "load" | "copy";
+  /** Size of the synthetic viewer neighbourhood. */
+  viewerNodes: number;
+  viewerEdges: number;
+}
+
+type Flags = Omit<BenchOptions, "loadRuns" | "apiRuns" | "viewerRuns"> & Partial<Pick<BenchOptions, "loadRuns" | "apiRuns" | "viewerRuns">>;
+
+export const DEFAULT_OUT = path.resolve(import.meta.dirname, "results");
+
+const positiveInt = (flag: string) => (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${flag} expects a whole number ≥ 1, not "${value}".`);
+  return n;
+};
+
+const positiveNumber = (flag: string) => (value: string): number => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${flag} expects a number > 0, not "${value}".`);
+  return n;
+};
+
+function scale(value: string): ScaleName {
+  const found = SCALE_NAMES.find((s) => s.toLowerCase() === value.toLowerCase());
+  if (!found) throw new InvalidArgumentError(`--scale expects one of ${SCALE_NAMES.join(", ")}, not "${value}".`);
+  return found;
+}
+
+function sections(value: string): Section[] {
+  const asked = value.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const unknown = asked.filter((s) => !(SECTIONS as readonly string[]).includes(s));
+  if (asked.length === 0 || unknown.length > 0) {
+    throw new InvalidArgumentError(`--only expects a comma-separated list of ${SECTIONS.join(", ")}${unknown.length ? `; unknown: ${unknown.join(", ")}` : ""}.`);
+  }
+  return SECTIONS.filter((s) => asked.includes(s));
+}
+
+/** The `bench` command with every flag and its help; `action` receives resolved options. */
+export function benchCommand(action: (options: BenchOptions) => Promise<void>): Command {
+  return new Command("npm run bench --")
+    .description("Measure ringlens on demo data beside the engine's own bulk paths and bare algorithms; " +
+      "prints a markdown table and writes the figures as JSON.")
+    .addOption(new Option("--scale <S|M|L|XS>", "demo size: XS 2k, S 20k, M 200k, L 1M accounts").default("S").argParser(scale))
+    .addOption(new Option("--only <sections>", `comma-separated subset of ${SECTIONS.join(",")}`).default([...SECTIONS], SECTIONS.join(",")).argParser(sections))
+    .option("--out <dir>", "folder for the JSON results", DEFAULT_OUT)
+    .addOption(new Option("--runs <n>", "runs per figure (median, min, max); when given, for every section").default(3).argParser(positiveInt("--runs")))
+    .addOption(new Option("--load-runs <n>", "runs of the load section (slow part: default 1, or --runs when given)").argParser(positiveInt("--load-runs")))
+    .addOption(new Option("--api-runs <n>", "autocannon runs per endpoint (slow part: default 1, or --runs when given)").argParser(positiveInt("--api-runs")))
+    .addOption(new Option("--viewer-runs <n>", "browser runs per view (slow part: default 1, or --runs when given)").argParser(positiveInt("--viewer-runs")))
+    .addOption(new Option("--api-seconds <s>", "autocannon duration per endpoint").default(10).argParser(positiveNumber("--api-seconds")))
+    .addOption(new Option("--api-connections <n>", "concurrent connections").default(50).argParser(positiveInt("--api-connections")))
+    .addOption(new Option("--viewer-nodes <n>", "nodes of the synthetic large neighbourhood").default(5_000).argParser(positiveInt("--viewer-nodes")))
+    .addOption(new Option("--viewer-edges <n>", "edges of the synthetic large neighbourhood").default(20_000).argParser(positiveInt("--viewer-edges")))
+    .addOption(new Option("--seed <n>", "demo seed").default(1).argParser(positiveInt("--seed")))
+    .option("--cache <dir>", "where demo data is kept between runs", path.join(DEFAULT_OUT, "cache"))
+    .addOption(new Option("--prepare <how>", "store for analyze/api/viewer without the load section: ringlens load, or the engine's COPY of ringlens' staged rows (for scales ringlens cannot load)")
+      .choices(["load", "copy"]).default("load"))
+    .action(async (flags: Flags, command: Command) => {
+      // The slow sections run once unless asked for more, so scale S stays under two minutes.
+      const slow = flags.runs !== undefined && command.getOptionValueSource("runs") !== "default" ? flags.runs : 1;
+      await action({
+        ...flags, out: path.resolve(flags.out), cache: path.resolve(flags.cache),
+        loadRuns: flags.loadRuns ?? slow, apiRuns: flags.apiRuns ?? slow, viewerRuns: flags.viewerRuns ?? slow,
+      });
+    });
+}

@@ -1,0 +1,121 @@
+/**
+ * Renders bench results as markdown: a header with scale and machine load, the targets with
+ * met/missed, then one table per section (median, min, max over runs; ratios beside).
+ */
+import type { Figure } from "../figure.ts";
+import type { AnalyzeSection } from "../analyze/measure-analyze.ts";
+import type { ApiSection } from "../api/measure-api.ts";
+import type { LoadSection } from "../load/measure-load.ts";
+import type { ViewerSection } from "../viewer/measure-viewer.ts";
+import type { BenchResults } from "./bench-results.ts";
+import { checkTargets } from "./targets.ts";
+
+type Format = (x: number) => string;
+const int: Format = (x) => (Number.isFinite(x) ? Math.round(x).toLocaleString("en") : "—");
+const secs: Format = (x) => (!Number.isFinite(x) ? "—" : x >= 10 ? x.toFixed(1) : x >= 0.1 ? x.toFixed(2) : x.toFixed(4));
+const times = (f: Figure) => (!Number.isFinite(f.median) ? "—" : f.runs.length > 1 ? `${f.median.toFixed(2)}× (${f.min.toFixed(2)}–${f.max.toFixed(2)})` : `${f.median.toFixed(2)}×`);
+const spread = (f: Figure, fmt: Format) => (f.runs.length > 1 ? `${fmt(f.median)} (${fmt(f.min)}–${fmt(f.max)})` : fmt(f.median));
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+const FIGURE_HEADER = ["figure", "median", "min", "max", "beside it (per-run ratio)"];
+
+function table(header: string[], rows: string[][]): string {
+  const align = header.map((_, i) => (i === 0 ? "---" : "---:"));
+  return [header, align, ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
+}
+
+const figureRow = (label: string, f: Figure, fmt: Format, beside = "") => [label, fmt(f.median), fmt(f.min), fmt(f.max), beside];
+
+/** @example process.stdout.write(formatReport(results)) */
+export function formatReport(r: BenchResults): string {
+  const { load, analyze, api, viewer } = r.sections;
+  const parts = [
+    header(r),
+    "### Targets",
+    table(["target", "measured (median, min–max)", "status"], checkTargets(r).map((t) =>
+      [t.target, t.measured, t.status === "met" ? "✅ met" : t.status === "missed" ? "❌ missed" : "not measured"])),
+    load ? formatLoad(load) : null,
+    analyze ? formatAnalyze(analyze, r.scale) : null,
+    api ? formatApi(api) : null,
+    viewer ? formatViewer(viewer) : null,
+    r.failures.length > 0 ? ["Failed:", ...r.failures.map((f) => `- ${f}`)].join("\n") : null,
+    r.notes.length > 0 ? ["Notes:", ...r.notes.map((n) => `- ${n}`)].join("\n") : null,
+  ];
+  return parts.filter((p) => p !== null).join("\n\n");
+}
+
+function header(r: BenchResults): string {
+  const { before, after } = r.machine;
+  return [
+    `## ringlens bench — scale ${r.scale}: ${int(r.accounts)} accounts, ${r.plantedRings} planted rings, ${int(r.demoRows)} rows`,
+    "",
+    `Runs per figure: load ${r.runs.load}, analyze ${r.runs.analyze}, api ${r.runs.api}, viewer ${r.runs.viewer}.`,
+    "",
+    `${before.cpus} × ${before.cpuModel}, ${before.memoryGb} GB; Node ${before.node}, ${before.engine}. ` +
+      `Load average (1/5/15 min) ${before.loadAverage.join(" / ")} at start, ${after.loadAverage.join(" / ")} at the end. ` +
+      `Started ${r.startedAt}, took ${r.seconds} s.`,
+  ].join("\n");
+}
+
+function formatLoad(load: LoadSection): string {
+  const share = Number.isFinite(load.ringlens.seconds.median) ? `${Math.round((100 * load.stagingOnly.seconds) / load.ringlens.seconds.median)}% of ringlens load` : "ringlens load not measured";
+  return [
+    `### Load: ${int(load.rows)} demo rows into a fresh store, ${plural(load.runs, "run")}`,
+    "",
+    table(FIGURE_HEADER, [
+      figureRow("ringlens load, rows/s", load.ringlens.rowsPerSecond, int, `${times(load.vsMerge)} engine MERGE · ${times(load.vsCopy)} engine COPY`),
+      figureRow("engine LOAD FROM … MERGE (ringlens' statements, rows pre-normalised), rows/s", load.engineMerge.rowsPerSecond, int, "ceiling, idempotent"),
+      figureRow("engine COPY FROM into empty tables, rows/s", load.engineCopy.rowsPerSecond, int, "ceiling, bulk"),
+      figureRow("ringlens load, s", load.ringlens.seconds, secs),
+      figureRow("ringlens load peak RSS, MB", load.ringlens.peakRssMb, int, `engine MERGE ${int(load.engineMerge.peakRssMb.median)} MB · COPY ${int(load.engineCopy.peakRssMb.median)} MB`),
+      ["ringlens staging alone (read, validate, normalise; no store), rows/s", int(load.stagingOnly.rowsPerSecond), "", "", `1 run: ${secs(load.stagingOnly.seconds)} s, ${share}`],
+    ]),
+    "",
+    `Engine MERGE per statement (median s): ${Object.entries(load.mergeStatements).map(([k, v]) => `${k} ${v}`).join(" · ")}`,
+  ].join("\n");
+}
+
+function formatAnalyze(analyze: AnalyzeSection, scale: string): string {
+  const beside = (phase: string) => phase === "read links"
+    ? `${times(analyze.readVsCopyTo)} the engine's COPY … TO speed (${secs(analyze.copyToSeconds.median)} s)`
+    : phase === "components"
+      ? `${times(analyze.componentsVsBare)} a bare union-find (both warm in one process: ${secs(analyze.componentsSameProcessSeconds.median)} s vs ${secs(analyze.bareUnionFindSeconds.median)} s)`
+      : "";
+  const rows = analyze.phases.map(({ phase, seconds }) => figureRow(`${phase}, s`, seconds, secs, beside(phase)));
+  rows.push(
+    figureRow("total of the phases, s", analyze.totalSeconds, secs, scale === "L" ? "target < 15 s" : "target < 15 s applies at L"),
+    figureRow("`ringlens analyze` process, wall s", analyze.processSeconds, secs, "start-up, store open and close included"),
+    figureRow("peak RSS, MB", analyze.peakRssMb, int),
+    figureRow("engine COPY (MATCH …) TO of the same rows, s", analyze.copyToSeconds, secs),
+    figureRow("bare typed-array union-find (warm), s", analyze.bareUnionFindSeconds, secs, `${int(analyze.groups.bare)} groups (ringlens ${int(analyze.groups.ringlens)})`),
+  );
+  if (analyze.graphology) {
+    rows.push(figureRow("graphology-components connectedComponents, s", analyze.graphology.componentsSeconds, secs,
+      `+ ${secs(analyze.graphology.buildSeconds.median)} s to build the graph; ${int(analyze.groups.graphology ?? Number.NaN)} groups`));
+  }
+  return [`### Analyze: ${int(analyze.accounts)} accounts, ${int(analyze.links)} non-hub links, ${int(analyze.rings)} rings, ${plural(analyze.runs, "run")}`, "", table(FIGURE_HEADER, rows)].join("\n");
+}
+
+function formatApi(api: ApiSection): string {
+  return [
+    `### API: ${api.connections} connections, ${api.seconds} s per endpoint, ${plural(api.runs, "run")}; largest ring ${api.largestRing.id} ` +
+      `(${api.largestRing.size} accounts); server peak RSS ${int(api.serverPeakRssMb)} MB`,
+    "",
+    table(["endpoint", "req/s", "p50 ms", "p99 ms", "requests", "non-2xx + errors", "first request to a fresh server, ms"], api.endpoints.map((e) => [
+      e.name, spread(e.requestsPerSecond, int), spread(e.p50Ms, int), spread(e.p99Ms, int), int(e.requests), String(e.errors), spread(e.coldMs, int),
+    ])),
+  ].join("\n");
+}
+
+function formatViewer(viewer: ViewerSection): string {
+  const views = [["largest demo ring", viewer.demoRing], ["synthetic large neighbourhood", viewer.wide]] as const;
+  const triple = (f: Figure) => `${secs(f.median)}, ${secs(f.min)}, ${secs(f.max)}`;
+  const errors = [...viewer.demoRing.pageErrors, ...viewer.wide.pageErrors];
+  return [
+    `### Viewer: headless Chromium (software WebGL), ${plural(viewer.runs, "run")} per view, fresh context each`,
+    "",
+    table(["view", "nodes on screen", "edges sent", "first frame s (median, min, max)", "settled s (median, min, max)", "server's first graph ms"], views.map(([name, v]) => [
+      `${name} ${v.ringId} (${int(v.accounts)} accounts)`, int(v.nodesOnScreen), int(v.wireEdges), triple(v.firstFrameSeconds), triple(v.settledSeconds), int(v.serverFirstGraphMs),
+    ])),
+    ...(errors.length > 0 ? ["", `Page errors: ${errors.slice(0, 5).join(" | ")}`] : []),
+  ].join("\n");
+}

@@ -1,0 +1,53 @@
+/**
+ * The targets of issue 7 and whether a bench run met them, each judged on the median of its
+ * per-run values. A target that needs another scale or a skipped section is "not measured".
+ */
+import type { Figure } from "../figure.ts";
+import type { BenchResults } from "./bench-results.ts";
+
+export type Status = "met" | "missed" | "not measured";
+
+export interface TargetCheck {
+  target: string;
+  measured: string;
+  status: Status;
+}
+
+const judge = (value: number | undefined, ok: (x: number) => boolean): Status =>
+  value === undefined || !Number.isFinite(value) ? "not measured" : ok(value) ? "met" : "missed";
+
+const spread = (f: Figure | undefined, unit: string, digits = 2): string => {
+  if (!f || !Number.isFinite(f.median)) return "—";
+  const v = (x: number) => x.toFixed(digits);
+  return f.runs.length > 1 ? `${v(f.median)}${unit} (${v(f.min)}–${v(f.max)})` : `${v(f.median)}${unit}`;
+};
+
+export function checkTargets(r: BenchResults): TargetCheck[] {
+  const { load, analyze, api, viewer } = r.sections;
+  const atS = r.scale === "S" ? "" : ` (set for S; this run is ${r.scale})`;
+  const endpoint = (prefix: string) => api?.endpoints.find((e) => e.name.startsWith(prefix));
+  const rings = endpoint("GET /api/rings");
+  const graph = endpoint("GET /api/rings/:id/graph");
+  const totalAtL = r.scale === "L" ? analyze?.totalSeconds : undefined;
+  const apiErrors = api?.endpoints.reduce((s, e) => s + e.errors, 0);
+  return [
+    { target: "load ≥ 0.5× the engine's LOAD FROM … MERGE", measured: spread(load?.vsMerge, "×"), status: judge(load?.vsMerge.median, (x) => x >= 0.5) },
+    { target: "link reading ≥ 0.5× the engine's COPY (MATCH …) TO", measured: spread(analyze?.readVsCopyTo, "×"), status: judge(analyze?.readVsCopyTo.median, (x) => x >= 0.5) },
+    { target: "components ≤ 3× a bare union-find", measured: spread(analyze?.componentsVsBare, "×"), status: judge(analyze?.componentsVsBare.median, (x) => x <= 3) },
+    {
+      target: "L-scale analysis < 15 s in total",
+      measured: totalAtL ? spread(totalAtL, " s") : analyze ? `${spread(analyze.totalSeconds, " s")} at ${r.scale}` : "—",
+      status: judge(totalAtL?.median, (x) => x < 15),
+    },
+    { target: `GET /api/rings p99 < 50 ms${atS}`, measured: spread(rings?.p99Ms, " ms", 0), status: judge(rings?.p99Ms.median, (x) => x < 50) },
+    { target: `ring graph p99 < 150 ms${atS}`, measured: spread(graph?.p99Ms, " ms", 0), status: judge(graph?.p99Ms.median, (x) => x < 150) },
+    { target: "API: no non-2xx responses or errors", measured: apiErrors === undefined ? "—" : String(apiErrors), status: judge(apiErrors, (x) => x === 0) },
+    { target: `first frame < 1 s, ${viewSize(r)} view`, measured: spread(viewer?.wide.firstFrameSeconds, " s"), status: judge(viewer?.wide.firstFrameSeconds.median, (x) => x < 1) },
+    { target: `settled layout < 5 s, ${viewSize(r)} view`, measured: spread(viewer?.wide.settledSeconds, " s"), status: judge(viewer?.wide.settledSeconds.median, (x) => x < 5) },
+  ];
+}
+
+function viewSize(r: BenchResults): string {
+  const wide = r.sections.viewer?.wide;
+  return wide ? `${wide.nodesOnScreen.toLocaleString("en")}-node / ${wide.wireEdges.toLocaleString("en")}-edge` : "5,000-node";
+}

@@ -1,0 +1,26 @@
+/**
+ * `ringlens serve` on a store, as a child process on an ephemeral port: what the API and
+ * viewer sections talk to. Request logs go to a file beside the store; stop() returns the
+ * server's peak RSS.
+ */
+import path from "node:path";
+import { CLI, startLongChild } from "./child/run-child.ts";
+
+export interface ServedStore {
+  url: string;
+  /** Stops the server; resolves with its peak RSS in bytes. */
+  stop(): Promise<number>;
+}
+
+export async function serveStore(store: string): Promise<ServedStore> {
+  const server = startLongChild(CLI, ["--db", store, "serve", "--port", "0", "--host", "127.0.0.1"], {
+    stderrFile: path.join(path.dirname(store), "server.log"),
+  });
+  try {
+    const match = await server.waitFor(/viewer:\s+(http:\/\/\S+?)\/\s/, 60_000);
+    return { url: match[1]!, stop: () => server.stop() };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The bench end to end at a tiny scale (XS: 2,000 accounts, one run, one second per API
+ * endpoint, no browser): it prints the markdown table with the targets and writes the JSON.
+ * No timing is asserted; figures on a shared test machine mean nothing.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { summarise, ratio } from "../../bench/figure.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
+
+const BENCH = path.resolve(import.meta.dirname, "../../bench/run-bench.ts");
+
+function runBench(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", BENCH, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => { stdout += d; });
+    child.stderr.on("data", (d) => { stderr += d; });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe("npm run bench", () => {
+  it("runs load, analyze and api at scale XS, prints the table and writes the JSON", async () => {
+    const out = tempDir("ringlens-bench-out-");
+    const { code, stdout, stderr } = await runBench([
+      "--scale", "XS", "--runs", "1", "--api-seconds", "1", "--only", "load,analyze,api", "--out", out, "--cache", path.join(out, "cache"),
+    ]);
+    expect(code, stderr).toBe(0);
+    expect(stdout).toContain("### Targets");
+    expect(stdout).toMatch(/\| load ≥ 0\.5× the engine's LOAD FROM … MERGE \| [\d.]+× \| (✅ met|❌ missed) \|/);
+    expect(stdout).toContain("| ringlens load, rows/s |");
+    expect(stdout).toContain("| components, s |");
+    expect(stdout).toContain("| GET /api/rings |");
+    expect(stderr).toContain("load 1/1: ringlens load");
+
+    const files = fs.readdirSync(out).filter((f) => f.endsWith("-XS.json"));
+    expect(files).toHaveLength(1);
+    const results = JSON.parse(fs.readFileSync(path.join(out, files[0]!), "utf8"));
+    expect(results).toMatchObject({ scale: "XS", accounts: 2000, runs: { load: 1, analyze: 1, api: 1 } });
+    expect(results.sections.load.ringlens.rowsPerSecond.median).toBeGreaterThan(0);
+    expect(results.sections.load.engineCopy.rowsPerSecond.runs).toHaveLength(1);
+    expect(results.sections.analyze.phases.map((p: { phase: string }) => p.phase)).toEqual(
+      ["read links", "index", "hubs", "components", "split", "insiders", "scores", "write back"]);
+    expect(results.sections.analyze.groups.bare).toBe(results.sections.analyze.groups.ringlens);
+    expect(results.sections.api.endpoints).toHaveLength(3);
+    for (const endpoint of results.sections.api.endpoints) expect(endpoint.errors, endpoint.name).toBe(0);
+    expect(results.sections.viewer).toBeUndefined();
+  }, 300_000);
+
+  it("prints its flags with --help and refuses an unknown scale with exit code 2", async () => {
+    const help = await runBench(["--help"]);
+    expect(help.code).toBe(0);
+    for (const flag of ["--scale", "--only", "--out", "--runs", "--api-seconds"]) expect(help.stdout).toContain(flag);
+    const bad = await runBench(["--scale", "XXL"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--scale expects one of XS, S, M, L");
+  });
+});
+
+describe("bench figures", () => {
+  it("summarises runs as median, min and max, and ratios run by run", () => {
+    expect(summarise([3, 1, 2])).toEqual({ median: 2, min: 1, max: 3, runs: [3, 1, 2] });
+    expect(summarise([4, 1]).median).toBe(2.5);
+    expect(ratio([2, 9], [1, 3]).runs).toEqual([2, 3]);
+  });
+});

@@ -141,6 +141,8 @@ const WHITELIST: Record<string, Record<string, string>> = {
   },
   "server/store/embedded-loads.ts": {
     label: "LOAD_SPECS constants", 'setList("n", columns)': "LOAD_SPECS column constants",
+    rel: "LOAD_SPECS constants (identifier use relationships)", set: "setList/convert of LOAD_SPECS column constants",
+    'set === "" ? "" : ` SET ${set}`': "setList/convert of LOAD_SPECS column constants",
     'setList("n", REFUND_COLUMNS.filter((c) => c.name !== "accountId" && c.name !== "employeeId"))': "LOAD_SPECS column constants",
     'convert(t("firstSeen"))': "constant column", 'convert(t("lastSeen"))': "constant column",
     header: "LOAD_SPECS column names", file: "a temp file the store made (mkdtemp)", m: "LOAD_SPECS merge constants",

@@ -12,6 +12,9 @@ import type { PlainNode } from "../store/plain-graph.ts";
 import { toNodeAttributes } from "../queries/to-wire-graph.ts";
 import { IDENTIFIER_KINDS } from "../domain/model.ts";
 
+/** `SHIPS_TO|USES|…`: every identifier relationship type, from IDENTIFIER_KINDS. */
+const IDENTIFIER_RELS = IDENTIFIER_KINDS.map((k) => k.rel).join("|");
+
 export const NODE_TYPES = ["Account", "Address", "Device", "Email", "Phone", "Payment", "IP", "Employee", "Refund", "Ring"] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
@@ -26,14 +29,14 @@ export async function ringGraph(store: GraphStore, id: string, limit: number, ti
   if (!ring.rows[0]) throw new RinglensError("not-found", `ring ${id} does not exist (list rings at /api/rings)`);
   const hubs = new Set((JSON.parse(String(ring.rows[0].hubs ?? "[]")) as HubUse[]).map((h) => `${h.kind}:${h.identifierId}`));
   const members = "MATCH (a:Account)-[:MEMBER_OF]->(:Ring {id: $id})";
-  const [refunds, suspects, ...identifiers] = await Promise.all([
+  const [identifiers, refunds, suspects] = await Promise.all([
+    // Every identifier kind is shown, linking or not (an IP shared by a ring is worth seeing); one query for all kinds.
+    store.query(`${members} OPTIONAL MATCH (a)-[s:${IDENTIFIER_RELS}]->(x) RETURN a, s, x`, { id }, { timeoutMs }),
     store.query(`${members} MATCH (a)-[q:REQUESTED]->(f:Refund) OPTIONAL MATCH (e:Employee)-[p:APPROVED]->(f) RETURN a, q, f, p, e`, { id }, { timeoutMs }),
     store.query("MATCH (e:Employee)-[:SUSPECTED_IN]->(:Ring {id: $id}) RETURN e.id AS id", { id }, { timeoutMs }),
-    // Every identifier kind is shown, linking or not (an IP shared by a ring is worth seeing).
-    ...IDENTIFIER_KINDS.map(({ label, rel }) => store.query(`${members} OPTIONAL MATCH (a)-[s:${rel}]->(x:${label}) RETURN a, s, x`, { id }, { timeoutMs })),
   ]);
   const insiders = new Set(suspects.rows.map((r) => `Employee:${r.id}`));
-  const graph = toWireGraph([...identifiers.flatMap((part) => part.rows), ...refunds.rows], limit);
+  const graph = toWireGraph([...identifiers.rows, ...refunds.rows], limit);
   for (const node of graph.nodes) {
     const a = node.attributes;
     if (a.type === "Account") a.ringMember = true;

@@ -111,8 +111,9 @@ describe("Cypher checked by Neo4j's parser", () => {
 const WHITELIST: Record<string, Record<string, string>> = {
   "server/read-model/graph-reads.ts": {
     members: "a constant MATCH fragment",
-    label: "checkNodeType(): one of NODE_TYPES, or not-found; in markSuspects a constant [label, rel] pair",
-    rel: "markSuspects: a constant [label, rel] pair",
+    label: "checkNodeType(): one of NODE_TYPES, or not-found; in markSuspects a constant IDENTIFIER_KINDS pair",
+    rel: "markSuspects: a constant IDENTIFIER_KINDS pair",
+    IDENTIFIER_RELS: "relationship types of IDENTIFIER_KINDS, constants",
   },
   "server/read-model/ring-reads.ts": {
     'where.join(" AND ")': "fixed fragments, values as $params",

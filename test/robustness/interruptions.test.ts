@@ -59,7 +59,7 @@ describe("a killed import", () => {
     clean = await countsOf(db);
   }, 180_000);
 
-  for (const [point, when, delay] of [["in the accounts file", /load: accounts/, 0], ["in a later file", /load: (addresses|devices|refunds)/, 100]] as const) {
+  for (const [point, when, delay] of [["in the accounts file", /load: accounts/, 0], ["in a later file", /load: (addresses|devices|payments|identifiers|refunds)/, 100]] as const) {
     it(`${point}: the store opens and a second run completes with a clean run's counts`, async () => {
       const db = path.join(dir, `killed-${point.replace(/\W/g, "")}`);
       const { killed } = await killWhen(["load", demo, "--db", db, "--rejects", path.join(dir, "rk.csv")], when, delay);

@@ -2,9 +2,9 @@
  * The JSON shapes the HTTP API sends, shared (type-only) with the client. Plain data; the
  * server builds them from store results, the viewer reads them.
  */
-import type { HubUse, InsiderFinding, Reason, RingLevel } from "../domain/analysis/types.ts";
+import type { AnalysisSummary, HubUse, InsiderFinding, Reason, RingLevel } from "../domain/analysis/types.ts";
 
-export type { HubUse, InsiderFinding, Reason, RingLevel };
+export type { AnalysisSummary, HubUse, InsiderFinding, Reason, RingLevel };
 
 /** Node types the viewer knows how to draw. */
 export type WireNodeType = "Account" | "Address" | "Device" | "Employee" | "Refund" | "Ring";
@@ -120,18 +120,8 @@ export interface ImportSummary {
   rejected: number;
 }
 
-export interface AnalysisSummaryWire {
-  at: string;
-  rings: number;
-  flagged: number;
-  high: number;
-  hubs: number;
-  hubThreshold: number;
-  phases: { phase: string; ms: number }[];
-}
-
 export interface StatsResponse {
   counts: Record<string, number>;
   lastImport: ImportSummary | null;
-  lastAnalysis: AnalysisSummaryWire | null;
+  lastAnalysis: AnalysisSummary | null;
 }

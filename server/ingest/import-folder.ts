@@ -74,7 +74,8 @@ export async function importFolder(options: ImportOptions): Promise<ImportReport
   const started = performance.now();
   const mapping = options.mapping ?? EMPTY_MAPPING;
   const files = locateFiles(options.folder, mapping);
-  const batchSize = options.batchSize ?? 50_000;
+  // Each engine write has a fixed cost of a few hundred ms whatever its size: batches are large.
+  const batchSize = options.batchSize ?? 200_000;
   const known: KnownKeys = { accounts: new Set(), employees: new Set() };
   const rejects = new RejectReport(options.rejectFile);
   const seen: Seen = { addresses: new Set(), countries: new Map(), payments: new Set() };

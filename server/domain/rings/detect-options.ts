@@ -44,7 +44,9 @@ export const DEFAULT_DETECT_OPTIONS: Readonly<DetectOptions> = {
   seed: 1,
   louvainResolution: 1,
   insiderMinApprovals: 3,
-  insiderMinShare: 0.3,
+  // 0.25, not 0.3: two bribed employees often split a ring, and the smaller partner's share
+  // falls below 0.3 (measured on demo seeds 1–5: insider recall 0.87–0.94 → 0.93–0.97).
+  insiderMinShare: 0.25,
   insiderMinLift: 5,
   insiderMaxPValue: 1e-4,
   minScore: 0,

@@ -15,7 +15,8 @@ import { linkingLabels, policyOf, resolveLinkPolicy } from "./link-policy.ts";
 import { IDENTIFIER_KINDS, type IdentifierLabel } from "../model.ts";
 import { measureRing } from "./ring-facts.ts";
 import { ringHubUses } from "./ring-hubs.ts";
-import { assignRingIds, hash53 } from "./ring-id.ts";
+import { assignRingIds } from "./ring-id.ts";
+import { hash53 } from "../hash.ts";
 import { scoreRing } from "./risk-score.ts";
 import { splitCommunities } from "./split-communities.ts";
 

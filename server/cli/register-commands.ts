@@ -22,6 +22,9 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
     .description("detect and score rings in the store, replacing the previous analysis")
     .option("--hub-threshold <n|auto>", "identifiers used by more accounts than this do not link (default auto)")
     .option("--max-ring-size <n>", "split larger groups with Louvain (default 40)")
+    .option("--policy <file>", 'link policy JSON per identifier kind, e.g. {"ip": {"link": true, "hubThreshold": 20, "weight": 0.25}}')
+    .option("--link <kinds>", "only these identifier kinds link, comma-separated (address,device,email,phone,payment,ip); default: address,device,email,phone,payment")
+    .option("--kind <kind.key=value...>", "one policy setting, repeatable: phone.hubThreshold=10, ip.link=true, payment.weight=1")
     .option("--top <n>", "rings to print (default 15)")
     .option("--json", "print the summary as JSON")
     .action(async (flags) => ctx.setExit(await runAnalyze(flags, ctx.config(), ctx.out)));

@@ -38,11 +38,23 @@ function convert(c: Column): string {
 }
 
 function nodeSpec(label: string, columns: Column[]): LoadSpec {
+  const set = setList("n", columns);
   return {
     columns,
-    merge: [`MERGE (n:${label} {id: id}) SET ${setList("n", columns)}`],
+    merge: [`MERGE (n:${label} {id: id})${set === "" ? "" : ` SET ${set}`}`],
     existing: `MATCH (n:${label} {id: id}) RETURN n.id`,
     copies: [{ table: label, columns: columns.map((c) => c.name) }],
+  };
+}
+
+/** An account's use of an identifier node, merged on its two ends (HAS_EMAIL, HAS_PHONE, PAYS_WITH, USES_IP). */
+function useSpec(rel: string, label: string, properties: Column[] = []): LoadSpec {
+  const set = properties.map((c) => `r.${c.name} = ${convert(c)}`).join(", ");
+  return {
+    columns: [s("accountId"), s("identifierId"), ...properties],
+    merge: [`MATCH (a:Account {id: accountId}) MATCH (x:${label} {id: identifierId}) MERGE (a)-[r:${rel}]->(x)${set === "" ? "" : ` SET ${set}`}`],
+    existing: `MATCH (a:Account {id: accountId})-[:${rel}]->(x:${label} {id: identifierId}) RETURN a.id, x.id`,
+    copies: [{ table: rel, columns: ["accountId", "identifierId", ...properties.map((c) => c.name)] }],
   };
 }
 
@@ -55,6 +67,10 @@ export const LOAD_SPECS: Record<UpsertKind, LoadSpec> = {
   Account: nodeSpec("Account", [s("id"), t("createdAt"), s("country"), s("email"), s("phone"), s("name"), s("status")]),
   Address: nodeSpec("Address", [s("id"), s("line1"), s("line2"), s("city"), s("postalCode"), s("region"), s("country")]),
   Device: nodeSpec("Device", [s("id"), s("ip"), s("userAgent")]),
+  Email: nodeSpec("Email", [s("id")]),
+  Phone: nodeSpec("Phone", [s("id")]),
+  Payment: nodeSpec("Payment", [s("id"), s("type"), s("last4")]),
+  IP: nodeSpec("IP", [s("id")]),
   Employee: nodeSpec("Employee", [s("id"), s("name"), s("team"), s("site"), s("country"), t("hiredAt"), t("leftAt")]),
   Refund: {
     columns: REFUND_COLUMNS,
@@ -89,6 +105,10 @@ export const LOAD_SPECS: Record<UpsertKind, LoadSpec> = {
     existing: "MATCH (a:Account {id: accountId})-[:USES]->(d:Device {id: deviceId}) RETURN a.id, d.id",
     copies: [{ table: "USES", columns: ["accountId", "deviceId", "firstSeen", "lastSeen"] }],
   },
+  HAS_EMAIL: useSpec("HAS_EMAIL", "Email"),
+  HAS_PHONE: useSpec("HAS_PHONE", "Phone"),
+  PAYS_WITH: useSpec("PAYS_WITH", "Payment", [t("firstSeen")]),
+  USES_IP: useSpec("USES_IP", "IP"),
 };
 
 // parallel=false: quoted cells may hold newlines, which the parallel reader cannot split.
@@ -114,6 +134,7 @@ export function stagedKey(kind: UpsertKind, record: string[]): string {
   switch (kind) {
     case "SHIPS_TO": return [at("accountId"), at("addressId"), at("type")].join("\u0000");
     case "USES": return [at("accountId"), at("deviceId")].join("\u0000");
+    case "HAS_EMAIL": case "HAS_PHONE": case "PAYS_WITH": case "USES_IP": return [at("accountId"), at("identifierId")].join("\u0000");
     default: return at("id");
   }
 }

@@ -26,6 +26,10 @@ export const UPSERT_STATEMENTS: Readonly<Record<UpsertKind, readonly string[]>> 
   Device: [
     "UNWIND $rows AS row MERGE (n:Device {id: row.id}) SET n.ip = row.ip, n.userAgent = row.userAgent",
   ],
+  Email: ["UNWIND $rows AS row MERGE (:Email {id: row.id})"],
+  Phone: ["UNWIND $rows AS row MERGE (:Phone {id: row.id})"],
+  Payment: ["UNWIND $rows AS row MERGE (n:Payment {id: row.id}) SET n.type = row.type, n.last4 = row.last4"],
+  IP: ["UNWIND $rows AS row MERGE (:IP {id: row.id})"],
   Employee: [
     `UNWIND $rows AS row MERGE (n:Employee {id: row.id})
      SET n.name = row.name, n.team = row.team, n.site = row.site, n.country = row.country,
@@ -49,6 +53,22 @@ export const UPSERT_STATEMENTS: Readonly<Record<UpsertKind, readonly string[]>> 
     `UNWIND $rows AS row MATCH (a:Account {id: row.accountId}) MATCH (d:Device {id: row.deviceId})
      MERGE (a)-[r:USES]->(d) SET r.firstSeen = row.firstSeen, r.lastSeen = row.lastSeen`,
   ],
+  HAS_EMAIL: [
+    `UNWIND $rows AS row MATCH (a:Account {id: row.accountId}) MATCH (x:Email {id: row.identifierId})
+     MERGE (a)-[r:HAS_EMAIL]->(x)`,
+  ],
+  HAS_PHONE: [
+    `UNWIND $rows AS row MATCH (a:Account {id: row.accountId}) MATCH (x:Phone {id: row.identifierId})
+     MERGE (a)-[r:HAS_PHONE]->(x)`,
+  ],
+  PAYS_WITH: [
+    `UNWIND $rows AS row MATCH (a:Account {id: row.accountId}) MATCH (x:Payment {id: row.identifierId})
+     MERGE (a)-[r:PAYS_WITH]->(x) SET r.firstSeen = row.firstSeen`,
+  ],
+  USES_IP: [
+    `UNWIND $rows AS row MATCH (a:Account {id: row.accountId}) MATCH (x:IP {id: row.identifierId})
+     MERGE (a)-[r:USES_IP]->(x)`,
+  ],
 };
 
 /** Fields of each kind's rows, as the statements read them (`row.<field>`). */
@@ -60,6 +80,14 @@ export const UPSERT_FIELDS: Readonly<Record<UpsertKind, readonly string[]>> = {
   Refund: ["id", "accountId", "employeeId", "orderId", "amount", "currency", "item", "category", "requestedAt", "approvedAt", "returned", "channel", "status"],
   SHIPS_TO: ["accountId", "addressId", "type"],
   USES: ["accountId", "deviceId", "firstSeen", "lastSeen"],
+  Email: ["id"],
+  Phone: ["id"],
+  Payment: ["id", "type", "last4"],
+  IP: ["id"],
+  HAS_EMAIL: ["accountId", "identifierId"],
+  HAS_PHONE: ["accountId", "identifierId"],
+  PAYS_WITH: ["accountId", "identifierId", "firstSeen"],
+  USES_IP: ["accountId", "identifierId"],
 };
 
 /** Fields holding epoch milliseconds, stored as DateTime. */

@@ -28,6 +28,7 @@ const T = 30_000;
 /** Parameters of every saved query on the small fixture; `ring:RA01` is the ring holding RA01. */
 export const SAVED_QUERY_RUNS: Record<string, Record<string, unknown>[]> = {
   "accounts-sharing-identifiers": [{ accountId: "RA01" }],
+  "shared-identifiers": [{ account: "RA01" }, {}, { kinds: ["Address", "Device", "Email", "Phone", "Payment", "IP"], limit: 20 }],
   "addresses-multi-country": [{}],
   "connection-between-accounts": [{ from: "RA01", to: "RA06" }, { from: "RA01", to: "RA06", maxHops: 1 }],
   "device-neighbourhood": [{ deviceId: "dev-r2" }],

@@ -21,6 +21,7 @@ export interface CollectedText extends StatementText {
 export const QUERY_CALLERS = [
   "server/read-model/graph-reads.ts", "server/read-model/ring-reads.ts", "server/read-model/search.ts",
   "server/cli/export-rings-command.ts", "server/api/routes/queries.ts", "server/cli/export-graph-command.ts",
+  "server/read-model/shared-identifiers.ts",
 ];
 
 /** A store that records each query and answers one generic row, enough for the read model to go on. */

@@ -111,8 +111,9 @@ describe("Cypher checked by Neo4j's parser", () => {
 const WHITELIST: Record<string, Record<string, string>> = {
   "server/read-model/graph-reads.ts": {
     members: "a constant MATCH fragment",
-    label: "checkNodeType(): one of NODE_TYPES, or not-found; in markSuspects a constant [label, rel] pair",
-    rel: "markSuspects: a constant [label, rel] pair",
+    label: "checkNodeType(): one of NODE_TYPES, or not-found; in markSuspects a constant IDENTIFIER_KINDS pair",
+    rel: "markSuspects: a constant IDENTIFIER_KINDS pair",
+    IDENTIFIER_RELS: "relationship types of IDENTIFIER_KINDS, constants",
   },
   "server/read-model/ring-reads.ts": {
     'where.join(" AND ")': "fixed fragments, values as $params",
@@ -141,6 +142,8 @@ const WHITELIST: Record<string, Record<string, string>> = {
   },
   "server/store/embedded-loads.ts": {
     label: "LOAD_SPECS constants", 'setList("n", columns)': "LOAD_SPECS column constants",
+    rel: "LOAD_SPECS constants (identifier use relationships)", set: "setList/convert of LOAD_SPECS column constants",
+    'set === "" ? "" : ` SET ${set}`': "setList/convert of LOAD_SPECS column constants",
     'setList("n", REFUND_COLUMNS.filter((c) => c.name !== "accountId" && c.name !== "employeeId"))': "LOAD_SPECS column constants",
     'convert(t("firstSeen"))': "constant column", 'convert(t("lastSeen"))': "constant column",
     header: "LOAD_SPECS column names", file: "a temp file the store made (mkdtemp)", m: "LOAD_SPECS merge constants",

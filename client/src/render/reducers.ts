@@ -14,7 +14,7 @@ const MAX_SIZE = 20;
 const MARK_BONUS = 3;
 
 function baseSize(graph: DataGraph, key: string, data: NodeData, state: ViewState): number {
-  // Devices and addresses carry no value: they are sized by how many they connect instead.
+  // Identifiers (devices, addresses, emails, phones, cards, IPs) carry no value: they are sized by how many they connect instead.
   const ratio =
     state.sizeBy === "degree" || data.value === null ? graph.degree(key) / state.maxDegree : data.value / state.maxValue;
   const size = MIN_SIZE + (MAX_SIZE - MIN_SIZE) * Math.sqrt(Math.max(0, Math.min(1, ratio)));

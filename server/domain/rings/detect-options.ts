@@ -4,6 +4,7 @@
  */
 import { RinglensError } from "../../errors.ts";
 import type { Millis } from "../model.ts";
+import { resolveLinkPolicy, type LinkPolicyInput } from "./link-policy.ts";
 
 export interface DetectOptions {
   /** Identifiers with more distinct accounts than this are hubs; "auto" uses autoHubThreshold. */
@@ -29,6 +30,8 @@ export interface DetectOptions {
   minScore: number;
   /** The analysis time written to the result; Date.now() when null. */
   now: Millis | null;
+  /** Per identifier kind: links or not, hub threshold, weight (see link-policy.ts); missing kinds and keys take the defaults. */
+  linkPolicy: LinkPolicyInput;
 }
 
 export const DEFAULT_DETECT_OPTIONS: Readonly<DetectOptions> = {
@@ -48,6 +51,7 @@ export const DEFAULT_DETECT_OPTIONS: Readonly<DetectOptions> = {
   insiderMaxPValue: 1e-4,
   minScore: 0,
   now: null,
+  linkPolicy: {},
 };
 
 type Check = (value: unknown) => boolean;
@@ -69,6 +73,8 @@ const CHECKS: { [K in keyof DetectOptions]: [Check, string] } = {
   insiderMaxPValue: [isNumber(0, 1), "a number in [0, 1]"],
   minScore: [isNumber(0, 100), "a number in [0, 100]"],
   now: [(v) => v === null || (typeof v === "number" && Number.isFinite(v)), "epoch milliseconds or null"],
+  // resolveLinkPolicy checks every kind and key itself, naming what is wrong.
+  linkPolicy: [(v) => typeof v === "object" && v !== null && resolveLinkPolicy(v as LinkPolicyInput) !== null, "an object of identifier kinds"],
 };
 
 /**

@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     pool: "forks",
+    // The soak test forces GC before comparing memory.
+    execArgv: ["--expose-gc"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: ["default"],

@@ -7,7 +7,7 @@ import "./styles.css";
 import { api } from "./api/api-client.ts";
 import { createController } from "./app/controller.ts";
 import { createScene } from "./app/graph-scene.ts";
-import { onPopView, parseView } from "./app/router.ts";
+import { onPopView, parseView, viewName } from "./app/router.ts";
 import { installHook, hookState, hookUpdate } from "./app/test-hook.ts";
 import { nodeKey } from "./graph/data-graph.ts";
 import { byId } from "./ui/dom.ts";
@@ -64,12 +64,14 @@ const scene = createScene(byId("stage"), {
   onGraphChange: (graph) => {
     emptyNote.hidden = graph !== null && graph.order > 0;
     hookUpdate({ nodeCount: graph?.order ?? 0 });
+    const described = graph ? `Graph: ${graph.order} nodes, ${graph.size} links; the details panel lists members, insiders and hubs` : "Graph canvas, empty";
+    byId("stage").setAttribute("aria-label", described);
     legend.update(graph, scene.state.hiddenKinds);
     toolbar.setEnabled({ graph: (graph?.order ?? 0) > 0, selection: scene.state.selected !== null, ring: controller.ring() !== null });
   },
 }, FOLD_REFUNDS_BY_DEFAULT);
 
-const controller = createController({ api, scene, details, toolbar, ringList, results: createResultsArea(byId("results")), status });
+const controller = createController({ api, scene, details, toolbar, ringList, results: createResultsArea(byId("results"), (key) => controller.focusNode(key)), status });
 
 const queries = createQueriesPanel(byId("query-panel"), {
   api,
@@ -95,7 +97,14 @@ createSearchBox(byId<HTMLFormElement>("search"), byId<HTMLInputElement>("search-
 
 details.setIntro("Rings are groups of accounts tied together by shared devices and addresses. Pick one on the left to see who is in it, why it scored as it did, and which support employees approved its refunds.");
 toolbar.setEnabled({ graph: false, selection: false, ring: false });
-onPopView((view) => void controller.open(view, false));
+onPopView((view) => {
+  // A hash change (the skip link) also pops; only a different view is worth reloading.
+  if (viewName(view) !== viewName(controller.view())) void controller.open(view, false);
+});
+byId("skip-link").addEventListener("click", (event) => {
+  event.preventDefault();
+  byId("ring-list").focus();
+});
 void showStats(byId("stats"), api);
 void ringList.reload();
 void controller.open(parseView(location.search), false);

@@ -1,8 +1,8 @@
 // @name devices-shared
 // @title Devices shared by many accounts
 // @description Device fingerprints used by at least N accounts, with the countries of those accounts. Kiosks show up here too: check the countries and account ages.
-// @param minAccounts: int = 3 — at least this many accounts on one device
-// @param limit: int = 100 — rows to return
+// @param minAccounts: int(1..) = 3 — at least this many accounts on one device
+// @param limit: int(1..10000) = 100 — rows to return
 // @returns table
 MATCH (a:Account)-[:USES]->(d:Device)
 WITH d, count(DISTINCT a) AS accounts, collect(DISTINCT a.country) AS countries

@@ -1,9 +1,9 @@
 // @name new-accounts-high-value
 // @title New accounts with high-value refunds without return
 // @description Accounts that asked for a high-value refund (laptop, phone, console, jewelry, gold…) without returning it within D days of opening.
-// @param maxAgeDays: int = 30 — account age at the refund, in days
-// @param minAmount: float = 500 — smallest refund to consider
-// @param limit: int = 200 — rows to return
+// @param maxAgeDays: int(1..) = 30 — account age at the refund, in days
+// @param minAmount: float(0..) = 500 — smallest refund to consider
+// @param limit: int(1..10000) = 200 — rows to return
 // @returns table
 MATCH (a:Account)-[:REQUESTED]->(f:Refund)
 WHERE f.returned = false AND f.amount >= $minAmount

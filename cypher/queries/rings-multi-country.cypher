@@ -1,8 +1,8 @@
 // @name rings-multi-country
 // @title Rings spanning several countries
 // @description Detected rings whose members live in at least C countries, highest risk first.
-// @param minCountries: int = 3 — at least this many member countries
-// @param limit: int = 100 — rows to return
+// @param minCountries: int(1..) = 3 — at least this many member countries
+// @param limit: int(1..10000) = 100 — rows to return
 // @returns table
 MATCH (r:Ring)
 WHERE size(r.countries) >= $minCountries

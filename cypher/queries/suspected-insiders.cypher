@@ -1,8 +1,8 @@
 // @name suspected-insiders
 // @title Suspected insiders
 // @description Employees attached to rings by the last analysis, with their share of the ring's approvals and why.
-// @param minScore: float = 0 — smallest insider score
-// @param limit: int = 100 — rows to return
+// @param minScore: float(0..) = 0 — smallest insider score
+// @param limit: int(1..10000) = 100 — rows to return
 // @returns table
 MATCH (e:Employee)-[s:SUSPECTED_IN]->(r:Ring)
 WHERE s.score >= $minScore

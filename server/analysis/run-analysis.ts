@@ -3,20 +3,12 @@
  * code), write the result back replacing the previous analysis as one unit, and record a
  * summary. Returns the result with every phase timed.
  */
-import type { AnalysisResult, PhaseTiming } from "../domain/analysis/types.ts";
+import type { AnalysisResult, AnalysisSummary, PhaseTiming } from "../domain/analysis/types.ts";
+
+export type { AnalysisSummary };
 import { detectRings } from "../domain/rings/detect-rings.ts";
 import type { DetectOptions } from "../domain/rings/detect-options.ts";
 import type { GraphStore } from "../store/graph-store.ts";
-
-export interface AnalysisSummary {
-  at: string;
-  rings: number;
-  flagged: number;
-  high: number;
-  hubs: number;
-  hubThreshold: number;
-  phases: PhaseTiming[];
-}
 
 export async function runAnalysis(
   store: GraphStore,

@@ -20,6 +20,7 @@ import { queriesRouter } from "./routes/queries.ts";
 import { statusRouter } from "./routes/status.ts";
 import { searchRouter } from "./routes/search.ts";
 import { jobsRouter } from "./routes/jobs.ts";
+import { sharedRouter } from "./routes/shared.ts";
 
 export const DEFAULT_CLIENT_DIR = path.resolve(import.meta.dirname, "../../dist/client");
 
@@ -52,6 +53,7 @@ export function createApp(options: AppOptions): express.Express {
   app.use("/api/nodes", nodesRouter(options));
   app.use("/api/queries", queriesRouter(options));
   app.use("/api/search", searchRouter(options));
+  app.use("/api", sharedRouter(options));
   app.use("/api", jobsRouter(options));
   app.use("/api", notFoundApi);
 

@@ -19,9 +19,17 @@ export const API_OPERATIONS: Record<string, Record<string, Op>> = {
   ], responses: { 200: "RingPage", 400: "invalid parameter" } } },
   "/api/rings/{id}": { get: { summary: "One ring: reasons with contributions, members, insiders, hubs", parameters: [p("id", "ring id")], responses: { 200: "RingDetail", 404: "no such ring" } } },
   "/api/rings/{id}/graph": { get: { summary: "The ring's subgraph (graphology serialized format, with positions)", parameters: [p("id", "ring id"), q("limit", int, "most nodes")], responses: { 200: "WireGraph", 404: "no such ring" } } },
-  "/api/nodes/{type}/{id}": { get: { summary: "One node's properties", parameters: [p("type", "Account, Address, Device, Employee, Refund or Ring"), p("id", "node id")], responses: { 200: "node", 404: "no such node or type" } } },
+  "/api/nodes/{type}/{id}": { get: { summary: "One node's properties", parameters: [p("type", "Account, Address, Device, Email, Phone, Payment, IP, Employee, Refund or Ring"), p("id", "node id")], responses: { 200: "node", 404: "no such node or type" } } },
   "/api/nodes/{type}/{id}/neighbors": { get: { summary: "A node's neighbourhood", parameters: [p("type", "node type"), p("id", "node id"), q("depth", { enum: [1, 2] }, "hops"), q("limit", int, "most rows")], responses: { 200: "WireGraph", 404: "no such node" } } },
   "/api/search": { get: { summary: "Prefix search over accounts, emails, devices, employees, addresses, rings", parameters: [q("q", { type: "string" }, "text"), q("limit", int, "most hits")], responses: { 200: "hits" } } },
+  "/api/shared-identifiers": { get: { summary: "Pairs of accounts sharing identifiers, with sharedCount and the Jaccard index of their identifier sets", parameters: [
+    q("account", { type: "string" }, "only pairs with this account (omit for every pair, each once)"),
+    q("kinds", { type: "string" }, "identifier kinds that count, comma-separated (default Address,Device,Email,Phone,Payment; add IP)"),
+    q("limit", int, "most pairs (≤ 100000)"),
+  ], responses: { 200: "pairs", 400: "invalid parameter" } } },
+  "/api/accounts/{id}/shared": { get: { summary: "Accounts sharing at least one identifier with this account, with sharedCount and Jaccard index", parameters: [
+    p("id", "account id"), q("kinds", { type: "string" }, "identifier kinds that count, comma-separated"), q("limit", int, "most accounts"),
+  ], responses: { 200: "shared", 400: "invalid parameter" } } },
   "/api/queries": { get: { summary: "The saved-query catalogue", responses: { 200: "queries" } } },
   "/api/queries/{name}": { get: { summary: "One saved query with its parameters", parameters: [p("name", "query name")], responses: { 200: "QueryInfo", 404: "no such query" } } },
   "/api/queries/{name}/run": { post: { summary: "Run a saved query read-only", parameters: [p("name", "query name")], body: '{"params": {…}}', responses: { 200: "QueryRunResult", 400: "bad parameter", 404: "no such query", 504: "timeout" } } },

@@ -2,9 +2,9 @@
  * The JSON shapes the HTTP API sends, shared (type-only) with the client. Plain data; the
  * server builds them from store results, the viewer reads them.
  */
-import type { HubUse, InsiderFinding, Reason, RingLevel } from "../domain/analysis/types.ts";
+import type { AnalysisSummary, HubUse, InsiderFinding, Reason, RingLevel } from "../domain/analysis/types.ts";
 
-export type { HubUse, InsiderFinding, Reason, RingLevel };
+export type { AnalysisSummary, HubUse, InsiderFinding, Reason, RingLevel };
 
 /** Node types the viewer knows how to draw. */
 export type WireNodeType = "Account" | "Address" | "Device" | "Employee" | "Refund" | "Ring";
@@ -85,6 +85,9 @@ export type ParamType = "string" | "int" | "float" | "boolean" | "date" | "strin
 export interface QueryParamInfo {
   name: string;
   type: ParamType;
+  /** Inclusive bounds of an int or float parameter, when declared (`int(1..1000)`). */
+  min?: number;
+  max?: number;
   default: unknown;
   required: boolean;
   help: string;
@@ -107,4 +110,18 @@ export interface QueryRunResult {
 
 export interface ApiErrorBody {
   error: { code: string; message: string; details?: Record<string, unknown> };
+}
+
+export interface ImportSummary {
+  at: string;
+  folder: string;
+  read: number;
+  loaded: number;
+  rejected: number;
+}
+
+export interface StatsResponse {
+  counts: Record<string, number>;
+  lastImport: ImportSummary | null;
+  lastAnalysis: AnalysisSummary | null;
 }

@@ -2,7 +2,10 @@
  * `ringlens analyze`: detect rings in the store, write them back, print the top rings and how
  * long each phase took.
  */
+import fs from "node:fs";
 import type { Config } from "../config.ts";
+import { IDENTIFIER_KINDS, identifierKind } from "../domain/model.ts";
+import { resolveLinkPolicy, type KindPolicy, type LinkPolicy, type LinkPolicyInput } from "../domain/rings/link-policy.ts";
 import { runAnalysis } from "../analysis/run-analysis.ts";
 import type { DetectOptions } from "../domain/rings/detect-options.ts";
 import type { AnalysisResult } from "../domain/analysis/types.ts";
@@ -15,6 +18,9 @@ import { formatTable } from "./format-table.ts";
 export interface AnalyzeFlags {
   hubThreshold?: string;
   maxRingSize?: string;
+  policy?: string;
+  link?: string;
+  kind?: string[];
   top?: string;
   json?: boolean;
 }
@@ -23,7 +29,38 @@ export function detectOptionsFrom(flags: AnalyzeFlags): Partial<DetectOptions> {
   const options: Partial<DetectOptions> = {};
   if (flags.hubThreshold !== undefined) options.hubThreshold = flags.hubThreshold === "auto" ? "auto" : intFlag("--hub-threshold", flags.hubThreshold);
   if (flags.maxRingSize !== undefined) options.maxRingSize = intFlag("--max-ring-size", flags.maxRingSize);
+  if (flags.policy !== undefined || flags.link !== undefined || flags.kind !== undefined) options.linkPolicy = linkPolicyFrom(flags);
   return options;
+}
+
+/** The link policy of `--policy FILE`, then `--link`, then each `--kind k.key=value`, later ones winning. */
+export function linkPolicyFrom(flags: Pick<AnalyzeFlags, "policy" | "link" | "kind">): LinkPolicy {
+  let input: LinkPolicyInput = {};
+  if (flags.policy !== undefined) {
+    try {
+      input = JSON.parse(fs.readFileSync(flags.policy, "utf8")) as LinkPolicyInput;
+    } catch (error) {
+      throw new RinglensError("invalid-input", `analyze: --policy ${flags.policy} is not a readable JSON file (${(error as Error).message})`);
+    }
+  }
+  const policy = resolveLinkPolicy(input);
+  if (flags.link !== undefined) {
+    const wanted = flags.link.split(",").map((k) => k.trim()).filter(Boolean).map((k) => {
+      const kind = identifierKind(k);
+      if (!kind) throw new RinglensError("invalid-input", `analyze: --link names "${k}"; use ${IDENTIFIER_KINDS.map((x) => x.name).join(", ")}`);
+      return kind.name;
+    });
+    for (const { name } of IDENTIFIER_KINDS) policy[name].link = wanted.includes(name);
+  }
+  for (const setting of flags.kind ?? []) {
+    const m = /^([A-Za-z]+)\.(link|hubThreshold|weight)=(.+)$/.exec(setting.trim());
+    if (!m) throw new RinglensError("invalid-input", `analyze: --kind "${setting}" should look like phone.hubThreshold=10, ip.link=true or payment.weight=1`);
+    const [, kind, key, raw] = m as unknown as [string, string, keyof KindPolicy, string];
+    const value = key === "link" ? raw === "true" ? true : raw === "false" ? false : raw
+      : key === "hubThreshold" ? (raw === "auto" ? "auto" : raw === "default" ? null : Number(raw)) : Number(raw);
+    Object.assign(policy, resolveLinkPolicy({ ...policy, [kind]: { ...policy[identifierKind(kind)?.name ?? "address"], [key]: value } }));
+  }
+  return policy;
 }
 
 function intFlag(name: string, value: string): number {

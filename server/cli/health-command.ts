@@ -16,7 +16,7 @@ export async function runHealth(config: Config, out: NodeJS.WritableStream): Pro
       await store.close();
     }
   } catch (error) {
-    out.write(`store: ${config.store} at ${config.store === "neo4j" ? config.neo4j.uri : config.db}: ${messageOf(error)}\n`);
+    out.write(`store: ${config.store} at ${config.store === "neo4j" ? config.neo4j.uri ?? "(NEO4J_URI is not set)" : config.db}: ${messageOf(error)}\n`);
     return 1;
   }
 }

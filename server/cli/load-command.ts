@@ -46,19 +46,20 @@ export async function loadInto(store: GraphStore, folder: string, mapping: typeo
 }
 
 export function formatReport(report: ImportReport): string {
-  const rows = report.files.map((f) => [f.file ? path.basename(f.file) : `${f.kind} (none)`, f.read, f.loaded, f.rejected, f.duplicates]);
+  const rows = report.files.map((f) => [f.file ? path.basename(f.file) : `${f.kind} (none)`, f.read, f.loaded, f.rejected, f.duplicates, f.placeholders]);
   return [
-    formatTable(["file", "read", "loaded", "rejected", "duplicates"], rows),
+    formatTable(["file", "read", "loaded", "rejected", "duplicates", "placeholders"], rows),
     "",
     `${report.loaded.toLocaleString("en")} rows loaded of ${report.read.toLocaleString("en")} in ${(report.ms / 1000).toFixed(1)} s (${report.rowsPerSecond.toLocaleString("en")} rows/s)`,
     report.rejected > 0 ? `${report.rejected} rows rejected: see ${report.rejectFile}` : `no rows rejected (report: ${report.rejectFile})`,
+    ...(report.placeholders > 0 ? [`${report.placeholders.toLocaleString("en")} rows had a placeholder identifier (test@test.com, 000-000-0000, a constant device id): loaded, but that value does not link`] : []),
   ].join("\n");
 }
 
 export function toJson(report: ImportReport) {
   const files: Record<string, unknown> = {};
   for (const f of report.files) {
-    files[f.kind] = { file: f.file, read: f.read, loaded: f.loaded, rejected: f.rejected, duplicates: f.duplicates, replaced: f.replaced };
+    files[f.kind] = { file: f.file, read: f.read, loaded: f.loaded, rejected: f.rejected, duplicates: f.duplicates, replaced: f.replaced, placeholders: f.placeholders };
   }
-  return { folder: report.folder, files, read: report.read, loaded: report.loaded, rejected: report.rejected, rejectFile: report.rejectFile, ms: report.ms, rowsPerSecond: report.rowsPerSecond };
+  return { folder: report.folder, files, read: report.read, loaded: report.loaded, rejected: report.rejected, placeholders: report.placeholders, rejectFile: report.rejectFile, ms: report.ms, rowsPerSecond: report.rowsPerSecond };
 }

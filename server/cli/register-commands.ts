@@ -4,6 +4,7 @@ import type { CommandContext } from "../cli.ts";
 import { runDemo } from "./demo-command.ts";
 import { runAnalyze } from "./analyze-command.ts";
 import { runExport } from "./export-rings-command.ts";
+import { runGraphExport } from "./export-graph-command.ts";
 import { runEval } from "./eval-command.ts";
 import { runServe } from "./serve-command.ts";
 import { runStart } from "./start-command.ts";
@@ -21,6 +22,9 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
     .description("detect and score rings in the store, replacing the previous analysis")
     .option("--hub-threshold <n|auto>", "identifiers used by more accounts than this do not link (default auto)")
     .option("--max-ring-size <n>", "split larger groups with Louvain (default 40)")
+    .option("--policy <file>", 'link policy JSON per identifier kind, e.g. {"ip": {"link": true, "hubThreshold": 20, "weight": 0.25}}')
+    .option("--link <kinds>", "only these identifier kinds link, comma-separated (address,device,email,phone,payment,ip); default: address,device,email,phone,payment")
+    .option("--kind <kind.key=value...>", "one policy setting, repeatable: phone.hubThreshold=10, ip.link=true, payment.weight=1")
     .option("--top <n>", "rings to print (default 15)")
     .option("--json", "print the summary as JSON")
     .action(async (flags) => ctx.setExit(await runAnalyze(flags, ctx.config(), ctx.out)));
@@ -37,6 +41,12 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
     .option("--format <csv|json>", "output format (default csv)")
     .option("--out <file>", "write to a file instead of stdout")
     .action(async (flags) => ctx.setExit(await runExport("insiders", flags, ctx.config(), ctx.out)));
+
+  program.command("export")
+    .description("write the embedded store's graph for Neo4j: a cypher-shell script, or CSVs for neo4j-admin database import")
+    .requiredOption("--format <cypher|neo4j-admin>", "cypher: one script of constraints and MERGE batches; neo4j-admin: typed CSVs plus the import command")
+    .requiredOption("--out <dir>", "folder to write into (created if missing)")
+    .action(async (flags) => ctx.setExit(await runGraphExport(flags, ctx.config(), ctx.out)));
 
   program.command("eval")
     .description("measure detection against planted rings, beside naive connected components")

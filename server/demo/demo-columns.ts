@@ -7,6 +7,7 @@ export const DEMO_COLUMNS = {
   accounts: ["account_id", "created_at", "country", "email", "phone", "name", "status"],
   addresses: ["account_id", "line1", "line2", "city", "postal_code", "region", "country", "type"],
   devices: ["account_id", "device_id", "ip", "user_agent", "first_seen", "last_seen"],
+  payments: ["account_id", "payment_id", "type", "last4", "first_seen"],
   employees: ["employee_id", "name", "team", "site", "country", "hired_at", "left_at"],
   refunds: [
     "refund_id",
@@ -33,6 +34,7 @@ export type DemoRow<T extends DemoTable> = Record<(typeof DEMO_COLUMNS)[T][numbe
 export type AccountRow = DemoRow<"accounts">;
 export type AddressRow = DemoRow<"addresses">;
 export type DeviceRow = DemoRow<"devices">;
+export type PaymentRow = DemoRow<"payments">;
 export type EmployeeRow = DemoRow<"employees">;
 export type RefundRow = DemoRow<"refunds">;
 export type TruthRingRow = DemoRow<"rings">;
@@ -43,9 +45,10 @@ export interface DemoChunk {
   accounts: AccountRow[];
   addresses: AddressRow[];
   devices: DeviceRow[];
+  payments: PaymentRow[];
   refunds: RefundRow[];
 }
 
 export function emptyChunk(): DemoChunk {
-  return { accounts: [], addresses: [], devices: [], refunds: [] };
+  return { accounts: [], addresses: [], devices: [], payments: [], refunds: [] };
 }

@@ -9,6 +9,8 @@ import type { Random } from "./random.ts";
 
 export interface DemoContext {
   rng: Random;
+  /** The stream of payment instruments (its own, so the other draws stay as they were). */
+  payments: Random;
   ids: DemoIds;
   hubs: Hubs;
   approvers: ApproverPicker;

@@ -21,6 +21,7 @@ export const DEMO_FILES = [
   "accounts.csv",
   "addresses.csv",
   "devices.csv",
+  "payments.csv",
   "refunds.csv",
   "truth/rings.csv",
   "truth/insiders.csv",

@@ -9,6 +9,7 @@ import { DemoIds } from "./demo-ids.ts";
 import type { DemoOptions } from "./demo-options.ts";
 import { employeeCount, makeEmployees } from "./make-employees.ts";
 import { makeHubs } from "./make-hubs.ts";
+import { addRingPayments } from "./make-payment.ts";
 import { planRings } from "./plan-rings.ts";
 import { Random } from "./random.ts";
 import { streamPopulation, type DemoTruth } from "./stream-population.ts";
@@ -31,7 +32,8 @@ export function generateDemo(options: DemoOptions): DemoGeneration {
   const approvers = new ApproverPicker(staff);
   const hubs = makeHubs(new Random(options.seed, "hubs"));
   const plans = planRings(new Random(options.seed, "rings"), options, hubs, approvers);
-  const ctx = { rng: new Random(options.seed, "population"), ids: new DemoIds(options.accounts), hubs, approvers };
+  addRingPayments(new Random(options.seed, "ring-payments"), plans);
+  const ctx = { rng: new Random(options.seed, "population"), payments: new Random(options.seed, "payments"), ids: new DemoIds(options.accounts), hubs, approvers };
   return {
     employees,
     rings: plans.length,

@@ -11,6 +11,7 @@ import type { DemoContext } from "./demo-context.ts";
 import { DAY, DEMO_END, DEMO_START, isoSeconds } from "./demo-time.ts";
 import { deviceUse, makeDevice, randomIp, type DeviceInfo } from "./make-device.ts";
 import { makeHonestRefunds } from "./make-honest-refunds.ts";
+import { makePayment, ownPayments, paymentUse, type PaymentInfo } from "./make-payment.ts";
 import { pickHub } from "./make-hubs.ts";
 import { makePerson } from "./make-person.ts";
 import { makePlace, type Place } from "./make-place.ts";
@@ -40,6 +41,8 @@ interface Home {
   surname: string | undefined;
   movedIn: number;
   landline: string | null;
+  /** A card the family shares (drawn from the payments stream). */
+  familyCard: PaymentInfo | null;
 }
 
 export function makeHousehold(ctx: DemoContext, size: number, chunk: DemoChunk, neighbourhood: Neighbourhood): void {
@@ -57,6 +60,7 @@ export function makeHousehold(ctx: DemoContext, size: number, chunk: DemoChunk, 
     surname: size > 1 && rng.chance(0.7) ? makePerson(rng, country.style).last : undefined,
     movedIn: DEMO_START + Math.floor(rng.next() * (DEMO_END - 30 * DAY - DEMO_START)),
     landline: null,
+    familyCard: size > 1 && ctx.payments.chance(0.35) ? makePayment(ctx.payments, "card") : null,
   };
   for (let m = 0; m < size; m++) addMember(ctx, home, m, size, chunk);
   neighbourhood.familyDevice = home.family ?? neighbourhood.familyDevice;
@@ -92,6 +96,9 @@ function addMember(ctx: DemoContext, home: Home, m: number, size: number, chunk:
   if (home.lent && m === 0) uses(home.lent);
   const kiosk = pickHub(rng, hubs.kiosks);
   if (kiosk) uses(kiosk);
+
+  for (const row of ownPayments(ctx.payments, createdAt)) chunk.payments.push({ account_id: id, ...row });
+  if (home.familyCard && (m === 0 || ctx.payments.chance(0.7))) chunk.payments.push({ account_id: id, ...paymentUse(ctx.payments, home.familyCard, createdAt) });
 
   chunk.refunds.push(...makeHonestRefunds(ctx, id, country, createdAt));
 }

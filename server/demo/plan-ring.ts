@@ -7,7 +7,7 @@
 import type { ApproverPicker } from "./approver-picker.ts";
 import { ringPurchase } from "./catalogue.ts";
 import { countryOf, type City, type Country } from "./countries.ts";
-import type { AccountRow, DeviceRow } from "./demo-columns.ts";
+import type { AccountRow, DeviceRow, PaymentRow } from "./demo-columns.ts";
 import { orderId } from "./demo-ids.ts";
 import { DAY, DEMO_END, HOUR, MINUTE, isoSeconds } from "./demo-time.ts";
 import { deviceUse, makeDevice, randomIp, type DeviceInfo } from "./make-device.ts";
@@ -24,6 +24,8 @@ export interface RingMemberPlan {
   account: Omit<AccountRow, "account_id">;
   addresses: SpelledAddress[];
   devices: Omit<DeviceRow, "account_id">[];
+  /** Filled in by addRingPayments, from its own stream. */
+  payments: Omit<PaymentRow, "account_id">[];
   refunds: RefundDraft[];
 }
 
@@ -111,6 +113,7 @@ function planMember(rng: Random, m: number, shared: RingShared, undecided: Undec
     account: { created_at: isoSeconds(createdAt), country: country.code, email, phone, name: person.display, status: rng.weighted(STATUSES) },
     addresses,
     devices: deviceRows,
+    payments: [],
     refunds: [],
   };
   const burst = createdAt + rng.int(3, 25) * DAY;

@@ -51,6 +51,7 @@ function emitMember(ctx: DemoContext, member: RingMemberPlan, chunk: DemoChunk):
   chunk.accounts.push({ account_id: accountId, ...member.account });
   for (const address of member.addresses) chunk.addresses.push({ account_id: accountId, ...address });
   for (const device of member.devices) chunk.devices.push({ account_id: accountId, ...device });
+  for (const payment of member.payments) chunk.payments.push({ account_id: accountId, ...payment });
   for (const refund of member.refunds) chunk.refunds.push({ refund_id: ctx.ids.nextRefund(), account_id: accountId, ...refund });
   return accountId;
 }

@@ -38,6 +38,7 @@ export async function writeDemo(options: WriteDemoOptions): Promise<DemoSummary>
     const accounts = sink("accounts.csv", "accounts");
     const addresses = sink("addresses.csv", "addresses");
     const devices = sink("devices.csv", "devices");
+    const payments = sink("payments.csv", "payments");
     const refunds = sink("refunds.csv", "refunds");
     let written = 0;
     let step = demo.population.next();
@@ -45,6 +46,7 @@ export async function writeDemo(options: WriteDemoOptions): Promise<DemoSummary>
       await accounts.writeAll(step.value.accounts);
       await addresses.writeAll(step.value.addresses);
       await devices.writeAll(step.value.devices);
+      await payments.writeAll(step.value.payments);
       await refunds.writeAll(step.value.refunds);
       written += step.value.accounts.length;
       options.onProgress?.({ accounts: written, total: resolved.accounts });
@@ -57,6 +59,7 @@ export async function writeDemo(options: WriteDemoOptions): Promise<DemoSummary>
     rows["accounts.csv"] = await accounts.close();
     rows["addresses.csv"] = await addresses.close();
     rows["devices.csv"] = await devices.close();
+    rows["payments.csv"] = await payments.close();
     rows["refunds.csv"] = await refunds.close();
     rows["truth/rings.csv"] = await truthRings.close();
     rows["truth/insiders.csv"] = await truthInsiders.close();

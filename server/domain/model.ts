@@ -72,21 +72,57 @@ export interface Uses {
   lastSeen: Millis | null;
 }
 
+/** An identifier node that is only its normalised value (Email, Phone, IP). */
+export interface IdentifierNode {
+  id: string;
+}
+
+export interface Payment {
+  /** Card fingerprint or token, never a card number. */
+  id: string;
+  type: string | null;
+  last4: string | null;
+}
+
+/** An account's use of an Email, Phone or IP (HAS_EMAIL, HAS_PHONE, USES_IP). */
+export interface IdentifierUse {
+  accountId: string;
+  identifierId: string;
+}
+
+export interface PaysWith {
+  accountId: string;
+  identifierId: string;
+  firstSeen: Millis | null;
+}
+
 /** Node labels of the graph, as stored. */
-export const NODE_LABELS = ["Account", "Address", "Device", "Employee", "Refund", "Ring"] as const;
+export const NODE_LABELS = ["Account", "Address", "Device", "Email", "Phone", "Payment", "IP", "Employee", "Refund", "Ring"] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
-export const REL_TYPES = ["SHIPS_TO", "USES", "REQUESTED", "APPROVED", "MEMBER_OF", "SUSPECTED_IN"] as const;
+export const REL_TYPES = ["SHIPS_TO", "USES", "HAS_EMAIL", "HAS_PHONE", "PAYS_WITH", "USES_IP", "REQUESTED", "APPROVED", "MEMBER_OF", "SUSPECTED_IN"] as const;
 export type RelType = (typeof REL_TYPES)[number];
 
 /**
- * Identifier kinds that can join accounts. Data, not code paths: a new kind (Email, Phone,
- * Payment, IP) is one more entry here plus its table in the stores.
+ * Identifier kinds that can join accounts. Data, not code paths: a new kind is one more entry
+ * here plus its table in the stores; whether it links, its hub threshold and its weight come
+ * from the link policy (domain/rings/link-policy.ts), keyed by `name`.
  */
 export const IDENTIFIER_KINDS = [
-  { label: "Address", rel: "SHIPS_TO" },
-  { label: "Device", rel: "USES" },
+  { label: "Address", rel: "SHIPS_TO", name: "address" },
+  { label: "Device", rel: "USES", name: "device" },
+  { label: "Email", rel: "HAS_EMAIL", name: "email" },
+  { label: "Phone", rel: "HAS_PHONE", name: "phone" },
+  { label: "Payment", rel: "PAYS_WITH", name: "payment" },
+  { label: "IP", rel: "USES_IP", name: "ip" },
 ] as const;
 export type IdentifierLabel = (typeof IDENTIFIER_KINDS)[number]["label"];
+export type IdentifierName = (typeof IDENTIFIER_KINDS)[number]["name"];
+
+/** The kind of an identifier label or name, case-insensitive; undefined when unknown. */
+export function identifierKind(text: string): (typeof IDENTIFIER_KINDS)[number] | undefined {
+  const t = text.trim().toLowerCase();
+  return IDENTIFIER_KINDS.find((k) => k.name === t || k.label.toLowerCase() === t);
+}
 
 export const HIGH_VALUE_CATEGORIES = ["laptop", "phone", "console", "jewelry", "gold", "tablet", "camera"] as const;

@@ -2,7 +2,7 @@
  * The input contract of DATA-FORMAT.md as data: per file, its columns with their rule. The
  * validator reads these specs; nothing else hard-codes column names.
  */
-export const FILE_KINDS = ["accounts", "employees", "addresses", "devices", "refunds"] as const;
+export const FILE_KINDS = ["accounts", "employees", "addresses", "devices", "payments", "identifiers", "refunds"] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
 export type ColumnRule =
@@ -23,6 +23,9 @@ const col = (name: string, rule: ColumnRule = { type: "string" }, required = fal
 const req = (name: string, rule: ColumnRule = { type: "string" }): ColumnSpec => col(name, rule, true);
 const date = { type: "date" } as const;
 
+/** Kinds `identifiers.csv` may carry: an account's further emails, phones, IPs and payment instruments. */
+export const EXTRA_IDENTIFIER_TYPES = ["email", "phone", "ip", "payment"] as const;
+
 export const FILE_SPECS: Record<FileKind, ColumnSpec[]> = {
   accounts: [req("account_id"), col("created_at", date), col("country"), col("email"), col("phone"), col("name"),
     col("status", { type: "enum", values: ["active", "closed", "suspended"] })],
@@ -31,6 +34,8 @@ export const FILE_SPECS: Record<FileKind, ColumnSpec[]> = {
     col("region"), col("country"), col("type", { type: "enum", values: ["shipping", "billing"] })],
   devices: [req("account_id", { type: "ref", to: "accounts" }), req("device_id"), col("ip"), col("user_agent"),
     col("first_seen", date), col("last_seen", date)],
+  payments: [req("account_id", { type: "ref", to: "accounts" }), req("payment_id"), col("type"), col("last4"), col("first_seen", date)],
+  identifiers: [req("account_id", { type: "ref", to: "accounts" }), req("type", { type: "enum", values: EXTRA_IDENTIFIER_TYPES }), req("value")],
   refunds: [req("refund_id"), req("account_id", { type: "ref", to: "accounts" }), col("order_id"),
     col("employee_id", { type: "ref", to: "employees" }), req("amount", { type: "amount" }), col("currency"), col("item"),
     col("category"), col("requested_at", date), col("approved_at", date), col("returned", { type: "boolean" }),

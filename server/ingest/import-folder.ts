@@ -13,7 +13,7 @@ import { locateFiles } from "./locate-files.ts";
 import { EMPTY_MAPPING, headerRenamer, type Mapping } from "./mapping.ts";
 import { readRecords } from "./read-records.ts";
 import { RejectReport } from "./reject-report.ts";
-import { toAccount, toAddress, toDevice, toEmployee, toRefund } from "./to-entities.ts";
+import { identifierValue, toAccount, toAddress, toDevice, toEmployee, toPayment, toRefund } from "./to-entities.ts";
 import { validateRecord, type CellValue, type KnownKeys } from "./validate-record.ts";
 
 export interface FileReport {
@@ -26,6 +26,8 @@ export interface FileReport {
   duplicates: number;
   /** Of the duplicates: keys whose later row differed and won. */
   replaced: number;
+  /** Loaded rows with a placeholder identifier (`test@test.com`, `000-000-0000`, a constant device id) that was not linked. */
+  placeholders: number;
 }
 
 export interface ImportReport {
@@ -35,6 +37,7 @@ export interface ImportReport {
   read: number;
   loaded: number;
   rejected: number;
+  placeholders: number;
   ms: number;
   rowsPerSecond: number;
 }
@@ -46,6 +49,14 @@ export interface ImportProgress {
   rowsPerSecond: number;
 }
 
+/** What became of one input record (for audits and tests: every line is accounted for). */
+export interface RecordOutcome {
+  kind: FileKind;
+  firstLine: number;
+  lastLine: number;
+  outcome: "loaded" | "rejected" | "duplicate";
+}
+
 export interface ImportOptions {
   folder: string;
   store: GraphStore;
@@ -53,6 +64,7 @@ export interface ImportOptions {
   mapping?: Mapping;
   batchSize?: number;
   onProgress?: (progress: ImportProgress) => void;
+  onRecord?: (outcome: RecordOutcome) => void;
 }
 
 type Pending = { [K in UpsertKind]: Map<string, UpsertBatch[K][number]> };
@@ -62,17 +74,18 @@ export async function importFolder(options: ImportOptions): Promise<ImportReport
   const started = performance.now();
   const mapping = options.mapping ?? EMPTY_MAPPING;
   const files = locateFiles(options.folder, mapping);
-  const batchSize = options.batchSize ?? 50_000;
+  // Each engine write has a fixed cost of a few hundred ms whatever its size: batches are large.
+  const batchSize = options.batchSize ?? 200_000;
   const known: KnownKeys = { accounts: new Set(), employees: new Set() };
   const rejects = new RejectReport(options.rejectFile);
-  const seenAddresses = new Set<string>();
+  const seen: Seen = { addresses: new Set(), countries: new Map(), payments: new Set() };
   const reports: FileReport[] = [];
   let totalRead = 0;
   await options.store.ensureSchema();
   try {
     for (const kind of FILE_KINDS) {
       const file = files[kind];
-      const report: FileReport = { kind, file, read: 0, loaded: 0, rejected: 0, duplicates: 0, replaced: 0 };
+      const report: FileReport = { kind, file, read: 0, loaded: 0, rejected: 0, duplicates: 0, replaced: 0, placeholders: 0 };
       reports.push(report);
       if (!file) continue;
       const name = path.basename(file);
@@ -95,27 +108,35 @@ export async function importFolder(options: ImportOptions): Promise<ImportReport
         }
         report.read++;
         totalRead++;
+        const audit = (outcome: RecordOutcome["outcome"]) =>
+          options.onRecord?.({ kind, firstLine: event.line, lastLine: event.lastLine ?? event.line, outcome });
         if (event.type === "unreadable") {
+          audit("rejected");
           report.rejected++;
-          await rejects.add({ file: name, line: event.line, column: "", reason: `line ${event.line} ${event.reason}` });
+          const lines = event.lastLine && event.lastLine > event.line ? `lines ${event.line}–${event.lastLine}` : `line ${event.line}`;
+          await rejects.add({ file: name, line: event.line, column: "", reason: `${lines} ${event.reason}` });
           continue;
         }
         if (missing.length > 0) {
+          audit("rejected");
           report.rejected++;
           await rejects.add({ file: name, line: event.line, column: missing.join(" "), reason: `required column ${missing.join(", ")} is missing from the header` });
           continue;
         }
         const checked = validateRecord(event.values, FILE_SPECS[kind], known);
         if (!checked.ok) {
+          audit("rejected");
           report.rejected++;
           for (const p of checked.problems) await rejects.add({ file: name, line: event.line, column: p.column, reason: `${p.column} ${p.reason}` });
           continue;
         }
-        const staged = stage(kind, checked.values, pending, seenAddresses);
+        const staged = stage(kind, checked.values, pending, seen);
         const before = contentByKey.get(staged.key);
+        audit(before === undefined ? "loaded" : "duplicate");
         if (before === undefined) {
           contentByKey.set(staged.key, staged.content);
           report.loaded++;
+          if (staged.placeholder) report.placeholders++;
           if (kind === "accounts" || kind === "employees") known[kind].add(staged.key);
         } else {
           report.duplicates++;
@@ -136,46 +157,108 @@ export async function importFolder(options: ImportOptions): Promise<ImportReport
   const ms = performance.now() - started;
   return {
     folder: options.folder, files: reports, rejectFile: options.rejectFile,
-    read: sum(reports, "read"), loaded: sum(reports, "loaded"), rejected: sum(reports, "rejected"),
+    read: sum(reports, "read"), loaded: sum(reports, "loaded"), rejected: sum(reports, "rejected"), placeholders: sum(reports, "placeholders"),
     ms: Math.round(ms), rowsPerSecond: rate(totalRead, started),
   };
 }
 
+/** What staging remembers across files: address ids already named, and account countries (for phones in identifiers.csv). */
+interface Seen {
+  addresses: Set<string>;
+  countries: Map<string, string | null>;
+  /** Payments named by payments.csv, whose type and last4 an identifiers.csv row must not clear. */
+  payments: Set<string>;
+}
+
+interface Staged {
+  key: string;
+  content: number;
+  /** The row carried a placeholder identifier, which was not linked. */
+  placeholder: boolean;
+}
+
+/** Stages an Email, Phone, IP or Payment use of `accountId`; false when the value is a placeholder. */
+function stageIdentifier(pending: Pending, kind: "email" | "phone" | "ip", accountId: string, raw: string | null, country: string | null, useKey: string): boolean {
+  if (raw === null) return true;
+  const value = identifierValue(kind, raw, country);
+  if (value === null) return false;
+  const [node, rel] = kind === "email" ? (["Email", "HAS_EMAIL"] as const) : kind === "phone" ? (["Phone", "HAS_PHONE"] as const) : (["IP", "USES_IP"] as const);
+  pending[node].set(value, { id: value });
+  pending[rel].set(useKey, { accountId, identifierId: value });
+  return true;
+}
+
 /** Puts a record's graph rows in the pending batch; returns its dedup key and content hash. */
-function stage(kind: FileKind, values: Record<string, CellValue>, pending: Pending, seenAddresses: Set<string>): { key: string; content: number } {
+function stage(kind: FileKind, values: Record<string, CellValue>, pending: Pending, seen: Seen): Staged {
+  const text = (v: CellValue | undefined) => (v === null || v === undefined ? null : String(v));
   switch (kind) {
     case "accounts": {
       const row = toAccount(values);
       pending.Account.set(row.id, row);
-      return { key: row.id, content: hash53(JSON.stringify(row)) };
+      seen.countries.set(row.id, row.country);
+      // Keyed by account: a later row of the same account replaces its contact identifiers.
+      const email = stageIdentifier(pending, "email", row.id, text(values.email), row.country, `${row.id}\u0000account`);
+      const phone = stageIdentifier(pending, "phone", row.id, text(values.phone), row.country, `${row.id}\u0000account`);
+      return { key: row.id, content: hash53(JSON.stringify(row)), placeholder: !email || !phone };
     }
     case "employees": {
       const row = toEmployee(values);
       pending.Employee.set(row.id, row);
-      return { key: row.id, content: hash53(JSON.stringify(row)) };
+      return { key: row.id, content: hash53(JSON.stringify(row)), placeholder: false };
     }
     case "addresses": {
       const { address, shipsTo } = toAddress(values);
       // The first spelling seen names the address; later variants only link to it.
-      if (!seenAddresses.has(address.id)) {
-        seenAddresses.add(address.id);
+      if (!seen.addresses.has(address.id)) {
+        seen.addresses.add(address.id);
         pending.Address.set(address.id, address);
       }
       const key = `${shipsTo.accountId}\u0000${shipsTo.addressId}\u0000${shipsTo.type}`;
       pending.SHIPS_TO.set(key, shipsTo);
-      return { key, content: 0 };
+      return { key, content: 0, placeholder: false };
     }
     case "devices": {
       const { device, uses } = toDevice(values);
-      pending.Device.set(device.id, device);
       const key = `${uses.accountId}\u0000${uses.deviceId}`;
-      pending.USES.set(key, uses);
-      return { key, content: hash53(JSON.stringify([device, uses])) };
+      const real = identifierValue("device", device.id, null) !== null;
+      if (real) {
+        pending.Device.set(device.id, device);
+        pending.USES.set(key, uses);
+      }
+      const ip = stageIdentifier(pending, "ip", uses.accountId, device.ip, null, `${uses.accountId}\u0000${device.ip ?? ""}`);
+      return { key, content: hash53(JSON.stringify([device, uses])), placeholder: !real || !ip };
+    }
+    case "payments": {
+      const { payment, paysWith } = toPayment(values);
+      const key = `${paysWith.accountId}\u0000${payment.id}`;
+      const real = identifierValue("payment", payment.id, null) !== null;
+      if (real) {
+        seen.payments.add(payment.id);
+        pending.Payment.set(payment.id, payment);
+        pending.PAYS_WITH.set(key, paysWith);
+      }
+      return { key, content: hash53(JSON.stringify([payment, paysWith])), placeholder: !real };
+    }
+    case "identifiers": {
+      const accountId = text(values.account_id)!;
+      const type = text(values.type) as "email" | "phone" | "ip" | "payment";
+      const raw = text(values.value)!;
+      const key = `${accountId}\u0000${type}\u0000${raw.trim()}`;
+      if (type === "payment") {
+        const real = identifierValue("payment", raw, null) !== null;
+        if (real) {
+          if (!seen.payments.has(raw.trim())) pending.Payment.set(raw.trim(), { id: raw.trim(), type: null, last4: null });
+          pending.PAYS_WITH.set(`${accountId}\u0000${raw.trim()}`, { accountId, identifierId: raw.trim(), firstSeen: null });
+        }
+        return { key, content: 0, placeholder: !real };
+      }
+      const real = stageIdentifier(pending, type, accountId, raw, seen.countries.get(accountId) ?? null, key);
+      return { key, content: 0, placeholder: !real };
     }
     case "refunds": {
       const row = toRefund(values);
       pending.Refund.set(row.id, row);
-      return { key: row.id, content: hash53(JSON.stringify(row)) };
+      return { key: row.id, content: hash53(JSON.stringify(row)), placeholder: false };
     }
   }
 }
@@ -186,4 +269,4 @@ function missingColumns(kind: FileKind, header: string[]): string[] {
 }
 
 const rate = (rows: number, started: number) => Math.round(rows / Math.max((performance.now() - started) / 1000, 1e-3));
-const sum = (reports: FileReport[], key: "read" | "loaded" | "rejected") => reports.reduce((s, r) => s + r[key], 0);
+const sum = (reports: FileReport[], key: "read" | "loaded" | "rejected" | "placeholders") => reports.reduce((s, r) => s + r[key], 0);

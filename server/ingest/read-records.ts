@@ -1,16 +1,20 @@
 /**
- * Streams the records of one CSV or JSON Lines file without holding the file in memory.
- * Yields each record with its first line number, or the line and reason when a record cannot
- * be read (broken quoting, wrong field count, bad JSON), so no row vanishes silently.
+ * Streams the records of one CSV or JSON Lines file line by line, never holding the file in
+ * memory. Yields each record with its first line number, or the lines and reason when a record
+ * cannot be read (broken quoting, wrong field count, bytes that are not UTF-8, bad JSON), so no
+ * row vanishes silently.
  */
 import fs from "node:fs";
 import readline from "node:readline";
-import { parse } from "csv-parse";
+import { CsvRecordSplitter, type RawRecord } from "../csv/csv-records.ts";
+
+/** U+FFFD (bytes that were not UTF-8) or control characters other than tab and line breaks. */
+const UNREADABLE_TEXT = /[\uFFFD\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 
 export type RecordEvent =
   | { type: "header"; columns: string[] }
-  | { type: "record"; line: number; values: Record<string, string> }
-  | { type: "unreadable"; line: number; reason: string };
+  | { type: "record"; line: number; lastLine?: number; values: Record<string, string> }
+  | { type: "unreadable"; line: number; lastLine?: number; reason: string };
 
 export interface ReadOptions {
   /** Maps a header as written to its contract name. */
@@ -22,33 +26,41 @@ export function readRecords(file: string, options: ReadOptions): AsyncGenerator<
 }
 
 async function* readCsv(file: string, { rename }: ReadOptions): AsyncGenerator<RecordEvent> {
-  const skipped: RecordEvent[] = [];
-  const parser = fs.createReadStream(file).pipe(parse({
-    bom: true, info: true, raw: true, relax_column_count: true, skip_empty_lines: true,
-    skip_records_with_error: true, max_record_size: 64 * 1024 * 1024,
-  }));
-  parser.on("skip", (error: Error & { lines?: number }) => {
-    skipped.push({ type: "unreadable", line: error.lines ?? 0, reason: `cannot be read as CSV: ${error.message}` });
-  });
+  const splitter = new CsvRecordSplitter();
   let header: string[] | null = null;
-  for await (const item of parser as AsyncIterable<{ record: string[]; raw: string; info: { lines: number } }>) {
-    while (skipped.length > 0) yield skipped.shift()!;
-    const { record, raw, info } = item;
-    const line = info.lines - countNewlines(raw.replace(/\r?\n$/, ""));
-    if (!header) {
-      header = record.map(rename);
-      yield { type: "header", columns: header };
-      continue;
+  let lineNumber = 0;
+  const emit = function* (records: RawRecord[]): Generator<RecordEvent> {
+    for (const r of records) {
+      if (!Array.isArray(r.cells)) {
+        yield { type: "unreadable", line: r.firstLine, lastLine: r.lastLine, reason: `cannot be read as CSV: ${r.cells.error}` };
+        continue;
+      }
+      if (!header) {
+        header = r.cells.map(rename);
+        yield { type: "header", columns: header };
+        continue;
+      }
+      if (r.cells.length !== header.length) {
+        yield { type: "unreadable", line: r.firstLine, lastLine: r.lastLine, reason: `has ${r.cells.length} fields where the header has ${header.length}` };
+        continue;
+      }
+      const bad = r.cells.findIndex((c) => UNREADABLE_TEXT.test(c));
+      if (bad !== -1) {
+        yield { type: "unreadable", line: r.firstLine, lastLine: r.lastLine, reason: `column ${header[bad]} is not valid UTF-8 text (binary or Latin-1 bytes; save the file as UTF-8)` };
+        continue;
+      }
+      const cells = r.cells;
+      const values: Record<string, string> = {};
+      header.forEach((name, i) => { values[name] = cells[i]!; });
+      yield { type: "record", line: r.firstLine, lastLine: r.lastLine, values };
     }
-    if (record.length !== header.length) {
-      yield { type: "unreadable", line, reason: `has ${record.length} fields where the header has ${header.length}` };
-      continue;
-    }
-    const values: Record<string, string> = {};
-    header.forEach((name, i) => { values[name] = record[i]!; });
-    yield { type: "record", line, values };
+  };
+  const lines = readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity });
+  for await (const raw of lines) {
+    lineNumber++;
+    yield* emit(splitter.push(lineNumber === 1 ? raw.replace(/^\uFEFF/, "") : raw, lineNumber));
   }
-  while (skipped.length > 0) yield skipped.shift()!;
+  yield* emit(splitter.end());
   if (!header) yield { type: "header", columns: [] };
 }
 
@@ -82,10 +94,4 @@ async function* readJsonLines(file: string, { rename }: ReadOptions): AsyncGener
     yield { type: "record", line, values };
   }
   if (!announced) yield { type: "header", columns: [] };
-}
-
-function countNewlines(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
-  return n;
 }

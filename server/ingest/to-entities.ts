@@ -4,7 +4,8 @@
  */
 import { normaliseAddressKey } from "../domain/normalise/address-key.ts";
 import { normaliseEmail, normalisePhone } from "../domain/normalise/contact.ts";
-import type { Account, Address, Device, Employee, Refund, ShipsTo, Uses } from "../domain/model.ts";
+import { isPlaceholder } from "../domain/normalise/placeholders.ts";
+import type { Account, Address, Device, Employee, IdentifierName, Payment, PaysWith, Refund, ShipsTo, Uses } from "../domain/model.ts";
 import type { CellValue } from "./validate-record.ts";
 
 type Values = Record<string, CellValue>;
@@ -17,7 +18,7 @@ export function toAccount(v: Values): Account {
   const phone = str(v.phone);
   return {
     id: str(v.account_id)!, createdAt: time(v.created_at), country: upper(v.country),
-    email: email ? normaliseEmail(email) : null, phone: phone ? normalisePhone(phone) : null,
+    email: email ? normaliseEmail(email) : null, phone: phone ? normalisePhone(phone, str(v.country)) : null,
     name: str(v.name), status: str(v.status),
   };
 }
@@ -57,4 +58,24 @@ export function toRefund(v: Values): Refund {
     returned: typeof v.returned === "boolean" ? v.returned : null, channel: str(v.channel)?.toLowerCase() ?? null,
     status: str(v.status) ?? "approved",
   };
+}
+
+export function toPayment(v: Values): { payment: Payment; paysWith: PaysWith } {
+  const id = str(v.payment_id)!.trim();
+  return {
+    payment: { id, type: str(v.type)?.toLowerCase() ?? null, last4: str(v.last4) },
+    paysWith: { accountId: str(v.account_id)!, identifierId: id, firstSeen: time(v.first_seen) },
+  };
+}
+
+/**
+ * An identifier value in its normalised form, or null when it is a placeholder that must not
+ * link. `country` is the account's, for phone numbers written without their prefix.
+ *
+ * @example identifierValue("phone", "(212) 555-2368", "US") // "+12125552368"
+ * @example identifierValue("email", "TEST@test.com", null)  // null
+ */
+export function identifierValue(kind: IdentifierName, raw: string, country: string | null): string | null {
+  const value = kind === "email" ? normaliseEmail(raw) : kind === "phone" ? normalisePhone(raw, country) : raw.trim();
+  return isPlaceholder(kind, value) || isPlaceholder(kind, raw) ? null : value;
 }

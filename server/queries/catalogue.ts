@@ -59,7 +59,12 @@ export function bindParams(query: QueryDefinition, given: Record<string, unknown
     if (!coerced.ok) {
       throw new RinglensError("invalid-input", `query ${query.name}: parameter \`${p.name}\` must be ${p.type}: ${coerced.reason}`, { param: p.name, type: p.type });
     }
-    bound[p.name] = coerced.value;
+    const n = coerced.value;
+    if (typeof n === "number" && ((p.min !== undefined && n < p.min) || (p.max !== undefined && n > p.max))) {
+      const range = `${p.min ?? "…"}..${p.max ?? "…"}`;
+      throw new RinglensError("invalid-input", `query ${query.name}: parameter \`${p.name}\` must be within ${range}, got ${n}`, { param: p.name, type: p.type, min: p.min, max: p.max });
+    }
+    bound[p.name] = n;
   }
   return bound;
 }

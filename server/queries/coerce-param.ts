@@ -9,7 +9,7 @@ import { parseIsoDate } from "../domain/normalise/values.ts";
 export type Coerced = { ok: true; value: unknown } | { ok: false; reason: string };
 
 export function coerceParam(type: ParamType, value: unknown, fromText = false): Coerced {
-  const fail = (expected: string): Coerced => ({ ok: false, reason: `expected ${expected}, got ${JSON.stringify(value)?.slice(0, 60)}` });
+  const fail = (expected: string): Coerced => ({ ok: false, reason: `expected ${expected}, got ${describe(value)}` });
   switch (type) {
     case "string":
       return typeof value === "string" ? { ok: true, value } : fail("a string");
@@ -36,4 +36,13 @@ export function coerceParam(type: ParamType, value: unknown, fromText = false): 
       return Array.isArray(list) && list.every((v) => typeof v === "string") ? { ok: true, value: list } : fail("an array of strings");
     }
   }
+}
+
+/** A short, safe description of any value (no recursion: bodies may nest thousands deep). */
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return `an array of ${value.length} items`;
+  if (value === null) return "null";
+  if (typeof value === "object") return "an object";
+  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
+  return String(value);
 }

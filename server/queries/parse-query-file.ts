@@ -14,7 +14,8 @@ import { coerceParam } from "./coerce-param.ts";
 import { findWriteClause } from "./find-write-clause.ts";
 
 const TAG = /^\/\/\s*@(\w+)\s*(.*)$/;
-const PARAM = /^(\w+)\s*:\s*([\w[\]]+)\s*(?:=\s*(.*?))?\s*(?:—|--)\s*(.+)$|^(\w+)\s*:\s*([\w[\]]+)\s*(?:=\s*(.*?))?\s*$/;
+const PARAM = /^(\w+)\s*:\s*([\w[\]]+(?:\([^)]*\))?)\s*(?:=\s*(.*?))?\s*(?:—|--)\s*(.+)$|^(\w+)\s*:\s*([\w[\]]+(?:\([^)]*\))?)\s*(?:=\s*(.*?))?\s*$/;
+const RANGE = /^(int|float)\((-?[\d.]+)?\.\.(-?[\d.]+)?\)$/;
 const NAME = /^[a-z0-9][a-z0-9-]*$/;
 
 export function parseQueryFile(file: string, text: string): Omit<QueryDefinition, "embedded"> {
@@ -50,7 +51,16 @@ function parseParam(spec: string, fail: (message: string) => never): ParamDefini
   const m = PARAM.exec(spec);
   if (!m) return fail(`cannot read @param "${spec}"; write NAME: TYPE = DEFAULT — help`);
   const name = (m[1] ?? m[5])!;
-  const type = (m[2] ?? m[6])!;
+  let type = (m[2] ?? m[6])!;
+  let min: number | undefined;
+  let max: number | undefined;
+  const range = RANGE.exec(type);
+  if (type.includes("(")) {
+    if (!range) fail(`@param ${name}: cannot read the range in "${type}"; write int(1..1000) or float(0..)`);
+    type = range![1]!;
+    min = range![2] === undefined ? undefined : Number(range![2]);
+    max = range![3] === undefined ? undefined : Number(range![3]);
+  }
   const rawDefault = m[3] ?? m[7];
   const help = m[4] ?? "";
   if (!(PARAM_TYPES as readonly string[]).includes(type)) fail(`@param ${name} has unknown type "${type}"; use one of ${PARAM_TYPES.join(", ")}`);
@@ -60,5 +70,8 @@ function parseParam(spec: string, fail: (message: string) => never): ParamDefini
     if (!parsed.ok) fail(`@param ${name} default ${rawDefault}: ${parsed.reason}`);
     else value = parsed.value;
   }
-  return { name, type: type as ParamType, default: value, required: value === undefined, help: help.trim() };
+  return {
+    name, type: type as ParamType, default: value, required: value === undefined, help: help.trim(),
+    ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}),
+  };
 }

@@ -13,6 +13,8 @@ export interface ParamDefinition {
   default: unknown;
   required: boolean;
   help: string;
+  min?: number;
+  max?: number;
 }
 
 export interface QueryDefinition {

@@ -1,6 +1,6 @@
 /**
- * Graph-shaped reads for the viewer: one ring's subgraph (members, their addresses, devices,
- * refunds and approvers, with insiders and hubs marked) and one node's neighbourhood. Node
+ * Graph-shaped reads for the viewer: one ring's subgraph (members, their identifiers of every
+ * kind, refunds and approvers, with insiders and hubs marked) and one node's neighbourhood. Node
  * types are checked against a whitelist before they shape a query; ids travel as parameters.
  */
 import { RinglensError } from "../errors.ts";
@@ -10,8 +10,12 @@ import type { HubUse } from "../domain/analysis/types.ts";
 import { toWireGraph } from "../queries/to-wire-graph.ts";
 import type { PlainNode } from "../store/plain-graph.ts";
 import { toNodeAttributes } from "../queries/to-wire-graph.ts";
+import { IDENTIFIER_KINDS } from "../domain/model.ts";
 
-export const NODE_TYPES = ["Account", "Address", "Device", "Employee", "Refund", "Ring"] as const;
+/** `SHIPS_TO|USES|…`: every identifier relationship type, from IDENTIFIER_KINDS. */
+const IDENTIFIER_RELS = IDENTIFIER_KINDS.map((k) => k.rel).join("|");
+
+export const NODE_TYPES = ["Account", "Address", "Device", "Email", "Phone", "Payment", "IP", "Employee", "Refund", "Ring"] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
 export function checkNodeType(type: string): NodeType {
@@ -25,14 +29,14 @@ export async function ringGraph(store: GraphStore, id: string, limit: number, ti
   if (!ring.rows[0]) throw new RinglensError("not-found", `ring ${id} does not exist (list rings at /api/rings)`);
   const hubs = new Set((JSON.parse(String(ring.rows[0].hubs ?? "[]")) as HubUse[]).map((h) => `${h.kind}:${h.identifierId}`));
   const members = "MATCH (a:Account)-[:MEMBER_OF]->(:Ring {id: $id})";
-  const parts = await Promise.all([
-    store.query(`${members} OPTIONAL MATCH (a)-[s:SHIPS_TO]->(x:Address) RETURN a, s, x`, { id }, { timeoutMs }),
-    store.query(`${members} OPTIONAL MATCH (a)-[u:USES]->(d:Device) RETURN a, u, d`, { id }, { timeoutMs }),
+  const [identifiers, refunds, suspects] = await Promise.all([
+    // Every identifier kind is shown, linking or not (an IP shared by a ring is worth seeing); one query for all kinds.
+    store.query(`${members} OPTIONAL MATCH (a)-[s:${IDENTIFIER_RELS}]->(x) RETURN a, s, x`, { id }, { timeoutMs }),
     store.query(`${members} MATCH (a)-[q:REQUESTED]->(f:Refund) OPTIONAL MATCH (e:Employee)-[p:APPROVED]->(f) RETURN a, q, f, p, e`, { id }, { timeoutMs }),
     store.query("MATCH (e:Employee)-[:SUSPECTED_IN]->(:Ring {id: $id}) RETURN e.id AS id", { id }, { timeoutMs }),
   ]);
-  const insiders = new Set(parts[3].rows.map((r) => `Employee:${r.id}`));
-  const graph = toWireGraph([...parts[0].rows, ...parts[1].rows, ...parts[2].rows], limit);
+  const insiders = new Set(suspects.rows.map((r) => `Employee:${r.id}`));
+  const graph = toWireGraph([...identifiers.rows, ...refunds.rows], limit);
   for (const node of graph.nodes) {
     const a = node.attributes;
     if (a.type === "Account") a.ringMember = true;
@@ -65,11 +69,38 @@ export async function getNode(store: GraphStore, type: string, id: string, timeo
 
 export async function neighbours(store: GraphStore, type: string, id: string, depth: 1 | 2, limit: number, timeoutMs: number): Promise<WireGraph> {
   const label = checkNodeType(type);
-  await getNode(store, label, id, timeoutMs);
+  const self = await getNode(store, label, id, timeoutMs);
   const text = depth === 1
     ? `MATCH (n:${label} {id: $id})-[e]-(m) RETURN n, e, m LIMIT $limit`
     : `MATCH (n:${label} {id: $id})-[e]-(m) OPTIONAL MATCH (m)-[e2]-(k) RETURN n, e, m, e2, k LIMIT $limit`;
   const { rows } = await store.query(text, { id, limit }, { timeoutMs });
   const graph = toWireGraph(rows, limit);
+  // A node without relationships still belongs in its own neighbourhood.
+  if (!graph.nodes.some((n) => n.key === `${label}:${id}`)) graph.nodes.unshift({ key: `${label}:${id}`, attributes: self });
+  await markSuspects(store, graph, timeoutMs);
   return { ...graph, truncated: graph.truncated || rows.length >= limit };
+}
+
+/**
+ * Marks, outside ring views, employees suspected in any ring and identifiers the last analysis
+ * treated as hubs (more accounts than its threshold).
+ */
+async function markSuspects(store: GraphStore, graph: WireGraph, timeoutMs: number): Promise<void> {
+  const idsOf = (type: string) => graph.nodes.filter((n) => n.attributes.type === type).map((n) => n.attributes.id);
+  const byKey = new Map(graph.nodes.map((n) => [n.key, n.attributes]));
+  const employees = idsOf("Employee");
+  if (employees.length > 0) {
+    const { rows } = await store.query("MATCH (e:Employee)-[:SUSPECTED_IN]->(:Ring) WHERE e.id IN $ids RETURN DISTINCT e.id AS id", { ids: employees }, { timeoutMs });
+    for (const r of rows) byKey.get(`Employee:${r.id}`)!.insider = true;
+  }
+  const summary = JSON.parse((await store.getMeta("lastAnalysis")) ?? "null") as { hubThreshold?: number } | null;
+  if (!summary?.hubThreshold) return;
+  for (const { label, rel } of IDENTIFIER_KINDS) {
+    const ids = idsOf(label);
+    if (ids.length === 0) continue;
+    const { rows } = await store.query(
+      `MATCH (x:${label})<-[:${rel}]-(a:Account) WHERE x.id IN $ids WITH x, count(a) AS users WHERE users > $threshold RETURN x.id AS id`,
+      { ids, threshold: summary.hubThreshold }, { timeoutMs });
+    for (const r of rows) byKey.get(`${label}:${r.id}`)!.hub = true;
+  }
 }

@@ -1,11 +1,13 @@
 /**
  * Opens the store the configuration asks for. The single place that picks an adapter, so a
- * switch of embedded engine or the Neo4j adapter is one file away.
+ * switch of embedded engine or the Neo4j adapter is one file away. Both adapters are checked
+ * on open: the embedded folder is locked, the Neo4j server answers with these credentials.
  */
 import type { Config } from "../config.ts";
 import { RinglensError } from "../errors.ts";
 import type { GraphStore } from "./graph-store.ts";
 import { openEmbeddedStore } from "./embedded-store.ts";
+import { openNeo4jStore } from "./neo4j-store.ts";
 
 export interface OpenOptions {
   readOnly?: boolean;
@@ -14,10 +16,20 @@ export interface OpenOptions {
 }
 
 export async function createStore(config: Config, options: OpenOptions): Promise<GraphStore> {
-  if (config.store === "neo4j") {
-    throw new RinglensError("unavailable", "store: the Neo4j adapter is not available in this version; unset NEO4J_URI or use --store embedded");
+  const store = config.store === "neo4j" ? await openNeo4j(config, options) : await openEmbeddedStore({ folder: config.db, readOnly: options.readOnly, command: options.command, memoryMb: config.dbMemoryMb });
+  if (!options.readOnly) {
+    try {
+      await store.ensureSchema();
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
   }
-  const store = await openEmbeddedStore({ folder: config.db, readOnly: options.readOnly, command: options.command });
-  if (!options.readOnly) await store.ensureSchema();
   return store;
+}
+
+function openNeo4j(config: Config, options: OpenOptions): Promise<GraphStore> {
+  const { uri, user, password, database } = config.neo4j;
+  if (!uri) throw new RinglensError("invalid-input", "store: --store neo4j needs NEO4J_URI (e.g. bolt://localhost:7687), with NEO4J_USER and NEO4J_PASSWORD");
+  return openNeo4jStore({ uri, user, password, database, readOnly: options.readOnly });
 }

@@ -5,18 +5,29 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { parse } from "csv-parse";
+import readline from "node:readline";
 import { stringify } from "csv-stringify/sync";
 import { IDENTIFIER_KINDS } from "../domain/model.ts";
 import type { AccountFact, AnalysisInput, AnalysisResult, LinkFact, RefundFact } from "../domain/analysis/types.ts";
 import type { Exec } from "./embedded-connection.ts";
+import { CsvRecordSplitter, type RawRecord } from "../csv/csv-records.ts";
 
-async function exportRows(exec: Exec, dir: string, name: string, match: string): Promise<string[][]> {
+/** Exports a query's rows with the engine's COPY TO and maps each as it is read (a million rows of cells would double the heap). */
+async function exportRows<T>(exec: Exec, dir: string, name: string, match: string, map: (cells: string[]) => T): Promise<T[]> {
   const file = path.join(dir, `${name}.csv`);
   await exec(`COPY (${match}) TO '${file}' (header=false)`);
-  const rows: string[][] = [];
-  const parser = fs.createReadStream(file).pipe(parse({ relax_column_count: true }));
-  for await (const record of parser) rows.push(record as string[]);
+  const rows: T[] = [];
+  const splitter = new CsvRecordSplitter();
+  let n = 0;
+  const take = (records: RawRecord[]) => {
+    for (const r of records) {
+      if (!Array.isArray(r.cells)) throw new Error(`cannot read the engine's export ${name} at line ${r.firstLine}: ${r.cells.error}`);
+      rows.push(map(r.cells));
+    }
+  };
+  for await (const line of readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity })) take(splitter.push(line, ++n));
+  take(splitter.end());
+  fs.rmSync(file, { force: true });
   return rows;
 }
 
@@ -24,18 +35,19 @@ const orNull = (v: string | undefined): string | null => (v === undefined || v =
 const numOrNull = (v: string | undefined): number | null => (v === undefined || v === "" ? null : Number(v));
 
 export async function readInput(exec: Exec, tmp: string): Promise<AnalysisInput> {
-  const accounts: AccountFact[] = (await exportRows(exec, tmp, "accounts",
-    "MATCH (a:Account) RETURN a.id, to_epoch_ms(a.createdAt), a.country"))
-    .map(([id, createdAt, country]) => ({ id: id!, createdAt: numOrNull(createdAt), country: orNull(country) }));
+  const accounts: AccountFact[] = await exportRows(exec, tmp, "accounts",
+    "MATCH (a:Account) RETURN a.id, to_epoch_ms(a.createdAt), a.country",
+    ([id, createdAt, country]) => ({ id: id!, createdAt: numOrNull(createdAt), country: orNull(country) }));
   const links: LinkFact[] = [];
   for (const { label, rel } of IDENTIFIER_KINDS) {
-    const rows = await exportRows(exec, tmp, `links-${label}`, `MATCH (a:Account)-[:${rel}]->(x:${label}) RETURN DISTINCT a.id, x.id`);
-    for (const [accountId, identifierId] of rows) links.push({ accountId: accountId!, kind: label, identifierId: identifierId! });
+    const rows = await exportRows(exec, tmp, `links-${label}`, `MATCH (a:Account)-[:${rel}]->(x:${label}) RETURN DISTINCT a.id, x.id`,
+      ([accountId, identifierId]): LinkFact => ({ accountId: accountId!, kind: label, identifierId: identifierId! }));
+    for (const link of rows) links.push(link);
   }
-  const refunds: RefundFact[] = (await exportRows(exec, tmp, "refunds",
+  const refunds: RefundFact[] = await exportRows(exec, tmp, "refunds",
     `MATCH (a:Account)-[:REQUESTED]->(r:Refund) OPTIONAL MATCH (e:Employee)-[:APPROVED]->(r)
-     RETURN r.id, a.id, e.id, r.amount, r.category, r.returned, to_epoch_ms(r.requestedAt), r.status`))
-    .map(([id, accountId, employeeId, amount, category, returned, requestedAt, status]) => ({
+     RETURN r.id, a.id, e.id, r.amount, r.category, r.returned, to_epoch_ms(r.requestedAt), r.status`,
+    ([id, accountId, employeeId, amount, category, returned, requestedAt, status]) => ({
       id: id!, accountId: accountId!, employeeId: orNull(employeeId), amount: Number(amount),
       category: orNull(category), returned: returned === "" || returned === undefined ? null : returned === "True",
       requestedAt: numOrNull(requestedAt), status: status || "approved",
@@ -43,8 +55,20 @@ export async function readInput(exec: Exec, tmp: string): Promise<AnalysisInput>
   return { accounts, links, refunds };
 }
 
-function writeCsv(file: string, header: string[], rows: unknown[][]): void {
-  fs.writeFileSync(file, stringify([header, ...rows]));
+/** Writes rows in chunks of 10,000, so a million members never become one string. */
+function writeCsv(file: string, header: string[], rows: Iterable<unknown[]>): void {
+  const fd = fs.openSync(file, "w");
+  try {
+    let chunk: unknown[][] = [header];
+    const flush = () => { fs.writeSync(fd, stringify(chunk)); chunk = []; };
+    for (const row of rows) {
+      chunk.push(row);
+      if (chunk.length >= 10_000) flush();
+    }
+    flush();
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** Replaces the previous analysis in one transaction; on failure the engine rolls back. */
@@ -56,7 +80,7 @@ export async function writeResult(exec: Exec, tmp: string, result: AnalysisResul
   writeCsv(ringsFile, ["id", "size", "score", "level", "reasons", "hubs", "countries", "refundCount", "refundValue", "noReturnShare", "insiderCount"],
     result.rings.map((r) => [r.id, r.size, r.score, r.level, JSON.stringify(r.reasons), JSON.stringify(r.hubs), r.countries.join(";"),
       r.refundCount, r.refundValue, r.noReturnShare, r.insiders.length]));
-  writeCsv(membersFile, ["accountId", "ringId"], result.rings.flatMap((r) => r.accountIds.map((a) => [a, r.id])));
+  writeCsv(membersFile, ["accountId", "ringId"], (function* () { for (const r of result.rings) for (const a of r.accountIds) yield [a, r.id]; })());
   writeCsv(suspectsFile, ["employeeId", "ringId", "share", "baseline", "lift", "approvals", "noReturnApprovals", "score", "reason"],
     result.rings.flatMap((r) => r.insiders.map((i) => [i.employeeId, r.id, i.share, i.baseline, i.lift, i.approvals, i.noReturnApprovals, i.score, i.reason])));
   await exec("BEGIN TRANSACTION");

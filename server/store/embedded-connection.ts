@@ -4,7 +4,7 @@
  * queues, always closes results, and maps engine errors to RinglensError.
  * Only server/store/embedded* may import kuzu.
  */
-import { Connection, Database, type KuzuValue, type QueryResult } from "kuzu";
+import { Connection, Database, type KuzuValue, type PreparedStatement, type QueryResult } from "kuzu";
 import { RinglensError, messageOf } from "../errors.ts";
 
 export type KuzuRow = Record<string, unknown>;
@@ -41,6 +41,19 @@ export class EmbeddedConnection {
     await this.conn.close();
   }
 
+  // Preparing costs more than running a small read; the API sends the same texts again and again.
+  private readonly statements = new Map<string, PreparedStatement>();
+
+  private async prepared(statement: string): Promise<PreparedStatement> {
+    const cached = this.statements.get(statement);
+    if (cached) return cached;
+    const prepared = await this.conn.prepare(statement);
+    if (!prepared.isSuccess()) throw new Error(prepared.getErrorMessage());
+    if (this.statements.size >= 500) this.statements.clear();
+    this.statements.set(statement, prepared);
+    return prepared;
+  }
+
   private async execute(statement: string, params?: Record<string, unknown>, timeoutMs?: number) {
     await this.initialised;
     // The engine refuses 0 as "no timeout"; a day stands in for none.
@@ -50,8 +63,7 @@ export class EmbeddedConnection {
       // kuzu refuses parameters the statement does not use; send only those it names.
       const used = params ? Object.fromEntries(Object.entries(params).filter(([k]) => new RegExp(`\\$${k}\\b`).test(statement))) : {};
       if (Object.keys(used).length > 0) {
-        const prepared = await this.conn.prepare(statement);
-        if (!prepared.isSuccess()) throw new Error(prepared.getErrorMessage());
+        const prepared = await this.prepared(statement);
         const r = await this.conn.execute(prepared, used as Record<string, KuzuValue>);
         results = Array.isArray(r) ? r : [r];
       } else {

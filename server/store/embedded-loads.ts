@@ -11,6 +11,10 @@ interface LoadSpec {
   columns: Column[];
   /** Cypher after `LOAD WITH HEADERS (…) FROM '…'`, one statement each; columns are in scope by name. */
   merge: string[];
+  /** Finds which staged rows already exist: a MATCH returning their key columns. */
+  existing: string;
+  /** For rows that do not exist yet: the tables to `COPY … FROM` and their columns, in table order. */
+  copies: { table: string; columns: string[]; onlyWhen?: string }[];
 }
 
 const s = (name: string): Column => ({ name, kind: "string" });
@@ -34,7 +38,24 @@ function convert(c: Column): string {
 }
 
 function nodeSpec(label: string, columns: Column[]): LoadSpec {
-  return { columns, merge: [`MERGE (n:${label} {id: id}) SET ${setList("n", columns)}`] };
+  const set = setList("n", columns);
+  return {
+    columns,
+    merge: [`MERGE (n:${label} {id: id})${set === "" ? "" : ` SET ${set}`}`],
+    existing: `MATCH (n:${label} {id: id}) RETURN n.id`,
+    copies: [{ table: label, columns: columns.map((c) => c.name) }],
+  };
+}
+
+/** An account's use of an identifier node, merged on its two ends (HAS_EMAIL, HAS_PHONE, PAYS_WITH, USES_IP). */
+function useSpec(rel: string, label: string, properties: Column[] = []): LoadSpec {
+  const set = properties.map((c) => `r.${c.name} = ${convert(c)}`).join(", ");
+  return {
+    columns: [s("accountId"), s("identifierId"), ...properties],
+    merge: [`MATCH (a:Account {id: accountId}) MATCH (x:${label} {id: identifierId}) MERGE (a)-[r:${rel}]->(x)${set === "" ? "" : ` SET ${set}`}`],
+    existing: `MATCH (a:Account {id: accountId})-[:${rel}]->(x:${label} {id: identifierId}) RETURN a.id, x.id`,
+    copies: [{ table: rel, columns: ["accountId", "identifierId", ...properties.map((c) => c.name)] }],
+  };
 }
 
 const REFUND_COLUMNS: Column[] = [
@@ -46,34 +67,80 @@ export const LOAD_SPECS: Record<UpsertKind, LoadSpec> = {
   Account: nodeSpec("Account", [s("id"), t("createdAt"), s("country"), s("email"), s("phone"), s("name"), s("status")]),
   Address: nodeSpec("Address", [s("id"), s("line1"), s("line2"), s("city"), s("postalCode"), s("region"), s("country")]),
   Device: nodeSpec("Device", [s("id"), s("ip"), s("userAgent")]),
+  Email: nodeSpec("Email", [s("id")]),
+  Phone: nodeSpec("Phone", [s("id")]),
+  Payment: nodeSpec("Payment", [s("id"), s("type"), s("last4")]),
+  IP: nodeSpec("IP", [s("id")]),
   Employee: nodeSpec("Employee", [s("id"), s("name"), s("team"), s("site"), s("country"), t("hiredAt"), t("leftAt")]),
   Refund: {
     columns: REFUND_COLUMNS,
     merge: [
       `MERGE (n:Refund {id: id}) SET ${setList("n", REFUND_COLUMNS.filter((c) => c.name !== "accountId" && c.name !== "employeeId"))}`,
       "MATCH (a:Account {id: accountId}) MATCH (n:Refund {id: id}) MERGE (a)-[:REQUESTED]->(n)",
-      // An approver can change on re-import: the old APPROVED goes before the current one is merged.
-      "MATCH (:Employee)-[r:APPROVED]->(n:Refund {id: id}) DELETE r",
-      "WITH * WHERE nullif(employeeId, '') IS NOT NULL MATCH (e:Employee {id: employeeId}) MATCH (n:Refund {id: id}) MERGE (e)-[:APPROVED]->(n)",
+      // An approver can change on re-import: the old APPROVED goes, then the current one is
+      // created. CREATE, not MERGE: MERGE scans the employee's approvals, thousands for a busy
+      // agent, for every row.
+      "MATCH (n:Refund {id: id})<-[r:APPROVED]-(:Employee) DELETE r",
+      // No `WITH * WHERE employeeId <> ''` guard: it made kuzu plan a join that filled the
+      // buffer pool; an empty id simply matches no employee.
+      "MATCH (n:Refund {id: id}) MATCH (e:Employee {id: employeeId}) CREATE (e)-[:APPROVED]->(n)",
+    ],
+    existing: "MATCH (n:Refund {id: id}) RETURN n.id",
+    copies: [
+      { table: "Refund", columns: REFUND_COLUMNS.map((c) => c.name).filter((n) => n !== "accountId" && n !== "employeeId") },
+      { table: "REQUESTED", columns: ["accountId", "id"] },
+      { table: "APPROVED", columns: ["employeeId", "id"], onlyWhen: "employeeId" },
     ],
   },
   SHIPS_TO: {
     columns: [s("accountId"), s("addressId"), s("type")],
     merge: ["MATCH (a:Account {id: accountId}) MATCH (x:Address {id: addressId}) MERGE (a)-[r:SHIPS_TO {type: type}]->(x)"],
+    existing: "MATCH (a:Account {id: accountId})-[r:SHIPS_TO]->(x:Address {id: addressId}) WHERE r.type = type RETURN a.id, x.id, r.type",
+    copies: [{ table: "SHIPS_TO", columns: ["accountId", "addressId", "type"] }],
   },
   USES: {
     columns: [s("accountId"), s("deviceId"), t("firstSeen"), t("lastSeen")],
     merge: [`MATCH (a:Account {id: accountId}) MATCH (d:Device {id: deviceId}) MERGE (a)-[r:USES]->(d)
       SET r.firstSeen = ${convert(t("firstSeen"))}, r.lastSeen = ${convert(t("lastSeen"))}`],
+    existing: "MATCH (a:Account {id: accountId})-[:USES]->(d:Device {id: deviceId}) RETURN a.id, d.id",
+    copies: [{ table: "USES", columns: ["accountId", "deviceId", "firstSeen", "lastSeen"] }],
   },
+  HAS_EMAIL: useSpec("HAS_EMAIL", "Email"),
+  HAS_PHONE: useSpec("HAS_PHONE", "Phone"),
+  PAYS_WITH: useSpec("PAYS_WITH", "Payment", [t("firstSeen")]),
+  USES_IP: useSpec("USES_IP", "IP"),
 };
 
-/** The statements loading one staged file of `kind`, in order. */
+// parallel=false: quoted cells may hold newlines, which the parallel reader cannot split.
+function loadFrom(kind: UpsertKind, file: string): string {
+  const header = LOAD_SPECS[kind].columns.map((c) => `${c.name} STRING`).join(", ");
+  return `LOAD WITH HEADERS (${header}) FROM '${file}' (header=true, parallel=false)`;
+}
+
+/** The statements merging one staged file of `kind`, in order. */
 export function loadStatements(kind: UpsertKind, file: string): string[] {
-  const spec = LOAD_SPECS[kind];
-  const header = spec.columns.map((c) => `${c.name} STRING`).join(", ");
-  // parallel=false: quoted cells may hold newlines, which the parallel reader cannot split.
-  return spec.merge.map((m) => `LOAD WITH HEADERS (${header}) FROM '${file}' (header=true, parallel=false) ${m}`);
+  return LOAD_SPECS[kind].merge.map((m) => `${loadFrom(kind, file)} ${m}`);
+}
+
+/** Exports the keys of the staged rows that already exist in the store to `out`. */
+export function existingStatement(kind: UpsertKind, staged: string, out: string): string {
+  return `COPY (${loadFrom(kind, staged)} ${LOAD_SPECS[kind].existing}) TO '${out}' (header=false)`;
+}
+
+/** The key of a staged row, as the existing-rows export writes it (joined with NUL). */
+export function stagedKey(kind: UpsertKind, record: string[]): string {
+  const names = LOAD_SPECS[kind].columns.map((c) => c.name);
+  const at = (n: string) => record[names.indexOf(n)] ?? "";
+  switch (kind) {
+    case "SHIPS_TO": return [at("accountId"), at("addressId"), at("type")].join("\u0000");
+    case "USES": return [at("accountId"), at("deviceId")].join("\u0000");
+    case "HAS_EMAIL": case "HAS_PHONE": case "PAYS_WITH": case "USES_IP": return [at("accountId"), at("identifierId")].join("\u0000");
+    default: return at("id");
+  }
+}
+
+export function copyStatement(table: string, file: string): string {
+  return `COPY ${table} FROM '${file}' (header=true, parallel=false)`;
 }
 
 /** One staged CSV record of a row: strings, ISO times, empty for absent. */

@@ -7,13 +7,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import kuzu, { Database } from "kuzu";
-import { stringify } from "csv-stringify/sync";
 import { RinglensError, messageOf } from "../errors.ts";
 import { NODE_LABELS, REL_TYPES } from "../domain/model.ts";
 import type { AnalysisInput, AnalysisResult } from "../domain/analysis/types.ts";
 import type { GraphStore, QueryOptions, QueryRows, StoreInfo, UpsertBatch, UpsertKind } from "./graph-store.ts";
 import { EmbeddedConnection } from "./embedded-connection.ts";
-import { loadStatements, stageRecord, LOAD_SPECS } from "./embedded-loads.ts";
+import { bulkUpsert } from "./embedded-bulk-upsert.ts";
 import { readInput, writeResult } from "./embedded-analysis-io.ts";
 import { resolveRelEnds, toPlain } from "./to-plain.ts";
 import type { PlainNode, PlainRel } from "./plain-graph.ts";
@@ -28,6 +27,8 @@ export interface EmbeddedStoreOptions {
   readOnly?: boolean;
   /** What this process is, recorded so a refused process can name the holder. */
   command?: string;
+  /** The engine's buffer pool; its own default takes 80% of the machine's memory. */
+  memoryMb?: number;
 }
 
 export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<EmbeddedStore> {
@@ -41,7 +42,7 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
   } catch (error) {
     throw new RinglensError("unavailable", `embedded store: cannot create ${folder}: ${messageOf(error)}`);
   }
-  const db = new Database(file, 0, true, options.readOnly ?? false);
+  const db = new Database(file, (options.memoryMb ?? 2048) * 1024 * 1024, true, options.readOnly ?? false);
   try {
     await db.init();
   } catch (error) {
@@ -78,15 +79,7 @@ export class EmbeddedStore implements GraphStore {
 
   async upsert<K extends UpsertKind>(kind: K, rows: UpsertBatch[K]): Promise<void> {
     if (rows.length === 0) return;
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ringlens-load-"));
-    try {
-      const file = path.join(tmp, `${kind}.csv`);
-      const header = LOAD_SPECS[kind].columns.map((c) => c.name);
-      fs.writeFileSync(file, stringify([header, ...rows.map((r) => stageRecord(kind, r))]));
-      for (const statement of loadStatements(kind, file)) await this.writer.run(statement);
-    } finally {
-      fs.rmSync(tmp, { recursive: true, force: true });
-    }
+    await this.withTemp((tmp) => this.writer.exclusive((exec) => bulkUpsert(exec, tmp, kind, rows)));
   }
 
   async readAnalysisInput(): Promise<AnalysisInput> {

@@ -2,7 +2,7 @@
  * The one interface every graph store implements (embedded engine, Neo4j). Plain data in and
  * out: no driver or engine objects cross it. Adapters map their own errors to RinglensError.
  */
-import type { Account, Address, Device, Employee, Refund, ShipsTo, Uses } from "../domain/model.ts";
+import type { Account, Address, Device, Employee, IdentifierNode, IdentifierUse, Payment, PaysWith, Refund, ShipsTo, Uses } from "../domain/model.ts";
 import type { AnalysisInput, AnalysisResult } from "../domain/analysis/types.ts";
 
 /** Rows of one bulk upsert, by what they create. Nodes are merged on id, relationships on their ends. */
@@ -10,15 +10,26 @@ export interface UpsertBatch {
   Account: Account[];
   Address: Address[];
   Device: Device[];
+  Email: IdentifierNode[];
+  Phone: IdentifierNode[];
+  Payment: Payment[];
+  IP: IdentifierNode[];
   Employee: Employee[];
   Refund: Refund[];
   SHIPS_TO: ShipsTo[];
   USES: Uses[];
+  HAS_EMAIL: IdentifierUse[];
+  HAS_PHONE: IdentifierUse[];
+  PAYS_WITH: PaysWith[];
+  USES_IP: IdentifierUse[];
 }
 export type UpsertKind = keyof UpsertBatch;
 
 /** Order in which kinds must be written so relationship ends exist. */
-export const UPSERT_ORDER: readonly UpsertKind[] = ["Account", "Employee", "Address", "Device", "Refund", "SHIPS_TO", "USES"];
+export const UPSERT_ORDER: readonly UpsertKind[] = [
+  "Account", "Employee", "Address", "Device", "Email", "Phone", "Payment", "IP", "Refund",
+  "SHIPS_TO", "USES", "HAS_EMAIL", "HAS_PHONE", "PAYS_WITH", "USES_IP",
+];
 
 export interface QueryOptions {
   timeoutMs: number;

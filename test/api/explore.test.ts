@@ -86,3 +86,15 @@ describe("GET /api/openapi.json and /api/docs", () => {
     expect(await page.text()).toContain("/api/rings/{id}/graph");
   });
 });
+
+describe("neighbourhoods outside ring views", () => {
+  it("include a node without relationships, and mark insiders and hubs", async () => {
+    const lonely = (await getJson(`${s.url}/api/nodes/Account/XSS1/neighbors`)).body;
+    expect(lonely.nodes.map((n: { key: string }) => n.key)).toEqual(["Account:XSS1"]);
+    const insider = (await getJson(`${s.url}/api/nodes/Employee/E4/neighbors`)).body;
+    expect(insider.nodes.find((n: { key: string }) => n.key === "Employee:E4").attributes.insider).toBe(true);
+    const account = (await getJson(`${s.url}/api/nodes/Account/RB01/neighbors`)).body;
+    const hub = account.nodes.find((n: { attributes: { hub?: boolean } }) => n.attributes.hub);
+    expect(hub?.attributes.properties.line1).toBe("1 Freight Way");
+  });
+});

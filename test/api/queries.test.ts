@@ -166,3 +166,13 @@ describe("a slow saved query", () => {
     expect((await getJson(`${slow.url}/api/health`)).status).toBe(200);
   });
 });
+
+describe("declared parameter ranges", () => {
+  it("refuses a limit outside its declared range with 400, and lists the range in the catalogue", async () => {
+    const { status, body } = await run("devices-shared", { limit: -1 });
+    expect(status).toBe(400);
+    expect(body.error.details).toMatchObject({ param: "limit", min: 1, max: 10000 });
+    const info = (await getJson(`${s.url}/api/queries/devices-shared`)).body;
+    expect(info.params.find((p: { name: string }) => p.name === "limit")).toMatchObject({ min: 1, max: 10000 });
+  });
+});

@@ -4,7 +4,7 @@
  * "network". Imports only the wire types, type-only; no DOM.
  */
 import type {
-  ApiErrorBody, QueryInfo, QueryRunResult, RingDetail, RingPage, SearchHit, WireGraph,
+  ApiErrorBody, QueryInfo, QueryRunResult, RingDetail, RingPage, SearchHit, StatsResponse, WireGraph,
   WireNodeAttributes,
 } from "../../../server/api/wire-types.ts";
 
@@ -29,11 +29,7 @@ export interface RingQuery {
   offset?: number;
 }
 
-export interface Stats {
-  counts: Record<string, number>;
-  lastImport: unknown;
-  lastAnalysis: unknown;
-}
+export type Stats = StatsResponse;
 
 type Params = Record<string, string | number | undefined>;
 

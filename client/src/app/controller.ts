@@ -7,6 +7,7 @@
 import type { QueryInfo, QueryRunResult, RingDetail } from "../../../server/api/wire-types.ts";
 import type { Api } from "../api/api-client.ts";
 import { nodeKey, parseNodeKey } from "../graph/data-graph.ts";
+import { mergeWire } from "../graph/merge-wire.ts";
 import type { DetailsPanel } from "../ui/details-panel.ts";
 import type { ResultsArea } from "../ui/results-area.ts";
 import type { RingList } from "../ui/ring-list.ts";
@@ -82,16 +83,19 @@ export function createController(deps: ControllerDeps): Controller {
   async function openNode(key: string, mine: number): Promise<void> {
     const parsed = parseNodeKey(key);
     if (!parsed) throw new Error(`viewer: "${key}" is not a node; expected TYPE:ID such as Account:A1`);
-    // Two hops: an account's devices and addresses, and the other accounts sharing them.
-    const wire = await api.neighbors(parsed.kind, parsed.id, 2, NEIGHBOUR_LIMIT);
+    // Two hops: an account's devices and addresses, and the other accounts sharing them. The
+    // node itself is asked for too: a node with no relationships has no neighbourhood to come with.
+    const [around, { node }] = await Promise.all([api.neighbors(parsed.kind, parsed.id, 2, NEIGHBOUR_LIMIT), api.node(parsed.kind, parsed.id)]);
     if (mine !== sequence) return;
+    const canonical = nodeKey(String(node.type), node.id);
+    const wire = mergeWire({ nodes: [{ key: canonical, attributes: node }], edges: [], truncated: false }, around);
     ring = null;
     scene.show(wire);
     details.setRing(null);
     ringList.setActive(null);
     const { title, note } = describeView(current, null, wire.truncated);
     toolbar.setTitle(title, note);
-    if (scene.graph()?.hasNode(key)) controller.select(key);
+    if (scene.graph()?.hasNode(canonical)) controller.select(canonical);
   }
 
   const controller: Controller = {

@@ -73,6 +73,8 @@ export function toGraph(wire: WireGraph, options: ToGraphOptions): DataGraph {
       graph.updateEdgeAttribute(edgeKey, "count", (count) => (count ?? 0) + 1);
       continue;
     }
+    // A SUSPECTED_IN relationship is the suspicion itself: neighbourhoods carry no insider flag.
+    if (attributes.type === "SUSPECTED_IN") graph.setNodeAttribute(from, "insider", true);
     graph.addDirectedEdgeWithKey(edgeKey, from, to, {
       rel: String(attributes.type),
       properties: foldedEdge ? {} : (attributes.properties ?? {}),

@@ -14,7 +14,7 @@ const MAX_SIZE = 20;
 const MARK_BONUS = 3;
 
 function baseSize(graph: DataGraph, key: string, data: NodeData, state: ViewState): number {
-  // Devices and addresses carry no value: they are sized by how many they connect instead.
+  // Identifiers (devices, addresses, emails, phones, cards, IPs) carry no value: they are sized by how many they connect instead.
   const ratio =
     state.sizeBy === "degree" || data.value === null ? graph.degree(key) / state.maxDegree : data.value / state.maxValue;
   const size = MIN_SIZE + (MAX_SIZE - MIN_SIZE) * Math.sqrt(Math.max(0, Math.min(1, ratio)));
@@ -22,7 +22,7 @@ function baseSize(graph: DataGraph, key: string, data: NodeData, state: ViewStat
   return data.kind === "Refund" ? Math.min(size, 10) : size;
 }
 
-const MAX_LABEL = 32;
+const MAX_LABEL = 24;
 
 function label(data: NodeData): string {
   // Display only: device ids are long hashes; the details panel shows the full text.

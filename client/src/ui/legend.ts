@@ -62,7 +62,10 @@ export function createLegend(root: HTMLElement, onToggleKind: (kind: string) => 
           el("li", null, swatch("square", nodeStyle("Address").color, MARKS.hub.color), ` ${MARKS.hub.label}`),
       ];
       const insiderApprovals = graph.someEdge((_key, data, source) => data.rel === "APPROVED" && graph.getNodeAttribute(source, "insider"));
-      const edgeKinds: [string, string][] = [...rels].map((rel) => [EDGE_COLORS[rel] ?? DEFAULT_EDGE_COLOR, EDGE_NAMES[rel] ?? rel]);
+      const plainApprovals = graph.someEdge((_key, data, source) => data.rel === "APPROVED" && !graph.getNodeAttribute(source, "insider"));
+      const edgeKinds: [string, string][] = [...rels]
+        .filter((rel) => rel !== "APPROVED" || plainApprovals)
+        .map((rel) => [EDGE_COLORS[rel] ?? DEFAULT_EDGE_COLOR, EDGE_NAMES[rel] ?? rel]);
       if (insiderApprovals) edgeKinds.push([INSIDER_APPROVAL_COLOR, "approved by a suspected insider"]);
       const edges = edgeKinds.map(([color, name]) => {
         const line = el("span", { className: "edge-swatch", attrs: { "aria-hidden": "true" } });

@@ -10,7 +10,7 @@ export interface ResultsArea {
   hide(): void;
 }
 
-export function createResultsArea(root: HTMLElement): ResultsArea {
+export function createResultsArea(root: HTMLElement, onFocusNode: (key: string) => void): ResultsArea {
   const hide = () => {
     root.hidden = true;
     replaceChildren(root);
@@ -21,7 +21,7 @@ export function createResultsArea(root: HTMLElement): ResultsArea {
         el("div", { className: "results-head" },
           el("h2", null, "Query results"),
           el("button", { attrs: { type: "button", "aria-label": "Close the results" }, on: { click: hide } }, "Close")),
-        renderResultsTable(result, title));
+        renderResultsTable(result, title, onFocusNode));
       root.hidden = false;
     },
     hide,

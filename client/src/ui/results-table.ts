@@ -1,15 +1,16 @@
 /**
- * A saved query's rows as a table (columns in the query's order, cells as text) with a
- * caption giving the row count and run time. Renders at most a few hundred rows; the JSON
- * export has them all.
+ * A saved query's rows as a table: columns in the query's order, cells as text or, for
+ * nodes, buttons that find them on the canvas; a caption gives the row count and run time.
+ * Renders at most a few hundred rows and says so.
  */
 import type { QueryRunResult } from "../../../server/api/wire-types.ts";
 import { el } from "./dom.ts";
-import { formatCell, formatInt } from "./format.ts";
+import { formatInt } from "./format.ts";
+import { resultCell } from "./result-cell.ts";
 
 const SHOWN = 500;
 
-export function renderResultsTable(result: QueryRunResult, title: string): HTMLElement {
+export function renderResultsTable(result: QueryRunResult, title: string, onFocusNode: (key: string) => void): HTMLElement {
   const columns = result.columns.length ? result.columns : Object.keys(result.rows[0] ?? {});
   const caption = `${title}: ${formatInt(result.stats.rows)} row${result.stats.rows === 1 ? "" : "s"} in ${formatInt(result.stats.ms)} ms` +
     (result.rows.length > SHOWN ? ` (first ${SHOWN} shown)` : "");
@@ -19,7 +20,7 @@ export function renderResultsTable(result: QueryRunResult, title: string): HTMLE
       el("caption", null, caption),
       el("thead", null, el("tr", null, ...columns.map((c) => el("th", { attrs: { scope: "col" } }, c)))),
       el("tbody", null, ...result.rows.slice(0, SHOWN).map((row) =>
-        el("tr", null, ...columns.map((c) => el("td", { className: typeof row[c] === "number" ? "num" : "" }, formatCell(row[c])))))),
+        el("tr", null, ...columns.map((c) => el("td", { className: typeof row[c] === "number" ? "num" : "" }, resultCell(row[c], onFocusNode)))))),
     ),
   );
 }

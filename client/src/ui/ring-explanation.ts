@@ -16,7 +16,7 @@ export interface ExplanationDeps {
 }
 
 function reasonRow(reason: RingDetail["reasons"][number], max: number): HTMLLIElement {
-  const width = max > 0 ? Math.max(2, (100 * Math.max(0, reason.contribution)) / max) : 0;
+  const width = max > 0 && reason.contribution > 0 ? Math.max(2, (100 * reason.contribution) / max) : 0;
   const fill = el("span", { className: "bar-fill" });
   fill.style.width = `${width.toFixed(1)}%`;
   return el(

@@ -12,8 +12,7 @@ export async function showStats(target: HTMLElement, api: Api): Promise<void> {
   try {
     const { counts, lastAnalysis } = await api.stats();
     const parts = SHOWN.filter((kind) => typeof counts[kind] === "number").map((kind) => `${formatInt(counts[kind]!)} ${kind.toLowerCase()}s`);
-    const flagged = (lastAnalysis as { flagged?: unknown } | null)?.flagged;
-    if (typeof flagged === "number") parts.push(`${formatInt(flagged)} flagged`);
+    if (lastAnalysis) parts.push(`${formatInt(lastAnalysis.flagged)} flagged`);
     target.textContent = parts.join(" · ");
   } catch {
     target.textContent = "";

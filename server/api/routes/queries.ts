@@ -14,7 +14,8 @@ const RunBody = z.object({ params: z.record(z.string(), z.unknown()).default({})
 export function toInfo(q: QueryDefinition): QueryInfo {
   return {
     name: q.name, title: q.title, description: q.description, returns: q.returns,
-    params: q.params.map((p) => ({ name: p.name, type: p.type, default: p.default instanceof Date ? p.default.toISOString() : p.default ?? null, required: p.required, help: p.help })),
+    params: q.params.map((p) => ({ name: p.name, type: p.type, default: p.default instanceof Date ? p.default.toISOString() : p.default ?? null, required: p.required, help: p.help,
+      ...(p.min !== undefined ? { min: p.min } : {}), ...(p.max !== undefined ? { max: p.max } : {}) })),
   };
 }
 

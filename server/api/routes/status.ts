@@ -2,6 +2,7 @@
 import { Router } from "express";
 import type { AppContext } from "../app-context.ts";
 import { errorBody } from "../http-errors.ts";
+import type { StatsResponse } from "../wire-types.ts";
 
 export function statusRouter(ctx: AppContext): Router {
   const router = Router();
@@ -12,7 +13,8 @@ export function statusRouter(ctx: AppContext): Router {
   });
   router.get("/stats", async (_req, res) => {
     const [counts, lastImport, lastAnalysis] = await Promise.all([ctx.store.counts(), ctx.store.getMeta("lastImport"), ctx.store.getMeta("lastAnalysis")]);
-    res.json({ counts, lastImport: lastImport ? JSON.parse(lastImport) : null, lastAnalysis: lastAnalysis ? JSON.parse(lastAnalysis) : null });
+    const body: StatsResponse = { counts, lastImport: lastImport ? JSON.parse(lastImport) : null, lastAnalysis: lastAnalysis ? JSON.parse(lastAnalysis) : null };
+    res.json(body);
   });
   return router;
 }

@@ -101,3 +101,14 @@ export interface AnalysisResult {
   phases: PhaseTiming[];
   analysedAt: Millis;
 }
+
+/** What the last analysis left behind, as recorded in the store and shown by /api/stats. */
+export interface AnalysisSummary {
+  at: string;
+  rings: number;
+  flagged: number;
+  high: number;
+  hubs: number;
+  hubThreshold: number;
+  phases: PhaseTiming[];
+}

@@ -2,8 +2,9 @@
  * The normalised key of a postal address: two rows are the same Address when their keys are
  * equal. Folds case, accents, punctuation and white space, unifies common abbreviations
  * (Street/St/Str., Straße/Strasse, Apartment/Apt/#, …) and drops spaces in postal codes.
- * Pure; imports nothing.
+ * Pure; imports only the domain's hash.
  */
+import { hash53 } from "../hash.ts";
 
 export interface AddressParts {
   line1: string;
@@ -55,7 +56,7 @@ export function canonWords(text: string | null | undefined): string {
  */
 export function normaliseAddressKey(parts: AddressParts): string {
   const postal = (parts.postalCode ?? "").toUpperCase().replace(/[^A-Z0-9]/g, "").toLowerCase();
-  return [
+  const key = [
     canonWords(parts.line1),
     canonWords(parts.line2),
     canonWords(parts.city),
@@ -63,4 +64,10 @@ export function normaliseAddressKey(parts: AddressParts): string {
     canonWords(parts.region),
     (parts.country ?? "").trim().toLowerCase(),
   ].join("|");
+  // Keys are indexed ids; Neo4j refuses index entries over ~8 KB. An overlong key keeps a
+  // prefix and a hash of the whole, so equal addresses still meet and different ones do not.
+  return key.length <= MAX_ADDRESS_KEY_LENGTH ? key : `${key.slice(0, MAX_ADDRESS_KEY_LENGTH - 12)}#${hash53(key).toString(36)}`;
 }
+
+/** Longest address key kept whole (≤ 4 KB in UTF-8, under Neo4j's index key limit). */
+export const MAX_ADDRESS_KEY_LENGTH = 1_000;

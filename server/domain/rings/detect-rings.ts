@@ -11,9 +11,12 @@ import { findComponents, groupList } from "./find-components.ts";
 import { selectHubs } from "./hub-policy.ts";
 import { approvalBaseline, findInsiders } from "./insiders.ts";
 import { indexLinks } from "./link-index.ts";
+import { linkingLabels, policyOf, resolveLinkPolicy } from "./link-policy.ts";
+import { IDENTIFIER_KINDS, type IdentifierLabel } from "../model.ts";
 import { measureRing } from "./ring-facts.ts";
 import { ringHubUses } from "./ring-hubs.ts";
-import { assignRingIds, hash53 } from "./ring-id.ts";
+import { assignRingIds } from "./ring-id.ts";
+import { hash53 } from "../hash.ts";
 import { scoreRing } from "./risk-score.ts";
 import { splitCommunities } from "./split-communities.ts";
 
@@ -38,12 +41,24 @@ export function detectRings(input: AnalysisInput, options: Partial<DetectOptions
     return value;
   };
 
+  const policy = resolveLinkPolicy(settings.linkPolicy);
+  const linking = new Set(linkingLabels(policy));
+  const kindWeights: Partial<Record<IdentifierLabel, number>> = {};
+  const hubThresholds: Partial<Record<IdentifierLabel, number | "auto" | null>> = {};
+  for (const { label } of IDENTIFIER_KINDS) {
+    if (!linking.has(label)) continue;
+    kindWeights[label] = policyOf(policy, label).weight;
+    hubThresholds[label] = policyOf(policy, label).hubThreshold;
+  }
+
   const { index, table } = timed("index", () => {
-    const index = indexLinks(input);
+    // Kinds that do not link (IP by default) stay in the store and the viewer, not in detection.
+    const links = input.links.every((l) => linking.has(l.kind)) ? input.links : input.links.filter((l) => linking.has(l.kind));
+    const index = indexLinks({ accounts: input.accounts, links });
     return { index, table: tabulateAccounts(index, input) };
   });
   const hubs = timed("hubs", () =>
-    selectHubs(index, settings.hubThreshold, { minimum: settings.hubMinimum, fence: settings.hubFence }),
+    selectHubs(index, settings.hubThreshold, { minimum: settings.hubMinimum, fence: settings.hubFence }, hubThresholds),
   );
   const components = timed("components", () => findComponents(index, hubs.isHub, settings.minRingSize));
   const groups = timed("split", () =>
@@ -54,6 +69,7 @@ export function detectRings(input: AnalysisInput, options: Partial<DetectOptions
         seed: settings.seed,
         resolution: settings.louvainResolution,
         maxDepth: settings.splitDepth,
+        kindWeights,
       }),
     ),
   );
@@ -76,7 +92,7 @@ export function detectRings(input: AnalysisInput, options: Partial<DetectOptions
     const rings: RingResult[] = [];
     const order: number[] = [];
     groups.forEach((group, r) => {
-      const facts = measureRing(index, table, group);
+      const facts = measureRing(index, table, group, kindWeights);
       const insiderScore = insiders[r].length === 0 ? 0 : insiders[r][0].score;
       const { score, level, reasons } = scoreRing(facts, insiderScore, hubUses[r].length);
       if (score < settings.minScore) return;

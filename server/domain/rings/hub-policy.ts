@@ -5,6 +5,7 @@
  */
 import type { HubInfo } from "../analysis/types.ts";
 import { compareStrings } from "./compare-strings.ts";
+import type { IdentifierLabel } from "../model.ts";
 import { identifierDegree, identifierKey, type LinkIndex } from "./link-index.ts";
 
 export interface HubRule {
@@ -60,6 +61,8 @@ function nearestRank(histogram: Int32Array, rank: number): number {
 
 export interface HubSelection {
   threshold: number;
+  /** The threshold each kind present was held to (its own, or `threshold`). */
+  thresholds: Partial<Record<IdentifierLabel, number>>;
   /** isHub[i] === 1 when identifier i is a hub. */
   isHub: Uint8Array;
   /** Hubs sorted by accounts descending, then key. */
@@ -68,16 +71,31 @@ export interface HubSelection {
   hubIndices: number[];
 }
 
-/** Marks hubs given an explicit threshold, or the automatic one when `threshold` is "auto". */
-export function selectHubs(index: LinkIndex, threshold: number | "auto", rule: HubRule): HubSelection {
+/**
+ * Marks hubs given an explicit threshold, or the automatic one when `threshold` is "auto".
+ * `perKind` overrides it for some kinds: a number, or "auto" for a fence on that kind's own
+ * degrees (null or absent: the shared threshold).
+ */
+export function selectHubs(
+  index: LinkIndex,
+  threshold: number | "auto",
+  rule: HubRule,
+  perKind: Partial<Record<IdentifierLabel, number | "auto" | null>> = {},
+): HubSelection {
   const count = index.identifierIds.length;
   const degrees = new Int32Array(count);
   for (let i = 0; i < count; i++) degrees[i] = identifierDegree(index, i);
   const resolved = threshold === "auto" ? autoHubThreshold(degrees, rule) : threshold;
+  const thresholds: Partial<Record<IdentifierLabel, number>> = {};
+  for (const kind of new Set(index.identifierKinds)) {
+    const own = perKind[kind];
+    if (own === "auto") thresholds[kind] = autoHubThreshold(degrees.filter((_, i) => index.identifierKinds[i] === kind), rule);
+    else thresholds[kind] = own ?? resolved;
+  }
   const isHub = new Uint8Array(count);
   const hubIndices: number[] = [];
   for (let i = 0; i < count; i++) {
-    if (degrees[i] > resolved) {
+    if (degrees[i] > thresholds[index.identifierKinds[i]]!) {
       isHub[i] = 1;
       hubIndices.push(i);
     }
@@ -88,5 +106,5 @@ export function selectHubs(index: LinkIndex, threshold: number | "auto", rule: H
     identifierId: index.identifierIds[i],
     accounts: degrees[i],
   }));
-  return { threshold: resolved, isHub, hubs, hubIndices };
+  return { threshold: resolved, thresholds, isHub, hubs, hubIndices };
 }

@@ -4,6 +4,7 @@
  * (account age at first refund, velocity) use every request, approved or not. Pure.
  */
 import type { AccountTable } from "./account-table.ts";
+import type { IdentifierLabel } from "../model.ts";
 import type { LinkIndex } from "./link-index.ts";
 import { isApproved, isHighValue } from "./refund-kinds.ts";
 
@@ -22,16 +23,22 @@ export interface RingFacts {
   /** Most refund requests of the ring inside any VELOCITY_WINDOW_DAYS window. */
   maxRefundsInWindow: number;
   countries: string[];
-  /** Members using a device per distinct device they use (0 when no devices are known). */
-  accountsPerDevice: number;
+  /**
+   * Identifier sharing, weighted by kind: for each kind with a weight, members using an
+   * identifier of that kind per distinct such identifier they use, times the kind's weight; the
+   * largest. 3 members on one device (weight 1) give 3; 0 when members use no weighted kind.
+   */
+  sharing: number;
+  /** The kind behind `sharing` (null when 0). */
+  sharingKind: IdentifierLabel | null;
 }
 
 export const YOUNG_ACCOUNT_DAYS = 30;
 export const VELOCITY_WINDOW_DAYS = 7;
 const DAY = 86_400_000;
 
-/** @example measureRing(index, table, members).noReturnShare */
-export function measureRing(index: LinkIndex, table: AccountTable, members: Int32Array): RingFacts {
+/** @example measureRing(index, table, members, { Device: 1 }).noReturnShare */
+export function measureRing(index: LinkIndex, table: AccountTable, members: Int32Array, weights: Partial<Record<IdentifierLabel, number>> = { Device: 1 }): RingFacts {
   let refundCount = 0;
   let refundValue = 0;
   let noReturn = 0;
@@ -59,7 +66,7 @@ export function measureRing(index: LinkIndex, table: AccountTable, members: Int3
     youngAccountShare: youngAccountShare(table, members),
     maxRefundsInWindow: maxInWindow(requestTimes, VELOCITY_WINDOW_DAYS * DAY),
     countries: countriesOf(table, members),
-    accountsPerDevice: accountsPerDevice(index, members),
+    ...identifierSharing(index, members, weights),
   };
 }
 
@@ -101,19 +108,30 @@ function countriesOf(table: AccountTable, members: Int32Array): string[] {
   return [...countries].sort();
 }
 
-function accountsPerDevice(index: LinkIndex, members: Int32Array): number {
-  const devices = new Set<number>();
-  let withDevice = 0;
+function identifierSharing(index: LinkIndex, members: Int32Array, weights: Partial<Record<IdentifierLabel, number>>): { sharing: number; sharingKind: IdentifierLabel | null } {
+  const identifiers = new Map<IdentifierLabel, Set<number>>();
+  const users = new Map<IdentifierLabel, number>();
   for (const a of members) {
-    let uses = false;
+    const kinds = new Set<IdentifierLabel>();
     for (let k = index.accountStart[a]; k < index.accountStart[a + 1]; k++) {
       const i = index.accountIdents[k];
-      if (index.identifierKinds[i] === "Device") {
-        devices.add(i);
-        uses = true;
-      }
+      const kind = index.identifierKinds[i];
+      if (!weights[kind]) continue;
+      let set = identifiers.get(kind);
+      if (!set) identifiers.set(kind, (set = new Set()));
+      set.add(i);
+      kinds.add(kind);
     }
-    if (uses) withDevice++;
+    for (const kind of kinds) users.set(kind, (users.get(kind) ?? 0) + 1);
   }
-  return devices.size === 0 ? 0 : withDevice / devices.size;
+  let sharing = 0;
+  let sharingKind: IdentifierLabel | null = null;
+  for (const [kind, set] of identifiers) {
+    const value = (weights[kind]! * users.get(kind)!) / set.size;
+    if (value > sharing) {
+      sharing = value;
+      sharingKind = kind;
+    }
+  }
+  return { sharing, sharingKind };
 }

@@ -3,23 +3,7 @@
  * every store: "R-" + base36 of a 53-bit hash of its smallest member id. Pure.
  */
 import { compareStrings } from "./compare-strings.ts";
-
-/**
- * 53-bit string hash after bryc's public-domain cyrb53: two 32-bit multiply–xorshift lanes.
- * Not cryptographic; it only spreads ids.
- */
-export function hash53(text: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}
+import { hash53 } from "../hash.ts";
 
 /** @example ringIdOf("acc-17") // "R-" + 11 base36 characters */
 export function ringIdOf(smallestMemberId: string): string {

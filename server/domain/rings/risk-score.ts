@@ -43,8 +43,9 @@ const valueRamp = ramp(3, 5);
  *   month of opening suggest accounts made for the purpose, not a family.
  * - value (10): prioritises by money at stake (log scale, 1k → 0, 100k → full; currencies
  *   are summed as given).
- * - velocity (8), device-sharing (8), hubs (7): corroboration only, since families also share
- *   a computer, shop at Christmas and use a reshipper.
+ * - velocity (8), identifier-sharing (8), hubs (7): corroboration only, since families also
+ *   share a computer or a card, shop at Christmas and use a reshipper. Identifier sharing is
+ *   weighted per kind by the link policy (a shared device or card counts more than an address).
  */
 const FACTORS: readonly Factor[] = [
   { code: "no-return", label: "Refunds without return", weight: 20, value: (r) => r.facts.noReturnShare, strength: (v, r) => noReturnRamp(v) * supported(r.facts.noReturnCount) },
@@ -54,7 +55,7 @@ const FACTORS: readonly Factor[] = [
   { code: "young-accounts", label: "Accounts refunding within 30 days of opening", weight: 10, value: (r) => r.facts.youngAccountShare, strength: ramp(0, 1) },
   { code: "value", label: "Refunded value", weight: 10, value: (r) => r.facts.refundValue, strength: (v) => valueRamp(Math.log10(Math.max(1, v))) },
   { code: "velocity", label: "Most refunds in 7 days", weight: 8, value: (r) => r.facts.maxRefundsInWindow, strength: ramp(2, 10) },
-  { code: "device-sharing", label: "Accounts per shared device", weight: 8, value: (r) => r.facts.accountsPerDevice, strength: ramp(1, 5) },
+  { code: "identifier-sharing", label: "Accounts per shared identifier (weighted by kind)", weight: 8, value: (r) => r.facts.sharing, strength: ramp(1, 5) },
   { code: "hubs", label: "Hubs (reshippers, kiosks) shared by members", weight: 7, value: (r) => r.hubCount, strength: ramp(0, 2) },
 ];
 

@@ -19,6 +19,8 @@ export interface SplitOptions {
   resolution: number;
   /** How many times a piece still above maxRingSize is split again. */
   maxDepth: number;
+  /** Weight of each identifier kind's ties (link policy); a kind not listed weighs 1. */
+  kindWeights?: Partial<Record<string, number>>;
 }
 
 /**
@@ -47,7 +49,7 @@ function splitOnce(index: LinkIndex, isHub: Uint8Array, group: Int32Array, optio
   const members = Array.from(group).sort((a, b) => compareStrings(index.accountIds[a], index.accountIds[b]));
   const local = new Map<number, number>();
   members.forEach((account, position) => local.set(account, position));
-  const weights = projectionWeights(index, isHub, members, local);
+  const weights = projectionWeights(index, isHub, members, local, options.kindWeights ?? {});
 
   const graph = new UndirectedGraph<Record<string, never>, { weight: number }>();
   for (const account of members) graph.addNode(index.accountIds[account]);
@@ -85,11 +87,11 @@ function splitOnce(index: LinkIndex, isHub: Uint8Array, group: Int32Array, optio
 /**
  * Account–account weights: an identifier shared by k accounts of the group adds 1/(k − 1) to
  * each of its k(k − 1)/2 pairs, so every identifier gives each of its accounts a total weight
- * of 1 however many share it. A device shared by two ring members then weighs as much as the
+ * of 1 however many share it (times its kind's weight in the link policy). A device shared by two ring members then weighs as much as the
  * pair's whole tie, and a bridge through one identifier stays light next to a dense ring.
  * Keys are `lo * n + hi` over local positions.
  */
-function projectionWeights(index: LinkIndex, isHub: Uint8Array, members: number[], local: Map<number, number>): Map<number, number> {
+function projectionWeights(index: LinkIndex, isHub: Uint8Array, members: number[], local: Map<number, number>, kindWeights: Partial<Record<string, number>>): Map<number, number> {
   const identifiers = new Set<number>();
   for (const account of members) {
     for (let k = index.accountStart[account]; k < index.accountStart[account + 1]; k++) {
@@ -108,7 +110,8 @@ function projectionWeights(index: LinkIndex, isHub: Uint8Array, members: number[
       if (position !== undefined) inGroup.push(position);
     }
     if (inGroup.length < 2) continue;
-    const w = 1 / (inGroup.length - 1);
+    const w = (kindWeights[index.identifierKinds[i]] ?? 1) / (inGroup.length - 1);
+    if (w === 0) continue;
     for (let x = 0; x < inGroup.length; x++) {
       for (let y = x + 1; y < inGroup.length; y++) {
         const lo = Math.min(inGroup[x], inGroup[y]);

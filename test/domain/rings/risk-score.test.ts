@@ -18,7 +18,8 @@ const ringFacts: fc.Arbitrary<RingFacts> = fc.record({
   youngAccountShare: share,
   maxRefundsInWindow: count,
   countries: fc.array(fc.constantFrom("US", "GB", "LT", "NL", "DE", "CA"), { maxLength: 6 }),
-  accountsPerDevice: fc.double({ min: 0, max: 40, noNaN: true }),
+  sharing: fc.double({ min: 0, max: 40, noNaN: true }),
+  sharingKind: fc.constant("Device" as const),
 });
 
 describe("scoreRing", () => {
@@ -42,7 +43,8 @@ describe("scoreRing", () => {
     const facts: RingFacts = {
       size: 20, refundCount: 40, refundValue: 1e6, noReturnCount: 40, noReturnShare: 1, highValueCount: 40,
       highValueShare: 1, youngAccountShare: 1, maxRefundsInWindow: 40, countries: ["US", "GB", "LT", "NL"],
-      accountsPerDevice: 10,
+      sharing: 10,
+      sharingKind: "Device",
     };
     const { score } = scoreRing(facts, 1, 3);
     expect(score).toBe(100);

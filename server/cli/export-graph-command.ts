@@ -1,0 +1,185 @@
+/**
+ * `ringlens export --format cypher|neo4j-admin --out DIR`: writes the embedded store's whole
+ * graph for Neo4j, either as a cypher-shell script (constraints, then batched MERGEs with
+ * escaped literals) or as neo4j-admin CSVs with typed headers plus the import command. Reads
+ * through GraphStore.query in pages, so memory stays bounded; labels, types and property names
+ * come from the graph schema, never from data.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { stringify } from "csv-stringify/sync";
+import type { Config } from "../config.ts";
+import { RinglensError } from "../errors.ts";
+import { createStore } from "../store/create-store.ts";
+import type { GraphStore } from "../store/graph-store.ts";
+import { readGraphSchema, type GraphSchema, type NodeSpec, type RelSpec } from "../store/neo4j-graph-schema.ts";
+import { adminCell, adminImportCommand, adminNodeHeader, adminRelHeader, nodeBatchStatement, relBatchStatement } from "../store/neo4j-export.ts";
+import { schemaStatements } from "../store/neo4j-statements.ts";
+
+export const EXPORT_FORMATS = ["cypher", "neo4j-admin"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const PAGE = 10_000;
+const STATEMENT_ROWS = 500;
+const TIMEOUT_MS = 600_000;
+
+export interface GraphExportFlags { format?: string; out?: string }
+export interface ExportedFile { file: string; what: string; rows: number }
+
+/** The paged read of one label's nodes, ordered by key (a keyset cursor in `$after`). */
+export function nodePageStatement(spec: NodeSpec): string {
+  const columns = spec.properties.map((p) => `n.${p.name} AS ${p.name}`).join(", ");
+  return `MATCH (n:${spec.label}) WHERE n.${spec.key} > $after RETURN ${columns} ORDER BY n.${spec.key} LIMIT $limit`;
+}
+
+/** The paged read of one relationship type with its ends' keys, in a total order (`$skip`/`$limit`). */
+export function relPageStatement(rel: RelSpec, from: NodeSpec, to: NodeSpec): string {
+  const columns = rel.properties.map((p) => `, r.${p.name} AS ${p.name}`).join("");
+  const order = ["startId", "endId", ...rel.properties.map((p) => p.name)].join(", ");
+  return `MATCH (a:${from.label})-[r:${rel.type}]->(b:${to.label}) RETURN a.${from.key} AS startId, b.${to.key} AS endId${columns} ORDER BY ${order} SKIP $skip LIMIT $limit`;
+}
+
+/** Every read the export sends, for the Cypher checks. */
+export function exportReadStatements(schema: GraphSchema = readGraphSchema()): { name: string; text: string; params: string[] }[] {
+  const byLabel = new Map(schema.nodes.map((n) => [n.label, n]));
+  return [
+    ...schema.nodes.map((n) => ({ name: `export nodes ${n.label}`, text: nodePageStatement(n), params: ["after", "limit"] })),
+    ...schema.rels.map((r) => ({ name: `export rels ${r.type}`, text: relPageStatement(r, byLabel.get(r.from)!, byLabel.get(r.to)!), params: ["skip", "limit"] })),
+  ];
+}
+
+export async function runGraphExport(flags: GraphExportFlags, config: Config, out: NodeJS.WritableStream): Promise<number> {
+  const format = flags.format as ExportFormat;
+  if (!EXPORT_FORMATS.includes(format)) throw new RinglensError("invalid-input", `export: --format must be cypher or neo4j-admin, not "${flags.format}"`);
+  if (!flags.out) throw new RinglensError("invalid-input", "export: --out DIR is required");
+  const store = await createStore({ ...config, store: "embedded" }, { command: "export", readOnly: true });
+  try {
+    const files = await exportGraph(store, format, flags.out);
+    for (const f of files) out.write(`export: ${f.what}: ${f.rows.toLocaleString("en")} rows → ${f.file}\n`);
+    out.write(`export: see ${path.join(flags.out, "README.md")} for the command that loads it into Neo4j\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+/** Writes the store's graph into `dir` in `format`; returns the files with their row counts. */
+export async function exportGraph(store: GraphStore, format: ExportFormat, dir: string): Promise<ExportedFile[]> {
+  const schema = readGraphSchema();
+  fs.mkdirSync(dir, { recursive: true });
+  return format === "cypher" ? exportCypher(store, schema, dir) : exportAdmin(store, schema, dir);
+}
+
+async function exportCypher(store: GraphStore, schema: GraphSchema, dir: string): Promise<ExportedFile[]> {
+  const file = path.join(dir, "ringlens.cypher");
+  const fd = fs.openSync(file, "w");
+  const files: ExportedFile[] = [];
+  try {
+    fs.writeSync(fd, "// ringlens graph export: constraints first, then nodes and relationships merged in batches.\n");
+    for (const statement of schemaStatements()) fs.writeSync(fd, `${statement};\n`);
+    for (const part of parts(store, schema)) {
+      let count = 0;
+      await part.pages(async (page) => {
+        count += page.length;
+        for (let i = 0; i < page.length; i += STATEMENT_ROWS) fs.writeSync(fd, part.toCypher(page.slice(i, i + STATEMENT_ROWS)));
+      });
+      files.push({ file, what: part.what, rows: count });
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.writeFileSync(path.join(dir, "README.md"), [
+    "# ringlens graph export (Cypher)",
+    "",
+    "Load into a Neo4j 5 database (constraints first, then MERGE batches; safe to re-run):",
+    "",
+    "    cypher-shell -a bolt://localhost:7687 -u neo4j -p \"$NEO4J_PASSWORD\" -d neo4j -f ringlens.cypher",
+    "",
+  ].join("\n"));
+  return files;
+}
+
+async function exportAdmin(store: GraphStore, schema: GraphSchema, dir: string): Promise<ExportedFile[]> {
+  const files: ExportedFile[] = [];
+  const nodeFiles: { label: string; file: string }[] = [];
+  const relFiles: { type: string; file: string }[] = [];
+  for (const part of parts(store, schema)) {
+    const { spec } = part;
+    const isNode = "label" in spec;
+    const name = isNode ? `nodes-${spec.label}.csv` : `rels-${spec.type}.csv`;
+    const file = path.join(dir, name);
+    const fd = fs.openSync(file, "w");
+    let count = 0;
+    try {
+      fs.writeSync(fd, stringify([isNode ? adminNodeHeader(spec) : adminRelHeader(spec)]));
+      await part.pages(async (page) => {
+        count += page.length;
+        const records = page.map((r) => [...(isNode ? [] : [String(r.startId), String(r.endId)]), ...spec.properties.map((p) => adminCell(r[p.name], p))]);
+        // Leading or trailing blanks are quoted so no importer setting can trim them.
+        fs.writeSync(fd, stringify(records, { quoted_match: /^\s|\s$/ }));
+      });
+    } finally {
+      fs.closeSync(fd);
+    }
+    if (isNode) nodeFiles.push({ label: spec.label, file: name });
+    else relFiles.push({ type: spec.type, file: name });
+    files.push({ file, what: part.what, rows: count });
+  }
+  fs.writeFileSync(path.join(dir, "schema.cypher"), `${schemaStatements().map((s) => `${s};`).join("\n")}\n`);
+  fs.writeFileSync(path.join(dir, "README.md"), [
+    "# ringlens graph export (neo4j-admin)",
+    "",
+    "With the Neo4j server stopped, from this folder (the database is replaced):",
+    "",
+    `    ${adminImportCommand(nodeFiles, relFiles).replace(/\n/g, "\n    ")}`,
+    "",
+    "Then start Neo4j and create the constraints and indexes (the import does not):",
+    "",
+    "    cypher-shell -u neo4j -p \"$NEO4J_PASSWORD\" -d neo4j -f schema.cypher",
+    "",
+  ].join("\n"));
+  return files;
+}
+
+interface Part {
+  what: string;
+  spec: NodeSpec | RelSpec;
+  /** Reads the part's rows page by page, handing each page over. */
+  pages(each: (page: Record<string, unknown>[]) => Promise<void>): Promise<void>;
+  /** One cypher-shell statement merging a batch of the part's rows. */
+  toCypher(rows: Record<string, unknown>[]): string;
+}
+
+/** Every node label, then every relationship type, as paged readers. */
+function parts(store: GraphStore, schema: GraphSchema): Part[] {
+  const byLabel = new Map(schema.nodes.map((n) => [n.label, n]));
+  const read = (text: string, params: Record<string, unknown>) => store.query(text, params, { timeoutMs: TIMEOUT_MS }).then((r) => r.rows);
+  const nodes = schema.nodes.map((spec): Part => ({
+    what: `${spec.label} nodes`, spec, toCypher: (rows) => nodeBatchStatement(spec, rows),
+    async pages(each) {
+      const text = nodePageStatement(spec);
+      for (let after = ""; ;) {
+        const rows = await read(text, { after, limit: PAGE });
+        if (rows.length > 0) await each(rows);
+        if (rows.length < PAGE) return;
+        after = String(rows[rows.length - 1]![spec.key]);
+      }
+    },
+  }));
+  const rels = schema.rels.map((spec): Part => {
+    const from = byLabel.get(spec.from)!;
+    const to = byLabel.get(spec.to)!;
+    return {
+      what: `${spec.type} relationships`, spec, toCypher: (rows) => relBatchStatement(spec, from, to, rows),
+      async pages(each) {
+        const text = relPageStatement(spec, from, to);
+        for (let skip = 0; ; skip += PAGE) {
+          const rows = await read(text, { skip, limit: PAGE });
+          if (rows.length > 0) await each(rows);
+          if (rows.length < PAGE) return;
+        }
+      },
+    };
+  });
+  return [...nodes, ...rels];
+}

@@ -1,0 +1,48 @@
+/**
+ * Placeholder identifier values that exports put in when the real one is unknown
+ * (`test@test.com`, `000-000-0000`, a constant device id). They would glue thousands of
+ * unrelated accounts together, so they never become identifier nodes; the import counts them.
+ * Pure; takes values already normalised.
+ */
+import type { IdentifierName } from "../model.ts";
+
+const WORDS = new Set(["unknown", "none", "null", "nil", "undefined", "n/a", "na", "test", "default", "empty", "0", "-", "x", "xxx", "tbd", "device", "noemail", "nomail", "noreply", "no-reply"]);
+const EMAIL_DOMAINS = new Set(["test.com", "example.com", "example.org", "example.net", "noemail.com", "nomail.com", "na.com", "none.com", "email.com", "invalid", "test", "localhost"]);
+const IPS = new Set(["0.0.0.0", "127.0.0.1", "255.255.255.255", "::", "::1"]);
+const SEQUENCES = ["0123456789", "1234567890", "9876543210"];
+
+/** One character repeated (`0000`, `xxxxxx`), ignoring separators. */
+function constant(text: string): boolean {
+  const plain = text.replace(/[\s\-_.:+()]/g, "");
+  return plain.length === 0 || /^(.)\1*$/.test(plain);
+}
+
+/**
+ * @example isPlaceholder("email", "test@test.com") // true
+ * @example isPlaceholder("phone", "+10000000000")  // true
+ * @example isPlaceholder("device", "00000000-0000-0000-0000-000000000000") // true
+ */
+export function isPlaceholder(kind: IdentifierName, value: string): boolean {
+  const v = value.trim().toLowerCase();
+  if (v === "" || WORDS.has(v)) return true;
+  switch (kind) {
+    case "email": {
+      const at = v.lastIndexOf("@");
+      if (at <= 0 || at === v.length - 1) return true;
+      const local = v.slice(0, at);
+      return EMAIL_DOMAINS.has(v.slice(at + 1)) || WORDS.has(local) || constant(local);
+    }
+    case "phone": {
+      const digits = v.replace(/\D+/g, "");
+      // The national part: what follows a calling code of 1–3 digits is checked both ways.
+      const tails = v.startsWith("+") ? [digits.slice(1), digits.slice(2), digits.slice(3)] : [digits];
+      return digits.length < 6 || tails.some((t) => t.length >= 6 && (constant(t) || SEQUENCES.some((s) => s.includes(t))));
+    }
+    case "ip":
+      return IPS.has(v);
+    case "device":
+    case "payment":
+    case "address":
+      return constant(v);
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * The link policy: per identifier kind, whether it joins accounts, its hub threshold and its
+ * weight in splitting and scoring. One table of data (kinds come from IDENTIFIER_KINDS), with
+ * defaults, resolution and validation in one place. Pure; imports the error typology only.
+ */
+import { RinglensError } from "../../errors.ts";
+import { IDENTIFIER_KINDS, identifierKind, type IdentifierLabel, type IdentifierName } from "../model.ts";
+
+export interface KindPolicy {
+  /** Whether accounts sharing an identifier of this kind are linked. Non-linking kinds are still stored and shown. */
+  link: boolean;
+  /** More distinct accounts than this make an identifier a hub; "auto" fences this kind's own degrees; null uses the analysis-wide hubThreshold. */
+  hubThreshold: number | "auto" | null;
+  /** How much a shared identifier of this kind counts: in Louvain's pair weights and in the identifier-sharing reason (0–5). */
+  weight: number;
+}
+
+export type LinkPolicy = Record<IdentifierName, KindPolicy>;
+export type LinkPolicyInput = Partial<Record<string, Partial<KindPolicy>>>;
+
+/**
+ * Defaults: addresses, devices, payment instruments, phones and emails link; IPs do not (carrier
+ * NAT and offices put many honest people behind one address) but are kept and shown. Weights:
+ * a device or a card shared is the strongest tie, a phone or an email next, an address (families,
+ * flatmates) and an IP the weakest.
+ */
+export const DEFAULT_LINK_POLICY: Readonly<LinkPolicy> = {
+  address: { link: true, hubThreshold: null, weight: 0.5 },
+  device: { link: true, hubThreshold: null, weight: 1 },
+  email: { link: true, hubThreshold: null, weight: 0.75 },
+  phone: { link: true, hubThreshold: null, weight: 0.75 },
+  payment: { link: true, hubThreshold: null, weight: 1 },
+  ip: { link: false, hubThreshold: null, weight: 0.25 },
+};
+
+const CHECKS: { [K in keyof KindPolicy]: [(v: unknown) => boolean, string] } = {
+  link: [(v) => typeof v === "boolean", "true or false"],
+  hubThreshold: [(v) => v === null || v === "auto" || (Number.isInteger(v) && (v as number) >= 1), `null, "auto" or an integer ≥ 1`],
+  weight: [(v) => typeof v === "number" && v >= 0 && v <= 5, "a number in [0, 5]"],
+};
+
+/**
+ * Defaults filled in per kind, every value checked; kinds may be named by policy name or label
+ * (`phone`, `Phone`). Throws RinglensError("invalid-input") naming the kind and key.
+ *
+ * @example resolveLinkPolicy({ ip: { link: true } }).ip // { link: true, hubThreshold: null, weight: 0.25 }
+ */
+export function resolveLinkPolicy(input: LinkPolicyInput = {}): LinkPolicy {
+  const policy = Object.fromEntries(IDENTIFIER_KINDS.map((k) => [k.name, { ...DEFAULT_LINK_POLICY[k.name] }])) as LinkPolicy;
+  for (const [name, entry] of Object.entries(input)) {
+    const kind = identifierKind(name);
+    if (!kind) throw new RinglensError("invalid-input", `link policy: unknown identifier kind \`${name}\`. Expecting one of ${IDENTIFIER_KINDS.map((k) => k.name).join(", ")}.`, { key: name });
+    if (entry === undefined) continue;
+    if (typeof entry !== "object" || entry === null) throw new RinglensError("invalid-input", `link policy: \`${name}\` must be an object such as {"link": true}.`, { key: name });
+    for (const [key, value] of Object.entries(entry)) {
+      const check = CHECKS[key as keyof KindPolicy];
+      if (!check) throw new RinglensError("invalid-input", `link policy: unknown setting \`${name}.${key}\`. Expecting link, hubThreshold or weight.`, { key: `${name}.${key}` });
+      if (value === undefined) continue;
+      if (!check[0](value)) throw new RinglensError("invalid-input", `link policy: invalid \`${name}.${key}\`: ${JSON.stringify(value)}. Expecting ${check[1]}.`, { key: `${name}.${key}` });
+      (policy[kind.name] as unknown as Record<string, unknown>)[key] = value;
+    }
+  }
+  return policy;
+}
+
+/** The policy of an identifier label. */
+export function policyOf(policy: LinkPolicy, label: IdentifierLabel): KindPolicy {
+  return policy[IDENTIFIER_KINDS.find((k) => k.label === label)!.name];
+}
+
+/** Labels of the kinds that link, in IDENTIFIER_KINDS order. */
+export function linkingLabels(policy: LinkPolicy): IdentifierLabel[] {
+  return IDENTIFIER_KINDS.filter((k) => policy[k.name].link).map((k) => k.label);
+}

@@ -1,0 +1,69 @@
+import { Writable } from "node:stream";
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../server/api/create-app.ts";
+import { loadCatalogue } from "../../server/queries/catalogue.ts";
+import { JobRunner } from "../../server/jobs/job-runner.ts";
+import { writeTasks } from "../../server/main.ts";
+import { getJson, postJson, startFixtureServer, type FixtureServer } from "../helpers/fixture-server.ts";
+
+const TOKEN = "abuse-token-0123456789abcdef";
+
+describe("API abuse", () => {
+  let s: FixtureServer;
+  beforeAll(async () => { s = await startFixtureServer({ config: { token: TOKEN } }); });
+  afterAll(() => s.close());
+
+  it("answers deeply nested JSON with 400, not a crash", async () => {
+    const deep = `${"{\"a\":".repeat(5000)}1${"}".repeat(5000)}`;
+    const res = await fetch(`${s.url}/api/queries/devices-shared/run`, { method: "POST", headers: { "content-type": "application/json" }, body: `{"params":{"minAccounts":${deep}}}` });
+    expect(res.status).toBe(400);
+    expect((await getJson(`${s.url}/api/health`)).status).toBe(200);
+  });
+
+  it("treats path traversal in path parameters as a plain id", async () => {
+    for (const id of ["..%2F..%2Fetc%2Fpasswd", "%2E%2E", "A1%00"]) {
+      const { status } = await getJson(`${s.url}/api/nodes/Account/${id}`);
+      expect(status).toBe(404);
+    }
+    expect((await getJson(`${s.url}/api/nodes/..%2Fstore/x`)).status).toBe(404);
+  });
+
+  it("rate-limits write endpoints", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i++) statuses.push((await postJson(`${s.url}/api/analyze`, {}, { authorization: "Bearer wrong" })).status);
+    expect(statuses.filter((c) => c === 401).length).toBe(20);
+    expect(statuses.slice(20).every((c) => c === 429)).toBe(true);
+  });
+});
+
+describe("logs", () => {
+  let s: FixtureServer;
+  let url = "";
+  const lines: string[] = [];
+  let close: () => Promise<void> = async () => {};
+  beforeAll(async () => {
+    s = await startFixtureServer({ config: { token: TOKEN } });
+    const sink = new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } });
+    const jobs = new JobRunner();
+    const app = createApp({
+      store: s.store, config: { ...s.config, token: TOKEN }, catalogue: loadCatalogue(), jobs,
+      tasks: writeTasks(s.store, s.config), version: "test", logger: pino({ level: "info" }, sink),
+    });
+    const server = app.listen(0, "127.0.0.1");
+    await new Promise<void>((r) => server.once("listening", () => r()));
+    url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    close = () => new Promise<void>((r) => server.close(() => r()));
+  });
+  afterAll(async () => { await close(); await s.close(); });
+
+  it("record requests without the token, and errors without stack traces in responses", async () => {
+    await postJson(`${url}/api/analyze`, {}, { authorization: `Bearer ${TOKEN}` });
+    await getJson(`${url}/api/rings?limit=nope`);
+    const text = lines.join("");
+    expect(text).toContain("/api/analyze");
+    expect(text).not.toContain(TOKEN);
+    const bad = await getJson(`${url}/api/rings?limit=nope`);
+    expect(JSON.stringify(bad.body)).not.toMatch(/\bat \S+ \(|node_modules/);
+  });
+});

@@ -1,0 +1,29 @@
+/**
+ * The viewer's CSV export (client/src/export/to-csv.ts) on its own: quoting, and text cells a
+ * spreadsheet would run as a formula. Pure and in-process; the browser suite downloads a real
+ * file, but the fixture has no formula-like names to exercise this.
+ */
+import { describe, expect, it } from "vitest";
+import { csvCell, toCsv } from "../../client/src/export/to-csv.ts";
+
+describe("CSV export", () => {
+  it("prefixes text cells starting with =, +, -, @, tab or CR with a quote", () => {
+    expect(csvCell("=HYPERLINK(\"http://x\")")).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvCell("+31 6 1234")).toBe("'+31 6 1234");
+    expect(csvCell("-2+3")).toBe("'-2+3");
+    expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(csvCell("\tcmd")).toBe("'\tcmd");
+  });
+
+  it("leaves numbers, including negative ones, as numbers", () => {
+    expect(csvCell(-12.5)).toBe("-12.5");
+    expect(csvCell(0)).toBe("0");
+  });
+
+  it("quotes commas, quotes and line breaks, and writes empty cells for null", () => {
+    expect(toCsv(["id", "name", "email"], [{ id: "A1", name: 'Smith, "J"', email: null }])).toBe(
+      'id,name,email\r\nA1,"Smith, ""J""",\r\n',
+    );
+    expect(csvCell("two\nlines")).toBe('"two\nlines"');
+  });
+});

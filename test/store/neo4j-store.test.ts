@@ -1,0 +1,53 @@
+/**
+ * The Neo4j adapter where no server is needed: an address where nothing listens, `ringlens
+ * health` against it, and NEO4J_* read from a .env file. What a real server answers is checked
+ * by the store contract suite (test/contract) whenever NEO4J_URI is set.
+ */
+import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Writable } from "node:stream";
+import { openNeo4jStore } from "../../server/store/neo4j-store.ts";
+import { runHealth } from "../../server/cli/health-command.ts";
+import { loadConfig } from "../../server/config.ts";
+
+describe("opening the Neo4j store", () => {
+  it("says to check NEO4J_URI, quickly, when nothing listens there", async () => {
+    const started = Date.now();
+    await expect(openNeo4jStore({ uri: "bolt://127.0.0.1:1", user: "neo4j", password: "pw" }))
+      .rejects.toMatchObject({ kind: "unavailable", message: expect.stringContaining("NEO4J_URI") });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe("ringlens health on Neo4j", () => {
+  const capture = () => {
+    let text = "";
+    const out = new Writable({ write(chunk, _enc, done) { text += String(chunk); done(); } });
+    return { out, text: () => text };
+  };
+
+  it("names NEO4J_URI with exit 1 when the server is unreachable", async () => {
+    const c = capture();
+    expect(await runHealth(loadConfig({ NEO4J_URI: "bolt://127.0.0.1:1", NEO4J_PASSWORD: "pw" }), c.out)).toBe(1);
+    expect(c.text()).toMatch(/^store: neo4j at bolt:\/\/127\.0\.0\.1:1: .*cannot reach.*ECONNREFUSED.*NEO4J_URI/);
+  });
+
+  it("reads NEO4J_URI from a .env file in the working folder, and the real environment wins", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ringlens-env-"));
+    try {
+      fs.writeFileSync(path.join(dir, ".env"), "NEO4J_URI=bolt://127.0.0.1:2\nNEO4J_PASSWORD=from-file\n");
+      const bin = path.resolve(import.meta.dirname, "../../bin/ringlens.mjs");
+      const { NEO4J_URI: _u, NEO4J_PASSWORD: _p, RINGLENS_STORE: _s, ...env } = process.env;
+      const fromFile = spawnSync(process.execPath, [bin, "health"], { cwd: dir, env, encoding: "utf8" });
+      expect(fromFile.status).toBe(1);
+      expect(fromFile.stdout).toContain("store: neo4j at bolt://127.0.0.1:2:");
+      const overridden = spawnSync(process.execPath, [bin, "health"], { cwd: dir, env: { ...env, NEO4J_URI: "bolt://127.0.0.1:3" }, encoding: "utf8" });
+      expect(overridden.stdout).toContain("store: neo4j at bolt://127.0.0.1:3:");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

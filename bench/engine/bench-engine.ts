@@ -6,6 +6,7 @@
  */
 import path from "node:path";
 import kuzu, { Database } from "kuzu";
+import { loadConfig } from "../../server/config.ts";
 import { EmbeddedConnection, type Exec } from "../../server/store/embedded-connection.ts";
 import { openEmbeddedStore } from "../../server/store/embedded-store.ts";
 
@@ -17,17 +18,19 @@ export interface BenchEngine {
 
 /**
  * Opens the store folder written by ringlens (or a new one with ringlens' schema) directly on
- * the engine, with the same database settings as the embedded store.
+ * the engine, with the same database settings as the embedded store (its buffer pool from the
+ * same configuration, RINGLENS_DB_MEMORY_MB).
  *
  * @example const engine = await openBenchEngine("/tmp/db"); await engine.exec("RETURN 1"); await engine.close();
  */
 export async function openBenchEngine(folder: string, options: { withSchema?: boolean } = {}): Promise<BenchEngine> {
+  const memoryMb = loadConfig(process.env).dbMemoryMb;
   if (options.withSchema) {
-    const store = await openEmbeddedStore({ folder, command: "bench" });
+    const store = await openEmbeddedStore({ folder, command: "bench", memoryMb });
     await store.ensureSchema();
     await store.close();
   }
-  const db = new Database(path.join(path.resolve(folder), "graph.kuzu"), 0, true, false);
+  const db = new Database(path.join(path.resolve(folder), "graph.kuzu"), memoryMb * 1024 * 1024, true, false);
   await db.init();
   const connection = new EmbeddedConnection(db);
   return {

@@ -1,75 +1,70 @@
 /**
  * Rewrites ringlens' staged rows (see staged-rows-store.ts) as the files the engine's
- * `COPY … FROM` takes into empty tables: one file per node and relationship table, columns in
- * table order, each node once (the first staged row of an id) and each relationship once.
- * Values are already normalised; nothing is parsed beyond splitting the CSV. Imports no engine.
+ * `COPY … FROM` takes into empty tables, following the embedded store's own copy plan
+ * (`LOAD_SPECS[kind].copies`: which tables, which columns, in table order): each row once
+ * (the first staged row of a key, as `stagedKey` defines it). Values are already normalised;
+ * nothing is parsed beyond splitting the CSV. Imports no engine.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse";
 import { stringify } from "csv-stringify/sync";
-import type { UpsertKind } from "../../server/store/graph-store.ts";
+import { UPSERT_ORDER, type UpsertKind } from "../../server/store/graph-store.ts";
+import { LOAD_SPECS, stagedKey } from "../../server/store/embedded-loads.ts";
 
-/** A table the engine copies into, from which staged kind, with which staged columns. */
-interface CopyPlan {
+export interface CopyFile {
   table: string;
-  from: UpsertKind;
-  columns: string[];
-  /** Staged columns whose values make a row unique. */
-  key: string[];
-  /** Rows to leave out (a refund without an approver has no APPROVED). */
-  keep?: (row: Record<string, string>) => boolean;
+  file: string;
 }
 
-const REFUND_PROPERTIES = ["id", "orderId", "amount", "currency", "item", "category", "requestedAt", "approvedAt", "returned", "channel", "status"];
-
-/** In dependency order: node tables first. */
-export const COPY_PLANS: readonly CopyPlan[] = [
-  { table: "Account", from: "Account", columns: ["id", "createdAt", "country", "email", "phone", "name", "status"], key: ["id"] },
-  { table: "Employee", from: "Employee", columns: ["id", "name", "team", "site", "country", "hiredAt", "leftAt"], key: ["id"] },
-  { table: "Address", from: "Address", columns: ["id", "line1", "line2", "city", "postalCode", "region", "country"], key: ["id"] },
-  { table: "Device", from: "Device", columns: ["id", "ip", "userAgent"], key: ["id"] },
-  { table: "Refund", from: "Refund", columns: REFUND_PROPERTIES, key: ["id"] },
-  { table: "REQUESTED", from: "Refund", columns: ["accountId", "id"], key: ["id"] },
-  { table: "APPROVED", from: "Refund", columns: ["employeeId", "id"], key: ["id"], keep: (row) => row.employeeId !== "" },
-  { table: "SHIPS_TO", from: "SHIPS_TO", columns: ["accountId", "addressId", "type"], key: ["accountId", "addressId", "type"] },
-  { table: "USES", from: "USES", columns: ["accountId", "deviceId", "firstSeen", "lastSeen"], key: ["accountId", "deviceId"] },
-];
+/** Where writeCopyFiles records the files in COPY order (node tables before relationships). */
+export const COPY_ORDER_FILE = "copy-order.json";
 
 /**
- * Writes `<out>/<table>.csv` for every plan whose staged file exists; returns the files in
- * COPY order.
+ * Writes `<out>/<table>.csv` for every table fed by a staged file that exists, and
+ * `<out>/copy-order.json`; returns the files in COPY order.
  *
- * @example const files = await writeCopyFiles(staged.file.bind(staged), "/tmp/copy");
+ * @example const files = await writeCopyFiles((kind) => staged.file(kind), "/tmp/copy");
  */
-export async function writeCopyFiles(stagedFile: (kind: UpsertKind) => string, out: string): Promise<{ table: string; file: string }[]> {
+export async function writeCopyFiles(stagedFile: (kind: UpsertKind) => string, out: string): Promise<CopyFile[]> {
   fs.mkdirSync(out, { recursive: true });
-  const written: { table: string; file: string }[] = [];
-  for (const plan of COPY_PLANS) {
-    const source = stagedFile(plan.from);
+  const written: CopyFile[] = [];
+  for (const kind of UPSERT_ORDER) {
+    const source = stagedFile(kind);
     if (!fs.existsSync(source)) continue;
-    const file = path.join(out, `${plan.table}.csv`);
-    const sink = fs.openSync(file, "w");
-    try {
-      fs.writeSync(sink, stringify([plan.columns]));
-      const seen = new Set<string>();
-      let batch: string[][] = [];
-      for await (const row of fs.createReadStream(source).pipe(parse({ columns: true })) as AsyncIterable<Record<string, string>>) {
-        if (plan.keep && !plan.keep(row)) continue;
-        const key = plan.key.map((k) => row[k]).join("\u0000");
-        if (seen.has(key)) continue;
-        seen.add(key);
-        batch.push(plan.columns.map((c) => row[c] ?? ""));
-        if (batch.length >= 10_000) {
-          fs.writeSync(sink, stringify(batch));
-          batch = [];
-        }
-      }
-      fs.writeSync(sink, stringify(batch));
-    } finally {
-      fs.closeSync(sink);
+    const names = LOAD_SPECS[kind].columns.map((c) => c.name);
+    for (const copy of LOAD_SPECS[kind].copies) {
+      const file = path.join(out, `${copy.table}.csv`);
+      await writeOne(source, file, copy.columns.map((c) => names.indexOf(c)), copy.columns,
+        copy.onlyWhen === undefined ? -1 : names.indexOf(copy.onlyWhen), (record) => stagedKey(kind, record));
+      written.push({ table: copy.table, file });
     }
-    written.push({ table: plan.table, file });
   }
+  fs.writeFileSync(path.join(out, COPY_ORDER_FILE), JSON.stringify(written));
   return written;
+}
+
+async function writeOne(source: string, file: string, picked: number[], header: string[], onlyWhen: number, keyOf: (record: string[]) => string): Promise<void> {
+  const sink = fs.openSync(file, "w");
+  try {
+    fs.writeSync(sink, stringify([header]));
+    const seen = new Set<string>();
+    let batch: string[][] = [];
+    let first = true;
+    for await (const record of fs.createReadStream(source).pipe(parse()) as AsyncIterable<string[]>) {
+      if (first) { first = false; continue; }
+      if (onlyWhen !== -1 && record[onlyWhen] === "") continue;
+      const key = keyOf(record);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      batch.push(picked.map((i) => record[i] ?? ""));
+      if (batch.length >= 10_000) {
+        fs.writeSync(sink, stringify(batch));
+        batch = [];
+      }
+    }
+    fs.writeSync(sink, stringify(batch));
+  } finally {
+    fs.closeSync(sink);
+  }
 }

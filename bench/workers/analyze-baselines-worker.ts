@@ -18,6 +18,8 @@ import { indexLinks } from "../../server/domain/rings/link-index.ts";
 import { selectHubs } from "../../server/domain/rings/hub-policy.ts";
 import { findComponents } from "../../server/domain/rings/find-components.ts";
 import { resolveDetectOptions } from "../../server/domain/rings/detect-options.ts";
+import { linkingLabels, policyOf, resolveLinkPolicy } from "../../server/domain/rings/link-policy.ts";
+import { IDENTIFIER_KINDS, type IdentifierLabel } from "../../server/domain/model.ts";
 import { bareUnionFind } from "../analyze/bare-union-find.ts";
 
 const [db, tmp, order, graphologyFlag] = process.argv.slice(2);
@@ -43,9 +45,15 @@ const readStarted = performance.now();
 const input = await readInput(timedExec, tmp).finally(() => engine.close());
 const readMs = performance.now() - readStarted;
 
+// As detectRings prepares the components phase: links of the kinds the default policy links,
+// hubs per kind.
 const settings = resolveDetectOptions({});
-const index = indexLinks(input);
-const hubs = selectHubs(index, settings.hubThreshold, { minimum: settings.hubMinimum, fence: settings.hubFence });
+const policy = resolveLinkPolicy(settings.linkPolicy);
+const linking = new Set(linkingLabels(policy));
+const hubThresholds: Partial<Record<IdentifierLabel, number | "auto" | null>> = {};
+for (const { label } of IDENTIFIER_KINDS) if (linking.has(label)) hubThresholds[label] = policyOf(policy, label).hubThreshold;
+const index = indexLinks({ accounts: input.accounts, links: input.links.filter((l) => linking.has(l.kind)) });
+const hubs = selectHubs(index, settings.hubThreshold, { minimum: settings.hubMinimum, fence: settings.hubFence }, hubThresholds);
 
 // The same links as findComponents sees them: distinct account–identifier pairs, hubs left out.
 const { identStart, identAccounts } = index;

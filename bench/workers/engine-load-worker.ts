@@ -2,15 +2,16 @@
  * Child process of the load section: loads pre-normalised rows with the engine alone into a
  * fresh store with ringlens' schema, and prints `{ ms, statements }` as JSON.
  *   merge DIR DB — ringlens' own `LOAD FROM … MERGE` statements, one per kind, whole files
- *   copy DIR DB  — `COPY table FROM file` into the empty tables
+ *   copy DIR DB  — ringlens' own `COPY table FROM file` into the empty tables, in the order
+ *                  copy-files.ts recorded
  * Schema creation is not timed.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { openBenchEngine } from "../engine/bench-engine.ts";
-import { loadStatements } from "../../server/store/embedded-loads.ts";
+import { copyStatement, loadStatements } from "../../server/store/embedded-loads.ts";
 import { UPSERT_ORDER } from "../../server/store/graph-store.ts";
-import { COPY_PLANS } from "../load/copy-files.ts";
+import { COPY_ORDER_FILE, type CopyFile } from "../load/copy-files.ts";
 
 const [mode, dir, db] = process.argv.slice(2);
 if ((mode !== "merge" && mode !== "copy") || !dir || !db) {
@@ -27,10 +28,8 @@ if (mode === "merge") {
     statements.forEach((statement, i) => work.push({ label: statements.length > 1 ? `${kind} #${i + 1}` : kind, statement }));
   }
 } else {
-  for (const { table } of COPY_PLANS) {
-    const file = path.join(dir, `${table}.csv`);
-    if (fs.existsSync(file)) work.push({ label: table, statement: `COPY ${table} FROM '${file}' (header=true)` });
-  }
+  const files = JSON.parse(fs.readFileSync(path.join(dir, COPY_ORDER_FILE), "utf8")) as CopyFile[];
+  for (const { table, file } of files) work.push({ label: table, statement: copyStatement(table, file) });
 }
 
 const engine = await openBenchEngine(db, { withSchema: true });

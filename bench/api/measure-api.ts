@@ -2,8 +2,8 @@
  * The API section: the real server (`ringlens serve`, child process) on the analysed demo;
  * autocannon with N concurrent connections for D seconds per endpoint: the ring list, the
  * largest ring's graph, and one saved query. Requests/s, p50, p99 and every non-2xx or
- * connection error. Each run gets a fresh server and first sends one request on its own,
- * reported as the cold latency (the ring graph computes and caches its layout then).
+ * connection error. Each run gets a fresh server; each endpoint first gets one request on its
+ * own, reported as the cold latency (the ring graph computes and caches its layout then).
  */
 import autocannon, { type Result } from "autocannon";
 import type { BenchContext } from "../bench-context.ts";
@@ -23,7 +23,7 @@ export interface EndpointFigures {
   name: string;
   method: string;
   path: string;
-  /** The first request to a fresh server, on its own, before autocannon (ms). */
+  /** The endpoint's first request in a run, on its own, before autocannon (ms). */
   coldMs: Figure;
   requestsPerSecond: Figure;
   p50Ms: Figure;
@@ -52,25 +52,23 @@ export async function measureApi(ctx: BenchContext): Promise<ApiSection> {
     { name: "GET /api/rings/:id/graph (largest ring)", method: "GET", path: `/api/rings/${encodeURIComponent(largest.id)}/graph` },
     { name: "POST /api/queries/devices-shared/run", method: "POST", path: "/api/queries/devices-shared/run", body: JSON.stringify({ params: {} }) },
   ];
-  const figures: EndpointFigures[] = [];
+  const samples: { cold: number; result: Result }[][] = endpoints.map(() => []);
   let peakRss = 0;
-  for (const endpoint of endpoints) {
-    const results: { cold: number; result: Result }[] = [];
-    for (let run = 0; run < runs; run++) {
-      const label = `api ${run + 1}/${runs}: ${endpoint.name}`;
-      // A fresh server per run: requests abandoned by the previous run may still be queued in it.
-      const { value, rss } = await withServer(store, async (url) => {
+  for (let run = 0; run < runs; run++) {
+    // A fresh server per run: requests abandoned by a previous run may still be queued in it.
+    // Within a run the saved query goes last: it leaves the longest queue behind.
+    const { rss } = await withServer(store, async (url) => {
+      for (const [e, endpoint] of endpoints.entries()) {
+        const label = `api ${run + 1}/${runs}: ${endpoint.name}`;
         const cold = await timeOnce(url, endpoint);
         const result = await cannon(url, endpoint, connections, seconds, (elapsed) => ctx.progress.update(`${label}… ${elapsed} s`));
-        return { cold, result };
-      });
-      peakRss = Math.max(peakRss, rss);
-      results.push(value);
-      const r = value.result;
-      ctx.progress.say(`${label}: ${Math.round(r.requests.average).toLocaleString("en")} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${errorsOf(r)} errors`);
-    }
-    figures.push(toFigures(endpoint, results));
+        samples[e]!.push({ cold, result });
+        ctx.progress.say(`${label}: ${Math.round(result.requests.average).toLocaleString("en")} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${errorsOf(result)} errors`);
+      }
+    });
+    peakRss = Math.max(peakRss, rss);
   }
+  const figures = endpoints.map((endpoint, e) => toFigures(endpoint, samples[e]!));
   if (runs < 3) {
     ctx.notes.push(`api: ${runs === 1 ? "1 run" : `${runs} runs`} of ${seconds} s per endpoint (slow part; --api-runs N or --runs N for more); p50 and p99 are over every request of a run`);
   }

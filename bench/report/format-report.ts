@@ -100,7 +100,7 @@ function formatApi(api: ApiSection): string {
     `### API: ${api.connections} connections, ${api.seconds} s per endpoint, ${plural(api.runs, "run")}; largest ring ${api.largestRing.id} ` +
       `(${api.largestRing.size} accounts); server peak RSS ${int(api.serverPeakRssMb)} MB`,
     "",
-    table(["endpoint", "req/s", "p50 ms", "p99 ms", "requests", "non-2xx + errors", "first request to a fresh server, ms"], api.endpoints.map((e) => [
+    table(["endpoint", "req/s", "p50 ms", "p99 ms", "requests", "non-2xx + errors", "first request of a run, ms"], api.endpoints.map((e) => [
       e.name, spread(e.requestsPerSecond, int), spread(e.p50Ms, int), spread(e.p99Ms, int), int(e.requests), String(e.errors), spread(e.coldMs, int),
     ])),
   ].join("\n");

@@ -2,7 +2,8 @@
  * A synthetic import folder whose accounts form one connected neighbourhood of a given size,
  * for timing the viewer on a large graph: accounts, devices and addresses (3 : 5 : 2 of the
  * nodes), USES and SHIPS_TO (3 : 1 of the edges), every node linked, pairs drawn with a
- * seeded generator. No refunds or employees, so the viewer shows exactly these nodes.
+ * seeded generator. No refunds, employees, e-mails, phones, payments or IPs (each would become
+ * a node of its own), so the viewer shows exactly these nodes.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -37,10 +38,10 @@ export function writeWideRing(folder: string, plan: WideRingPlan): WideRing {
 
   fs.mkdirSync(folder, { recursive: true });
   const accountId = (a: number) => `W${String(a + 1).padStart(7, "0")}`;
-  write(folder, "accounts.csv", ["account_id", "created_at", "country", "email", "name", "status"],
-    range(accounts).map((a) => [accountId(a), "2024-01-15", "US", `w${a + 1}@bench.example`, `Wide Account ${a + 1}`, "active"]));
-  write(folder, "devices.csv", ["account_id", "device_id", "ip", "user_agent", "first_seen", "last_seen"],
-    usesPairs.map(([a, d]) => [accountId(a), `wd-${d + 1}`, `10.${(d >> 16) & 255}.${(d >> 8) & 255}.${d & 255}`, "BenchAgent/1.0", "2024-01-15", "2024-06-01"]));
+  write(folder, "accounts.csv", ["account_id", "created_at", "country", "name", "status"],
+    range(accounts).map((a) => [accountId(a), "2024-01-15", "US", `Wide Account ${a + 1}`, "active"]));
+  write(folder, "devices.csv", ["account_id", "device_id", "user_agent", "first_seen", "last_seen"],
+    usesPairs.map(([a, d]) => [accountId(a), `wd-${d + 1}`, "BenchAgent/1.0", "2024-01-15", "2024-06-01"]));
   write(folder, "addresses.csv", ["account_id", "line1", "city", "postal_code", "country", "type"],
     shipsPairs.map(([a, r]) => [accountId(a), `${r + 1} Bench Street`, "Springfield", "62701", "US", "shipping"]));
   return { folder, accounts, devices, addresses, uses: usesPairs.length, shipsTo: shipsPairs.length };

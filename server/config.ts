@@ -13,6 +13,7 @@ const ConfigSchema = z.object({
   dbMemoryMb: z.coerce.number().int().min(64).describe("Buffer pool of the embedded store in MB (RINGLENS_DB_MEMORY_MB)"),
   importRoot: z.string().min(1).describe("Folder that API imports may read from, and below (RINGLENS_IMPORT_ROOT)"),
   queryTimeoutMs: z.coerce.number().int().positive().describe("Timeout of saved queries in ms (RINGLENS_QUERY_TIMEOUT_MS)"),
+  storeWaitS: z.coerce.number().min(0).describe("How long `serve` keeps retrying, with back-off, a store that is not available at start-up, in seconds (RINGLENS_STORE_WAIT_S)"),
   store: z.enum(["embedded", "neo4j"]).describe("Which store to use; neo4j when NEO4J_URI is set"),
   neo4j: z.object({
     uri: z.string().optional(),
@@ -34,6 +35,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dbMemoryMb: env.RINGLENS_DB_MEMORY_MB ?? 2048,
     importRoot: env.RINGLENS_IMPORT_ROOT ?? ".",
     queryTimeoutMs: env.RINGLENS_QUERY_TIMEOUT_MS ?? 10_000,
+    storeWaitS: env.RINGLENS_STORE_WAIT_S ?? 60,
     store: env.RINGLENS_STORE ?? (env.NEO4J_URI ? "neo4j" : "embedded"),
     neo4j: { uri: env.NEO4J_URI, user: env.NEO4J_USER ?? "neo4j", password: env.NEO4J_PASSWORD, database: env.NEO4J_DATABASE },
     logLevel: env.RINGLENS_LOG_LEVEL ?? "info",

@@ -6,6 +6,7 @@ import { runAnalyze } from "./analyze-command.ts";
 import { runExport } from "./export-rings-command.ts";
 import { runGraphExport } from "./export-graph-command.ts";
 import { runEval } from "./eval-command.ts";
+import { RinglensError } from "../errors.ts";
 import { runServe } from "./serve-command.ts";
 import { runStart } from "./start-command.ts";
 
@@ -58,7 +59,8 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
     .description("serve the API and the viewer")
     .option("--port <n>", "port (default 3000, or RINGLENS_PORT)")
     .option("--host <addr>", "interface to bind (default 127.0.0.1, or RINGLENS_HOST)")
-    .action(async (flags: { port?: string; host?: string }) => ctx.setExit(await runServe(withServeFlags(ctx, flags), ctx.out)));
+    .option("--store-wait <seconds>", "keep retrying a store that is not available at start-up this long, with back-off (default 60, or RINGLENS_STORE_WAIT_S)")
+    .action(async (flags: ServeFlags) => ctx.setExit(await runServe(withServeFlags(ctx, flags), ctx.out)));
 
   program.command("start")
     .description("demo data → load → analyze → serve (what `npm start` runs)")
@@ -71,7 +73,15 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
     .action(async (flags) => ctx.setExit(await runStart(flags, withServeFlags(ctx, flags), ctx.out)));
 }
 
-function withServeFlags(ctx: CommandContext, flags: { port?: string; host?: string }) {
+interface ServeFlags {
+  port?: string;
+  host?: string;
+  storeWait?: string;
+}
+
+function withServeFlags(ctx: CommandContext, flags: ServeFlags) {
   const config = ctx.config();
-  return { ...config, ...(flags.port !== undefined ? { port: Number(flags.port) } : {}), ...(flags.host ? { host: flags.host } : {}) };
+  const storeWaitS = flags.storeWait === undefined ? config.storeWaitS : Number(flags.storeWait);
+  if (!Number.isFinite(storeWaitS) || storeWaitS < 0) throw new RinglensError("invalid-input", `--store-wait: expected seconds ≥ 0, got ${flags.storeWait}`);
+  return { ...config, storeWaitS, ...(flags.port !== undefined ? { port: Number(flags.port) } : {}), ...(flags.host ? { host: flags.host } : {}) };
 }

@@ -11,12 +11,14 @@ import { openNeo4jStore } from "./neo4j-store.ts";
 
 export interface OpenOptions {
   readOnly?: boolean;
+  /** Open only an embedded store that exists (for reopening after a fault). */
+  mustExist?: boolean;
   /** What this process is (for the writer record): `load`, `serve`, … */
   command: string;
 }
 
 export async function createStore(config: Config, options: OpenOptions): Promise<GraphStore> {
-  const store = config.store === "neo4j" ? await openNeo4j(config, options) : await openEmbeddedStore({ folder: config.db, readOnly: options.readOnly, command: options.command, memoryMb: config.dbMemoryMb });
+  const store = config.store === "neo4j" ? await openNeo4j(config, options) : await openEmbeddedStore({ folder: config.db, readOnly: options.readOnly, mustExist: options.mustExist, command: options.command, memoryMb: config.dbMemoryMb });
   if (!options.readOnly) {
     try {
       await store.ensureSchema();

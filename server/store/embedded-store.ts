@@ -25,6 +25,8 @@ export interface EmbeddedStoreOptions {
   /** Folder holding the store (created when missing). */
   folder: string;
   readOnly?: boolean;
+  /** Open only a store that exists (reopening after a fault must not create an empty one in its place). */
+  mustExist?: boolean;
   /** What this process is, recorded so a refused process can name the holder. */
   command?: string;
   /** The engine's buffer pool; its own default takes 80% of the machine's memory. */
@@ -36,6 +38,9 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
   const file = path.join(folder, "graph.kuzu");
   if (options.readOnly && !fs.existsSync(file)) {
     throw new RinglensError("not-found", `embedded store: no store at ${folder}; load data first (ringlens load DIR --db ${options.folder})`);
+  }
+  if (options.mustExist && !fs.existsSync(file)) {
+    throw new RinglensError("unavailable", `embedded store: ${file} is gone (moved, deleted or its volume unmounted?)`);
   }
   try {
     fs.mkdirSync(folder, { recursive: true });

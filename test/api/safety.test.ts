@@ -85,19 +85,3 @@ describe("write endpoints with a token", () => {
     expect(job.report).toMatchObject({ rejected: 0 });
   });
 });
-
-describe("the store going away while the server runs", () => {
-  let s: FixtureServer;
-  beforeAll(async () => { s = await startFixtureServer(); });
-  afterAll(() => s.close());
-
-  it("turns requests into 503 with a clear message, and the server stays up", async () => {
-    await s.store.close();
-    const health = await getJson(`${s.url}/api/health`);
-    expect(health.status).toBe(503);
-    const rings = await getJson(`${s.url}/api/rings`);
-    expect(rings.status).toBe(503);
-    expect(rings.body.error.message).toMatch(/store/);
-    expect((await fetch(`${s.url}/api/openapi.json`)).status).toBe(200);
-  });
-});

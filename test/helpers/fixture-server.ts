@@ -11,7 +11,8 @@ import { createApp } from "../../server/api/create-app.ts";
 import { loadCatalogue, type Catalogue } from "../../server/queries/catalogue.ts";
 import { JobRunner } from "../../server/jobs/job-runner.ts";
 import { loadConfig, type Config } from "../../server/config.ts";
-import { openEmbeddedStore, type EmbeddedStore } from "../../server/store/embedded-store.ts";
+import { openEmbeddedStore } from "../../server/store/embedded-store.ts";
+import { SupervisedStore, type SupervisorEvent } from "../../server/store/supervised-store.ts";
 import { importFolder } from "../../server/ingest/import-folder.ts";
 import { runAnalysis } from "../../server/analysis/run-analysis.ts";
 import { writeTasks } from "../../server/main.ts";
@@ -19,7 +20,10 @@ import { FIXTURES } from "./temp-dir.ts";
 
 export interface FixtureServer {
   url: string;
-  store: EmbeddedStore;
+  /** The store the app serves from: supervised, so it reopens after a fault, as under `serve`. */
+  store: SupervisedStore;
+  /** What the supervisor reported (lost, retry, recovered). */
+  storeEvents: SupervisorEvent[];
   config: Config;
   close(): Promise<void>;
 }
@@ -35,8 +39,13 @@ export interface FixtureOptions {
 export async function startFixtureServer(options: FixtureOptions = {}): Promise<FixtureServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ringlens-server-"));
   const config: Config = { ...loadConfig({}), db: path.join(dir, "db"), port: 0, importRoot: FIXTURES, logLevel: "silent", ...options.config };
-  const store = await openEmbeddedStore({ folder: config.db, command: "test" });
-  await store.ensureSchema();
+  const open = async (mustExist = false) => {
+    const opened = await openEmbeddedStore({ folder: config.db, command: "test", mustExist });
+    await opened.ensureSchema();
+    return opened;
+  };
+  const storeEvents: SupervisorEvent[] = [];
+  const store = new SupervisedStore(await open(), () => open(true), { firstDelayMs: 100, onEvent: (e) => storeEvents.push(e) });
   await importFolder({ folder: options.fixture ?? path.join(FIXTURES, "small"), store, rejectFile: path.join(dir, "rejects.csv") });
   await runAnalysis(store, { hubThreshold: options.hubThreshold ?? 10, now: Date.UTC(2024, 6, 1) });
   const jobs = new JobRunner();
@@ -48,7 +57,7 @@ export async function startFixtureServer(options: FixtureOptions = {}): Promise<
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`, store, config,
+    url: `http://127.0.0.1:${port}`, store, storeEvents, config,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

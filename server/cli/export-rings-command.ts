@@ -1,6 +1,8 @@
 /**
  * `ringlens rings` and `ringlens insiders`: export the current analysis as CSV (one row per
- * member account, fixed leading columns) or JSON, to stdout or a file.
+ * member account, fixed leading columns) or JSON, to stdout or a file. Values are exact by
+ * default, since ids must join back to the source systems; --spreadsheet-safe neutralises
+ * cells a spreadsheet would run as formulas.
  */
 import fs from "node:fs";
 import { stringify } from "csv-stringify/sync";
@@ -8,6 +10,7 @@ import type { Config } from "../config.ts";
 import { createStore } from "../store/create-store.ts";
 import type { GraphStore } from "../store/graph-store.ts";
 import { RinglensError } from "../errors.ts";
+import { spreadsheetSafe } from "../csv/spreadsheet-safe.ts";
 
 const LEVELS = ["low", "medium", "high"] as const;
 
@@ -15,6 +18,8 @@ export interface ExportFlags {
   format?: string;
   out?: string;
   minLevel?: string;
+  /** Neutralise cells a spreadsheet would run as formulas (CSV only). */
+  spreadsheetSafe?: boolean;
 }
 
 export async function readMemberships(store: GraphStore, minLevel: (typeof LEVELS)[number]) {
@@ -46,7 +51,8 @@ export async function runExport(what: "rings" | "insiders", flags: ExportFlags, 
   try {
     const rows: Record<string, unknown>[] = what === "rings" ? await readMemberships(store, minLevel) : await readInsiders(store);
     const columns = what === "rings" ? ["account_id", "ring_id", "score", "flagged", "level", "size"] : ["employee_id", "ring_id", "score", "share", "lift", "reason"];
-    const text = format === "json" ? `${JSON.stringify(rows, null, 1)}\n` : stringify(rows, { header: true, columns, cast: { boolean: (b) => String(b) } });
+    const cast = { boolean: (b: boolean) => String(b), ...(flags.spreadsheetSafe ? { string: spreadsheetSafe } : {}) };
+    const text = format === "json" ? `${JSON.stringify(rows, null, 1)}\n` : stringify(rows, { header: true, columns, cast });
     if (flags.out) {
       fs.writeFileSync(flags.out, text);
       process.stderr.write(`${what}: ${rows.length} rows written to ${flags.out}\n`);

@@ -35,12 +35,14 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
     .option("--format <csv|json>", "output format (default csv)")
     .option("--out <file>", "write to a file instead of stdout")
     .option("--min-level <low|medium|high>", "only rings at or above this level (default low: all)")
+    .option("--spreadsheet-safe", "prefix text cells starting with = + - @ with ' so a spreadsheet shows them instead of running them (ids then differ from the store's)")
     .action(async (flags) => ctx.setExit(await runExport("rings", flags, ctx.config(), ctx.out)));
 
   program.command("insiders")
     .description("export suspected insiders (employee_id,ring_id,score,…)")
     .option("--format <csv|json>", "output format (default csv)")
     .option("--out <file>", "write to a file instead of stdout")
+    .option("--spreadsheet-safe", "prefix text cells starting with = + - @ with ' so a spreadsheet shows them instead of running them (ids then differ from the store's)")
     .action(async (flags) => ctx.setExit(await runExport("insiders", flags, ctx.config(), ctx.out)));
 
   program.command("export")

@@ -19,6 +19,8 @@ export interface ChildResult {
   wallMs: number;
   /** Peak resident set size of the child, in bytes. */
   maxRssBytes: number;
+  /** [ms since start, RSS bytes] every BENCH_RSS_EVERY_MS, when that is set in `env`. */
+  rssSamples: [number, number][];
 }
 
 export interface ChildOptions {
@@ -47,12 +49,12 @@ export function runChild(script: string, args: string[], options: ChildOptions =
     child.on("close", (code, signal) => {
       const stderr = stderrTail();
       const wallMs = performance.now() - started;
-      const maxRssBytes = readRss(rssFile);
+      const { maxRssBytes, rssSamples } = readRssFile(rssFile);
       if (code !== 0) {
         reject(new Error(`bench: ${path.basename(script)} ${args.join(" ")} exited with ${code ?? signal}: ${lastWords(stderr)}`));
         return;
       }
-      resolve({ stdout, stderr, wallMs, maxRssBytes });
+      resolve({ stdout, stderr, wallMs, maxRssBytes, rssSamples });
     });
   });
 }
@@ -161,11 +163,15 @@ function tailOf(file: string): string {
 }
 
 function readRss(file: string): number {
+  return readRssFile(file).maxRssBytes;
+}
+
+function readRssFile(file: string): { maxRssBytes: number; rssSamples: [number, number][] } {
   try {
-    const { maxRssKb } = JSON.parse(fs.readFileSync(file, "utf8")) as { maxRssKb: number };
-    return maxRssKb * 1024;
+    const { maxRssKb, samples } = JSON.parse(fs.readFileSync(file, "utf8")) as { maxRssKb: number; samples?: [number, number][] };
+    return { maxRssBytes: maxRssKb * 1024, rssSamples: (samples ?? []).map(([ms, kb]) => [ms, kb * 1024]) };
   } catch {
-    return Number.NaN;
+    return { maxRssBytes: Number.NaN, rssSamples: [] };
   } finally {
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
   }

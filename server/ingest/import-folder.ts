@@ -12,6 +12,7 @@ import { FILE_KINDS, FILE_SPECS, type FileKind } from "./file-specs.ts";
 import { locateFiles } from "./locate-files.ts";
 import { EMPTY_MAPPING, headerRenamer, type Mapping } from "./mapping.ts";
 import { readRecords } from "./read-records.ts";
+import { KeyDigests } from "./key-digests.ts";
 import { RejectReport } from "./reject-report.ts";
 import { identifierValue, toAccount, toAddress, toDevice, toEmployee, toPayment, toRefund } from "./to-entities.ts";
 import { validateRecord, type CellValue, type KnownKeys } from "./validate-record.ts";
@@ -63,6 +64,8 @@ export interface ImportOptions {
   rejectFile: string;
   mapping?: Mapping;
   batchSize?: number;
+  /** Also flush once the pending rows hold this many characters of input (default 32M), so wide rows do not grow a batch without bound. */
+  batchChars?: number;
   onProgress?: (progress: ImportProgress) => void;
   onRecord?: (outcome: RecordOutcome) => void;
 }
@@ -76,6 +79,7 @@ export async function importFolder(options: ImportOptions): Promise<ImportReport
   const files = locateFiles(options.folder, mapping);
   // Each engine write has a fixed cost of a few hundred ms whatever its size: batches are large.
   const batchSize = options.batchSize ?? 200_000;
+  const batchChars = options.batchChars ?? 32 * 1024 * 1024;
   const known: KnownKeys = { accounts: new Set(), employees: new Set() };
   const rejects = new RejectReport(options.rejectFile);
   const seen: Seen = { addresses: new Set(), countries: new Map(), payments: new Set() };
@@ -89,9 +93,10 @@ export async function importFolder(options: ImportOptions): Promise<ImportReport
       reports.push(report);
       if (!file) continue;
       const name = path.basename(file);
-      const contentByKey = new Map<string, number>();
+      const seenKeys = new KeyDigests();
       let pending = emptyPending();
       let pendingRows = 0;
+      let pendingChars = 0;
       const flush = async () => {
         for (const k of UPSERT_ORDER) {
           const rows = [...pending[k].values()];
@@ -99,6 +104,7 @@ export async function importFolder(options: ImportOptions): Promise<ImportReport
         }
         pending = emptyPending();
         pendingRows = 0;
+        pendingChars = 0;
       };
       let missing: string[] = [];
       for await (const event of readRecords(file, { rename: headerRenamer(mapping, kind) })) {
@@ -131,21 +137,18 @@ export async function importFolder(options: ImportOptions): Promise<ImportReport
           continue;
         }
         const staged = stage(kind, checked.values, pending, seen);
-        const before = contentByKey.get(staged.key);
-        audit(before === undefined ? "loaded" : "duplicate");
-        if (before === undefined) {
-          contentByKey.set(staged.key, staged.content);
+        const verdict = seenKeys.remember(staged.key, staged.content);
+        audit(verdict === "new" ? "loaded" : "duplicate");
+        if (kind === "accounts" || kind === "employees") known[kind].add(staged.key);
+        if (verdict === "new") {
           report.loaded++;
           if (staged.placeholder) report.placeholders++;
-          if (kind === "accounts" || kind === "employees") known[kind].add(staged.key);
         } else {
           report.duplicates++;
-          if (before !== staged.content) {
-            report.replaced++;
-            contentByKey.set(staged.key, staged.content);
-          }
+          if (verdict === "changed") report.replaced++;
         }
-        if (++pendingRows >= batchSize) await flush();
+        pendingChars += event.chars;
+        if (++pendingRows >= batchSize || pendingChars >= batchChars) await flush();
         if (totalRead % 10_000 === 0) options.onProgress?.({ kind, read: report.read, totalRead, rowsPerSecond: rate(totalRead, started) });
       }
       await flush();

@@ -13,7 +13,7 @@ const UNREADABLE_TEXT = /[\uFFFD\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 
 export type RecordEvent =
   | { type: "header"; columns: string[] }
-  | { type: "record"; line: number; lastLine?: number; values: Record<string, string> }
+  | { type: "record"; line: number; lastLine?: number; values: Record<string, string>; /** Characters of its cells, to bound batches by size. */ chars: number }
   | { type: "unreadable"; line: number; lastLine?: number; reason: string };
 
 export interface ReadOptions {
@@ -51,8 +51,12 @@ async function* readCsv(file: string, { rename }: ReadOptions): AsyncGenerator<R
       }
       const cells = r.cells;
       const values: Record<string, string> = {};
-      header.forEach((name, i) => { values[name] = cells[i]!; });
-      yield { type: "record", line: r.firstLine, lastLine: r.lastLine, values };
+      let chars = 0;
+      header.forEach((name, i) => {
+        values[name] = cells[i]!;
+        chars += cells[i]!.length;
+      });
+      yield { type: "record", line: r.firstLine, lastLine: r.lastLine, values, chars };
     }
   };
   const lines = readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity });
@@ -91,7 +95,7 @@ async function* readJsonLines(file: string, { rename }: ReadOptions): AsyncGener
       announced = true;
       yield { type: "header", columns: Object.keys(values) };
     }
-    yield { type: "record", line, values };
+    yield { type: "record", line, values, chars: text.length };
   }
   if (!announced) yield { type: "header", columns: [] };
 }

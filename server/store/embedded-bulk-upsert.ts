@@ -3,43 +3,55 @@
  * engine's `COPY … FROM` (about 50× faster than merging); rows it holds are merged with
  * `LOAD FROM … MERGE`. Which is which comes from one keyed lookup exported by the engine
  * itself. A process killed between the two leaves rows that the next run merges.
+ * Staged files are streamed: each row is turned into its CSV line when written, twice (once
+ * for the lookup, once for its COPY or MERGE file), so memory stays near the rows themselves.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
 import type { UpsertBatch, UpsertKind } from "./graph-store.ts";
 import type { Exec } from "./embedded-connection.ts";
-import { LOAD_SPECS, copyStatement, existingStatement, loadStatements, stageRecord, stagedKey } from "./embedded-loads.ts";
+import { CsvLineFile } from "../csv/csv-line-file.ts";
+import { LOAD_SPECS, copyStatement, existingStatement, keyOfRecord, loadStatements, stageRecord } from "./embedded-loads.ts";
 
 export async function bulkUpsert<K extends UpsertKind>(exec: Exec, tmp: string, kind: K, rows: UpsertBatch[K]): Promise<void> {
   const spec = LOAD_SPECS[kind];
   const names = spec.columns.map((c) => c.name);
-  const records = rows.map((r) => stageRecord(kind, r));
-  const staged = path.join(tmp, `${kind}.csv`);
-  fs.writeFileSync(staged, stringify([names, ...records]));
+  const staged = new CsvLineFile(path.join(tmp, `${kind}.csv`), names);
+  for (const row of rows) staged.write(stageRecord(kind, row));
+  staged.close();
 
   const existingFile = path.join(tmp, `${kind}-existing.csv`);
-  await exec(existingStatement(kind, staged, existingFile));
+  await exec(existingStatement(kind, staged.file, existingFile));
   const existing = new Set(
     fs.existsSync(existingFile) ? (parse(fs.readFileSync(existingFile), { relax_column_count: true }) as string[][]).map((r) => r.join("\u0000")) : [],
   );
-  const fresh: string[][] = [];
-  const held: string[][] = [];
-  for (const record of records) (existing.has(stagedKey(kind, record)) ? held : fresh).push(record);
 
-  for (const copy of spec.copies) {
-    const picked = copy.columns.map((c) => names.indexOf(c));
-    const only = copy.onlyWhen === undefined ? -1 : names.indexOf(copy.onlyWhen);
-    const out = fresh.filter((r) => only === -1 || r[only] !== "").map((r) => picked.map((i) => r[i]!));
-    if (out.length === 0) continue;
-    const file = path.join(tmp, `${copy.table}-copy.csv`);
-    fs.writeFileSync(file, stringify([copy.columns, ...out]));
-    await exec(copyStatement(copy.table, file));
+  const copies = spec.copies.map((copy) => ({
+    table: copy.table,
+    picked: copy.columns.map((c) => names.indexOf(c)),
+    only: copy.onlyWhen === undefined ? -1 : names.indexOf(copy.onlyWhen),
+    out: new CsvLineFile(path.join(tmp, `${copy.table}-copy.csv`), copy.columns),
+  }));
+  const merge = new CsvLineFile(path.join(tmp, `${kind}-merge.csv`), names);
+  const key = keyOfRecord(kind);
+  for (const row of rows) {
+    const record = stageRecord(kind, row);
+    if (existing.size > 0 && existing.has(key(record))) {
+      merge.write(record);
+      continue;
+    }
+    for (const copy of copies) {
+      if (copy.only === -1 || record[copy.only] !== "") copy.out.write(copy.picked.map((i) => record[i]!));
+    }
   }
-  if (held.length > 0) {
-    const file = path.join(tmp, `${kind}-merge.csv`);
-    fs.writeFileSync(file, stringify([names, ...held]));
-    for (const statement of loadStatements(kind, file)) await exec(statement);
+  for (const copy of copies) copy.out.close();
+  merge.close();
+
+  for (const copy of copies) {
+    if (copy.out.lines > 0) await exec(copyStatement(copy.table, copy.out.file));
+  }
+  if (merge.lines > 0) {
+    for (const statement of loadStatements(kind, merge.file)) await exec(statement);
   }
 }

@@ -129,14 +129,26 @@ export function existingStatement(kind: UpsertKind, staged: string, out: string)
 
 /** The key of a staged row, as the existing-rows export writes it (joined with NUL). */
 export function stagedKey(kind: UpsertKind, record: string[]): string {
+  return keyOfRecord(kind)(record);
+}
+
+/** A function giving the key of each staged record of `kind`, with its column positions looked up once. */
+export function keyOfRecord(kind: UpsertKind): (record: string[]) => string {
   const names = LOAD_SPECS[kind].columns.map((c) => c.name);
-  const at = (n: string) => record[names.indexOf(n)] ?? "";
-  switch (kind) {
-    case "SHIPS_TO": return [at("accountId"), at("addressId"), at("type")].join("\u0000");
-    case "USES": return [at("accountId"), at("deviceId")].join("\u0000");
-    case "HAS_EMAIL": case "HAS_PHONE": case "PAYS_WITH": case "USES_IP": return [at("accountId"), at("identifierId")].join("\u0000");
-    default: return at("id");
+  const at = (...columns: string[]) => columns.map((c) => names.indexOf(c));
+  const positions = ((): number[] => {
+    switch (kind) {
+      case "SHIPS_TO": return at("accountId", "addressId", "type");
+      case "USES": return at("accountId", "deviceId");
+      case "HAS_EMAIL": case "HAS_PHONE": case "PAYS_WITH": case "USES_IP": return at("accountId", "identifierId");
+      default: return at("id");
+    }
+  })();
+  if (positions.length === 1) {
+    const only = positions[0]!;
+    return (record) => record[only] ?? "";
   }
+  return (record) => positions.map((i) => record[i] ?? "").join("\u0000");
 }
 
 export function copyStatement(table: string, file: string): string {

@@ -12,6 +12,8 @@ import { writeBigFolder, type BigFolderSummary } from "./write-big-folder.ts";
 
 export interface BigImportOptions {
   mb: number;
+  /** Accounts the refunds point at (default 200,000). */
+  accounts?: number;
   /** Engine buffer pool for the load (RINGLENS_DB_MEMORY_MB); ringlens' default when unset. */
   dbMemoryMb?: number;
   /** Extra Node options for the load process, e.g. a heap limit. */
@@ -42,7 +44,7 @@ export async function measureBigImport(options: BigImportOptions): Promise<BigIm
   try {
     const data = path.join(dir, "data");
     const started = performance.now();
-    const planted = await writeBigFolder(data, { refundBytes: options.mb * 1024 * 1024 });
+    const planted = await writeBigFolder(data, { refundBytes: options.mb * 1024 * 1024, accounts: options.accounts });
     const generateSeconds = (performance.now() - started) / 1000;
     options.onProgress?.(`generated ${(planted.refundBytes / 1e6).toFixed(0)} MB of refunds (${planted.refundRows.toLocaleString("en-US")} rows) in ${generateSeconds.toFixed(1)} s`);
     const env: Record<string, string> = { BENCH_RSS_EVERY_MS: "500" };

@@ -77,7 +77,8 @@ export async function importFolder(options: ImportOptions): Promise<ImportReport
   const started = performance.now();
   const mapping = options.mapping ?? EMPTY_MAPPING;
   const files = locateFiles(options.folder, mapping);
-  // Each engine write has a fixed cost of a few hundred ms whatever its size: batches are large.
+  // Each engine statement has a fixed cost (tens to hundreds of ms) whatever its size, so batches
+  // are large; bounded by rows and by characters, memory follows the batch, not the file.
   const batchSize = options.batchSize ?? 200_000;
   const batchChars = options.batchChars ?? 32 * 1024 * 1024;
   const known: KnownKeys = { accounts: new Set(), employees: new Set() };

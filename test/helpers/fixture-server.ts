@@ -12,7 +12,7 @@ import { loadCatalogue, type Catalogue } from "../../server/queries/catalogue.ts
 import { JobRunner } from "../../server/jobs/job-runner.ts";
 import { loadConfig, type Config } from "../../server/config.ts";
 import { openEmbeddedStore, type EmbeddedStore } from "../../server/store/embedded-store.ts";
-import { importFolder } from "../../server/ingest/import-folder.ts";
+import { importFolder, type ImportReport } from "../../server/ingest/import-folder.ts";
 import { runAnalysis } from "../../server/analysis/run-analysis.ts";
 import { writeTasks } from "../../server/main.ts";
 import { FIXTURES } from "./temp-dir.ts";
@@ -21,10 +21,13 @@ export interface FixtureServer {
   url: string;
   store: EmbeddedStore;
   config: Config;
+  /** What the import loaded and rejected: a test of built data can check none of it was lost. */
+  imported: ImportReport;
   close(): Promise<void>;
 }
 
 export interface FixtureOptions {
+  /** The folder to load: test/fixtures/small by default, or one a test wrote. */
   fixture?: string;
   config?: Partial<Config>;
   catalogue?: Catalogue;
@@ -37,7 +40,7 @@ export async function startFixtureServer(options: FixtureOptions = {}): Promise<
   const config: Config = { ...loadConfig({}), db: path.join(dir, "db"), port: 0, importRoot: FIXTURES, logLevel: "silent", ...options.config };
   const store = await openEmbeddedStore({ folder: config.db, command: "test" });
   await store.ensureSchema();
-  await importFolder({ folder: options.fixture ?? path.join(FIXTURES, "small"), store, rejectFile: path.join(dir, "rejects.csv") });
+  const imported = await importFolder({ folder: options.fixture ?? path.join(FIXTURES, "small"), store, rejectFile: path.join(dir, "rejects.csv") });
   await runAnalysis(store, { hubThreshold: options.hubThreshold ?? 10, now: Date.UTC(2024, 6, 1) });
   const jobs = new JobRunner();
   const app = createApp({
@@ -48,7 +51,7 @@ export async function startFixtureServer(options: FixtureOptions = {}): Promise<
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`, store, config,
+    url: `http://127.0.0.1:${port}`, store, config, imported,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

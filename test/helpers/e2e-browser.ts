@@ -30,8 +30,16 @@ export interface ViewerPage {
   dialogs: string[];
 }
 
-export async function openViewer(browser: Browser, url: string): Promise<ViewerPage> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+export interface OpenOptions {
+  /**
+   * Ignore the server's Content-Security-Policy, so that a test of the viewer's own escaping
+   * sees injected script run instead of having the policy hide the hole.
+   */
+  bypassCSP?: boolean;
+}
+
+export async function openViewer(browser: Browser, url: string, options: OpenOptions = {}): Promise<ViewerPage> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, bypassCSP: options.bypassCSP ?? false });
   const errors: string[] = [];
   const dialogs: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));

@@ -13,7 +13,7 @@ import { JobRunner } from "../../server/jobs/job-runner.ts";
 import { loadConfig, type Config } from "../../server/config.ts";
 import { openEmbeddedStore } from "../../server/store/embedded-store.ts";
 import { SupervisedStore, type SupervisorEvent } from "../../server/store/supervised-store.ts";
-import { importFolder } from "../../server/ingest/import-folder.ts";
+import { importFolder, type ImportReport } from "../../server/ingest/import-folder.ts";
 import { runAnalysis } from "../../server/analysis/run-analysis.ts";
 import { writeTasks } from "../../server/main.ts";
 import { FIXTURES } from "./temp-dir.ts";
@@ -25,10 +25,13 @@ export interface FixtureServer {
   /** What the supervisor reported (lost, retry, recovered). */
   storeEvents: SupervisorEvent[];
   config: Config;
+  /** What the import loaded and rejected: a test of built data can check none of it was lost. */
+  imported: ImportReport;
   close(): Promise<void>;
 }
 
 export interface FixtureOptions {
+  /** The folder to load: test/fixtures/small by default, or one a test wrote. */
   fixture?: string;
   config?: Partial<Config>;
   catalogue?: Catalogue;
@@ -46,7 +49,7 @@ export async function startFixtureServer(options: FixtureOptions = {}): Promise<
   };
   const storeEvents: SupervisorEvent[] = [];
   const store = new SupervisedStore(await open(), () => open(true), { firstDelayMs: 100, onEvent: (e) => storeEvents.push(e) });
-  await importFolder({ folder: options.fixture ?? path.join(FIXTURES, "small"), store, rejectFile: path.join(dir, "rejects.csv") });
+  const imported = await importFolder({ folder: options.fixture ?? path.join(FIXTURES, "small"), store, rejectFile: path.join(dir, "rejects.csv") });
   await runAnalysis(store, { hubThreshold: options.hubThreshold ?? 10, now: Date.UTC(2024, 6, 1) });
   const jobs = new JobRunner();
   const app = createApp({
@@ -57,7 +60,7 @@ export async function startFixtureServer(options: FixtureOptions = {}): Promise<
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`, store, storeEvents, config,
+    url: `http://127.0.0.1:${port}`, store, storeEvents, config, imported,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

@@ -71,6 +71,9 @@ function writeCsv(file: string, header: string[], rows: Iterable<unknown[]>): vo
   }
 }
 
+/** Joins list cells in staged CSVs: the unit separator, a control character that import refuses in any input value. */
+const LIST_SEPARATOR = "\u001f";
+
 /** Replaces the previous analysis in one transaction; on failure the engine rolls back. */
 export async function writeResult(exec: Exec, tmp: string, result: AnalysisResult): Promise<void> {
   const ringsFile = path.join(tmp, "rings.csv");
@@ -78,7 +81,7 @@ export async function writeResult(exec: Exec, tmp: string, result: AnalysisResul
   const suspectsFile = path.join(tmp, "suspects.csv");
   const analysedAt = new Date(result.analysedAt).toISOString();
   writeCsv(ringsFile, ["id", "size", "score", "level", "reasons", "hubs", "countries", "refundCount", "refundValue", "noReturnShare", "insiderCount"],
-    result.rings.map((r) => [r.id, r.size, r.score, r.level, JSON.stringify(r.reasons), JSON.stringify(r.hubs), r.countries.join(";"),
+    result.rings.map((r) => [r.id, r.size, r.score, r.level, JSON.stringify(r.reasons), JSON.stringify(r.hubs), r.countries.join(LIST_SEPARATOR),
       r.refundCount, r.refundValue, r.noReturnShare, r.insiders.length]));
   writeCsv(membersFile, ["accountId", "ringId"], (function* () { for (const r of result.rings) for (const a of r.accountIds) yield [a, r.id]; })());
   writeCsv(suspectsFile, ["employeeId", "ringId", "share", "baseline", "lift", "approvals", "noReturnApprovals", "score", "reason"],
@@ -89,7 +92,7 @@ export async function writeResult(exec: Exec, tmp: string, result: AnalysisResul
     await exec(`LOAD WITH HEADERS (id STRING, size INT64, score DOUBLE, level STRING, reasons STRING, hubs STRING, countries STRING,
         refundCount INT64, refundValue DOUBLE, noReturnShare DOUBLE, insiderCount INT64) FROM '${ringsFile}' (header=true, parallel=false)
       CREATE (:Ring {id: id, size: size, score: score, level: level, reasons: reasons, hubs: hubs,
-        countries: CASE WHEN nullif(countries, '') IS NULL THEN CAST([] AS STRING[]) ELSE string_split(countries, ';') END,
+        countries: CASE WHEN nullif(countries, '') IS NULL THEN CAST([] AS STRING[]) ELSE string_split(countries, '${LIST_SEPARATOR}') END,
         refundCount: refundCount, refundValue: refundValue, noReturnShare: noReturnShare, insiderCount: insiderCount,
         analysedAt: timestamp('${analysedAt}')})`);
     await exec(`LOAD WITH HEADERS (accountId STRING, ringId STRING) FROM '${membersFile}' (header=true)

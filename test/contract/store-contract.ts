@@ -206,6 +206,15 @@ export function storeContract(name: string, makeStore: () => Promise<GraphStore>
       expect(after.SUSPECTED_IN).toBe(result.rings.reduce((s, r) => s + r.insiders.length, 0));
     });
 
+    it("keeps a ring's countries as written, whatever characters they hold", async () => {
+      const odd = ["GB", "A;B", "x,y", "\"q\""];
+      const first = { ...result.rings[0]!, countries: odd };
+      await store.writeAnalysis({ ...result, rings: [first, ...result.rings.slice(1)] });
+      const { rows } = await store.query("MATCH (r:Ring {id: $id}) RETURN r.countries AS countries", { id: first.id }, { timeoutMs: T });
+      expect([...(rows[0]!.countries as string[])].sort()).toEqual([...odd].sort());
+      await store.writeAnalysis(result);
+    });
+
     it("keeps the previous analysis intact when writing a new one fails", async () => {
       const before = await store.query("MATCH (r:Ring) OPTIONAL MATCH (a:Account)-[:MEMBER_OF]->(r) RETURN r.id AS id, r.analysedAt AS at, count(a) AS members", {}, { timeoutMs: T });
       const counts = await store.counts();

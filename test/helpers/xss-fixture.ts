@@ -81,9 +81,8 @@ const ROTATION: PayloadStyle[] = ["img", "svg", "attr", "entity", "script", "jsU
 const rotate = (i: number, tag: string) => p(ROTATION[i % ROTATION.length]!, tag);
 const email = (style: PayloadStyle, tag: string) => `${p(style, tag).toLowerCase()}@x.test`;
 
-// No `;` in account countries: the embedded store keeps a ring's countries as one `;`-joined
-// text and splits it on reading, so such a country comes back in pieces (a data bug of its own).
-const COUNTRY_STYLES: PayloadStyle[] = ["script", "jsUrl", "anchor", "svg"];
+// Countries with `;` and `&…;` included: a ring's countries once came back split on `;`.
+const COUNTRY_STYLES: PayloadStyle[] = ["entity", "attr", "script", "svg"];
 const HONEST_ACCOUNTS = 30;
 const RING_SIZE = 4;
 const REFUNDS_PER_ACCOUNT = 3;

@@ -151,6 +151,14 @@ describe("viewer: deep links and history", () => {
     expect(await page.evaluate(() => window.__ringlens.nodeCount)).toBe(1);
     expect(await page.locator("#view-title").textContent()).toBe("Account XSS1 and its neighbours");
   });
+
+  it("a deep link to a refund unfolds refunds and selects it", async () => {
+    const { page } = await open("/?node=Refund:RF-RA01-0");
+    await waitForView(page, "node:Refund:RF-RA01-0");
+    await page.locator(".node-details").waitFor();
+    expect(await page.locator(".node-details").textContent()).toContain("RF-RA01-0");
+    expect(await page.locator("#fold-refunds").isChecked()).toBe(false);
+  });
 });
 
 describe("viewer: search and untrusted text", () => {

@@ -90,6 +90,11 @@ export function createController(deps: ControllerDeps): Controller {
     const canonical = nodeKey(String(node.type), node.id);
     const wire = mergeWire({ nodes: [{ key: canonical, attributes: node }], edges: [], truncated: false }, around);
     ring = null;
+    // A refund asked for by name must be on the canvas to be selected, not folded into its account.
+    if (parsed.kind === "Refund") {
+      scene.setFoldRefunds(false);
+      toolbar.setFold(false);
+    }
     scene.show(wire);
     details.setRing(null);
     ringList.setActive(null);

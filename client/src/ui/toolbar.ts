@@ -21,6 +21,8 @@ export interface Toolbar {
   setTitle(title: string, note?: string): void;
   setLayoutRunning(running: boolean): void;
   setEnabled(state: { graph: boolean; selection: boolean; ring: boolean }): void;
+  /** Shows the fold-refunds box as `fold` (when the viewer unfolds by itself). */
+  setFold(fold: boolean): void;
 }
 
 export function createToolbar(root: HTMLElement, handlers: ToolbarHandlers, fold: boolean): Toolbar {
@@ -58,6 +60,9 @@ export function createToolbar(root: HTMLElement, handlers: ToolbarHandlers, fold
     setLayoutRunning(running) {
       layout.textContent = running ? "Stop layout" : "Run layout";
       layout.setAttribute("aria-pressed", String(running));
+    },
+    setFold(fold) {
+      foldBox.checked = fold;
     },
     setEnabled({ graph, selection, ring }) {
       for (const control of [layout, fit, png, json, foldBox, sizeBy]) control.disabled = !graph;

@@ -7,6 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { once } from "node:events";
+import { mulberry32 } from "../../server/domain/rings/seeded-rng.ts";
 
 export interface BigFolderOptions {
   /** Target size of refunds.csv in bytes (the file ends at the first row past it). */
@@ -32,18 +33,6 @@ const CHANNELS = ["chat", "email", "phone", "web"] as const;
 
 const accountId = (i: number) => `A${String(i).padStart(8, "0")}`;
 const employeeId = (i: number) => `E${String(i).padStart(5, "0")}`;
-
-/** A small, fast, seeded generator (mulberry32): same options, same bytes. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class LineWriter {
   private readonly stream: fs.WriteStream;
@@ -76,7 +65,7 @@ export async function writeBigFolder(dir: string, options: BigFolderOptions): Pr
   const accounts = options.accounts ?? 200_000;
   const employees = options.employees ?? 2_000;
   fs.mkdirSync(dir, { recursive: true });
-  const rand = random(7);
+  const rand = mulberry32(7);
 
   const staff = new LineWriter(path.join(dir, "employees.csv"));
   await staff.line("employee_id,name,team,site,country,hired_at,left_at");

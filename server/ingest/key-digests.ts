@@ -6,6 +6,8 @@
  * 10M keys); if they ever did, the later row would be counted as a duplicate in the report but
  * still loaded, since rows are staged by their real key.
  */
+import { hashLanes } from "../domain/hash.ts";
+
 const EMPTY_HI = 0;
 
 export type KeyVerdict = "new" | "same" | "changed";
@@ -70,17 +72,8 @@ export class KeyDigests {
   }
 }
 
-/** Two independent 32-bit halves (cyrb53's two lanes, fully mixed); the high half is never 0, which marks an empty slot. */
+/** 64 bits of the key in two halves; the high half is never 0, which marks an empty slot. */
 function fingerprint(text: string): [number, number] {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  const hi = h2 >>> 0;
-  return [hi === EMPTY_HI ? 1 : hi, h1 >>> 0];
+  const [lo, hi] = hashLanes(text);
+  return [hi === EMPTY_HI ? 1 : hi, lo];
 }

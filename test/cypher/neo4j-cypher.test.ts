@@ -139,6 +139,7 @@ const WHITELIST: Record<string, Record<string, string>> = {
     match: "readInput()'s constant statements", file: "a temp file the store made (mkdtemp)",
     rel: "IDENTIFIER_KINDS", label: "IDENTIFIER_KINDS", ringsFile: "a temp file the store made", membersFile: "a temp file the store made",
     suspectsFile: "a temp file the store made", analysedAt: "new Date(number).toISOString()",
+    LIST_SEPARATOR: "a constant (the unit separator)",
   },
   "server/store/embedded-loads.ts": {
     label: "LOAD_SPECS constants", 'setList("n", columns)': "LOAD_SPECS column constants",
@@ -151,6 +152,9 @@ const WHITELIST: Record<string, Record<string, string>> = {
     out: "a temp file the store made", table: "LOAD_SPECS copy table names",
   },
 };
+
+/** Stores that pass their caller's text on unchanged and have none of their own. */
+const FORWARDERS = ["server/store/supervised-store.ts"];
 
 describe("no Cypher assembled from user input", () => {
   const templates = findCypherTemplates(path.join(ROOT, "server"), ROOT);
@@ -172,7 +176,7 @@ describe("no Cypher assembled from user input", () => {
     const callers = listTs(path.join(ROOT, "server"))
       .filter((f) => !path.basename(f).startsWith("embedded-") && /\.query\(/.test(fs.readFileSync(f, "utf8")))
       .map((f) => path.relative(ROOT, f)).sort();
-    expect(callers.filter((f) => !QUERY_CALLERS.includes(f))).toEqual([]);
+    expect(callers.filter((f) => !QUERY_CALLERS.includes(f) && !FORWARDERS.includes(f))).toEqual([]);
   });
 });
 

@@ -21,7 +21,7 @@ export const API_OPERATIONS: Record<string, Record<string, Op>> = {
   "/api/rings/{id}/graph": { get: { summary: "The ring's subgraph (graphology serialized format, with positions)", parameters: [p("id", "ring id"), q("limit", int, "most nodes")], responses: { 200: "WireGraph", 404: "no such ring" } } },
   "/api/nodes/{type}/{id}": { get: { summary: "One node's properties", parameters: [p("type", "Account, Address, Device, Email, Phone, Payment, IP, Employee, Refund or Ring"), p("id", "node id")], responses: { 200: "node", 404: "no such node or type" } } },
   "/api/nodes/{type}/{id}/neighbors": { get: { summary: "A node's neighbourhood", parameters: [p("type", "node type"), p("id", "node id"), q("depth", { enum: [1, 2] }, "hops"), q("limit", int, "most rows")], responses: { 200: "WireGraph", 404: "no such node" } } },
-  "/api/search": { get: { summary: "Prefix search over accounts, emails, devices, employees, addresses, rings", parameters: [q("q", { type: "string" }, "text"), q("limit", int, "most hits")], responses: { 200: "hits" } } },
+  "/api/search": { get: { summary: "Search accounts (id, email, name), devices, employees, addresses, rings, and email, phone (by digits), payment and IP identifiers", parameters: [q("q", { type: "string" }, "text"), q("limit", int, "most hits")], responses: { 200: "hits" } } },
   "/api/shared-identifiers": { get: { summary: "Pairs of accounts sharing identifiers, with sharedCount and the Jaccard index of their identifier sets", parameters: [
     q("account", { type: "string" }, "only pairs with this account (omit for every pair, each once)"),
     q("kinds", { type: "string" }, "identifier kinds that count, comma-separated (default Address,Device,Email,Phone,Payment; add IP)"),

@@ -50,7 +50,7 @@ describe("GET /api/search", () => {
     expect(body.hits.filter((h: { type: string }) => h.type === "Account")).toHaveLength(6);
     expect(body.hits[0].ringId).toMatch(/^R-/);
     const byEmail = (await getJson(`${s.url}/api/search?q=RB03@MAIL`)).body.hits;
-    expect(byEmail.map((h: { id: string }) => h.id)).toEqual(["RB03"]);
+    expect(byEmail.map((h: { type: string; id: string }) => `${h.type}:${h.id}`)).toEqual(["Account:RB03", "Email:rb03@mail.test"]);
   });
 
   it("finds devices, employees by name and addresses by street", async () => {
@@ -59,6 +59,15 @@ describe("GET /api/search", () => {
     expect(await hits("greta")).toEqual(["Employee:E4"]);
     expect((await hits("77 drop")).length).toBe(1);
     expect((await hits("77 Drop Str."))[0]).toMatch(/^Address:77 drop st/);
+  });
+
+  it("finds identifiers pasted from a case: a phone as typed nationally, an email, an IP prefix", async () => {
+    const hits = async (q: string) => (await getJson(`${s.url}/api/search?q=${encodeURIComponent(q)}`)).body.hits.map((h: { type: string; id: string }) => `${h.type}:${h.id}`);
+    expect(await hits("555-0101")).toEqual(["Phone:+15550101"]);
+    expect(await hits("(555) 01")).toEqual(expect.arrayContaining(["Phone:+15550100", "Phone:+15550101"]));
+    expect(await hits("ra01@mail.test")).toContain("Email:ra01@mail.test");
+    expect(await hits("10.0.0.1")).toContain("IP:10.0.0.1");
+    expect(await hits("55")).toEqual([]);
   });
 
   it("answers 400 for an empty query", async () => {

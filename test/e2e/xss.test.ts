@@ -222,6 +222,9 @@ describe("stored XSS: search, deep links and messages", () => {
       ["Device", fixture.device, null],
       ...byKind("Employee").map(([key, p]) => ["Employee", p.name, idOf(key)]),
       ["Address", fixture.properties.get(`Address:${fixture.address}`)!.line1, fixture.address],
+      // Identifier nodes are found by their id (payment ids case-insensitively); their label is the id.
+      ...["Email", "Payment", "IP"].flatMap((kind) => byKind(kind).map(([key]) => idOf(key))
+        .filter((id) => id.toLowerCase().startsWith(IMG_PREFIX.toLowerCase())).map((id) => [kind, id, null])),
     ];
     await expect.poll(() => page.locator(".search-results .hit").count()).toBe(expected.length);
     const hits = await page.locator(".search-results .hit").evaluateAll((buttons) => buttons.map((b) =>

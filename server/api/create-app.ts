@@ -15,6 +15,8 @@ import type { AppContext } from "./app-context.ts";
 import { createErrorHandler, errorBody, notFoundApi } from "./http-errors.ts";
 import { docsPage, openApiDocument } from "./openapi.ts";
 import { ringsRouter } from "./routes/rings.ts";
+import { ReadCache } from "../read-model/read-cache.ts";
+import type { JobTask } from "../jobs/job-runner.ts";
 import { nodesRouter } from "./routes/nodes.ts";
 import { queriesRouter } from "./routes/queries.ts";
 import { statusRouter } from "./routes/status.ts";
@@ -48,13 +50,26 @@ export function createApp(options: AppOptions): express.Express {
 
   app.get("/api/openapi.json", (_req, res) => { res.json(openApiDocument(options.version)); });
   app.get("/api/docs", (_req, res) => { res.type("html").send(docsPage(options.version)); });
-  app.use("/api", statusRouter(options));
-  app.use("/api/rings", ringsRouter(options));
-  app.use("/api/nodes", nodesRouter(options));
-  app.use("/api/queries", queriesRouter(options));
-  app.use("/api/search", searchRouter(options));
-  app.use("/api", sharedRouter(options));
-  app.use("/api", jobsRouter(options));
+  // Ring answers are kept until the data changes; a write job of this process says so at once.
+  const readCache = new ReadCache(options.store);
+  const afterWrite = (task: JobTask): JobTask => async (progress) => {
+    try {
+      return await task(progress);
+    } finally {
+      readCache.invalidate();
+    }
+  };
+  const ctx: AppContext = {
+    ...options,
+    tasks: { importFolder: (folder) => afterWrite(options.tasks.importFolder(folder)), analyze: () => afterWrite(options.tasks.analyze()) },
+  };
+  app.use("/api", statusRouter(ctx));
+  app.use("/api/rings", ringsRouter(ctx, readCache));
+  app.use("/api/nodes", nodesRouter(ctx));
+  app.use("/api/queries", queriesRouter(ctx));
+  app.use("/api/search", searchRouter(ctx));
+  app.use("/api", sharedRouter(ctx));
+  app.use("/api", jobsRouter(ctx));
   app.use("/api", notFoundApi);
 
   const clientDir = options.clientDir ?? DEFAULT_CLIENT_DIR;

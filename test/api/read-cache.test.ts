@@ -1,0 +1,45 @@
+/**
+ * Ring answers are cached until the data changes: a write made outside the API (another
+ * process's analysis) shows within the version check interval, and a write job of the API
+ * shows at once.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runAnalysis } from "../../server/analysis/run-analysis.ts";
+import { getJson, postJson, startFixtureServer, type FixtureServer } from "../helpers/fixture-server.ts";
+
+const TOKEN = "test-token-0123456789abcdef";
+let s: FixtureServer;
+beforeAll(async () => { s = await startFixtureServer({ config: { token: TOKEN } }); });
+afterAll(() => s.close());
+
+const rings = async () => JSON.stringify((await getJson(`${s.url}/api/rings?limit=500`)).body);
+
+describe("cached ring answers", () => {
+  it("answer the same until the data changes, and show an analysis made elsewhere within a second", async () => {
+    const before = await rings();
+    expect(await rings()).toBe(before);
+    // As a CLI `analyze` against the same store would: no API call, only the store changes.
+    await runAnalysis(s.store, { hubThreshold: 2, now: Date.UTC(2024, 6, 2) });
+    const started = Date.now();
+    let after = await rings();
+    while (after === before && Date.now() - started < 3_000) {
+      await new Promise((r) => setTimeout(r, 50));
+      after = await rings();
+    }
+    expect(after).not.toBe(before);
+    expect(Date.now() - started).toBeLessThan(1_500);
+  });
+
+  it("show an analysis made through the API as soon as its job has finished", async () => {
+    const before = await rings();
+    const { body: job } = await postJson(`${s.url}/api/analyze`, {}, { authorization: `Bearer ${TOKEN}` });
+    let status = job;
+    while (status.status === "running") {
+      await new Promise((r) => setTimeout(r, 25));
+      status = (await getJson(`${s.url}/api/jobs/${job.id}`)).body;
+    }
+    expect(status.status).toBe("succeeded");
+    // The API's analysis uses the default hub threshold, not the 2 of the previous test.
+    expect(await rings()).not.toBe(before);
+  });
+});

@@ -3,8 +3,8 @@
  * engine's `COPY … FROM` (about 50× faster than merging); rows it holds are merged with
  * `LOAD FROM … MERGE`. Which is which comes from one keyed lookup exported by the engine
  * itself. A process killed between the two leaves rows that the next run merges.
- * Staged files are streamed: each row is turned into its CSV line when written, twice (once
- * for the lookup, once for its COPY or MERGE file), so memory stays near the rows themselves.
+ * Staged files are streamed: the lookup gets only each row's key columns, then each row is
+ * turned into its CSV line once, for its COPY or MERGE file; memory stays near the rows.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -12,17 +12,17 @@ import { parse } from "csv-parse/sync";
 import type { UpsertBatch, UpsertKind } from "./graph-store.ts";
 import type { Exec } from "./embedded-connection.ts";
 import { CsvLineFile } from "../csv/csv-line-file.ts";
-import { LOAD_SPECS, copyStatement, existingStatement, keyOfRecord, loadStatements, stageRecord } from "./embedded-loads.ts";
+import { LOAD_SPECS, copyStatement, existingStatement, keyColumns, keyOfRecord, loadStatements, stageKey, stageRecord } from "./embedded-loads.ts";
 
 export async function bulkUpsert<K extends UpsertKind>(exec: Exec, tmp: string, kind: K, rows: UpsertBatch[K]): Promise<void> {
   const spec = LOAD_SPECS[kind];
   const names = spec.columns.map((c) => c.name);
-  const staged = new CsvLineFile(path.join(tmp, `${kind}.csv`), names);
-  for (const row of rows) staged.write(stageRecord(kind, row));
-  staged.close();
+  const keys = new CsvLineFile(path.join(tmp, `${kind}-keys.csv`), keyColumns(kind));
+  for (const row of rows) keys.write(stageKey(kind, row));
+  keys.close();
 
   const existingFile = path.join(tmp, `${kind}-existing.csv`);
-  await exec(existingStatement(kind, staged.file, existingFile));
+  await exec(existingStatement(kind, keys.file, existingFile));
   const existing = new Set(
     fs.existsSync(existingFile) ? (parse(fs.readFileSync(existingFile), { relax_column_count: true }) as string[][]).map((r) => r.join("\u0000")) : [],
   );

@@ -122,9 +122,29 @@ export function loadStatements(kind: UpsertKind, file: string): string[] {
   return LOAD_SPECS[kind].merge.map((m) => `${loadFrom(kind, file)} ${m}`);
 }
 
-/** Exports the keys of the staged rows that already exist in the store to `out`. */
-export function existingStatement(kind: UpsertKind, staged: string, out: string): string {
-  return `COPY (${loadFrom(kind, staged)} ${LOAD_SPECS[kind].existing}) TO '${out}' (header=false)`;
+/**
+ * Exports the keys of the staged rows that already exist in the store to `out`. `keysFile`
+ * holds only the key columns (see `stageKey`): the lookup needs nothing else.
+ */
+export function existingStatement(kind: UpsertKind, keysFile: string, out: string): string {
+  const header = keyColumns(kind).map((c) => `${c} STRING`).join(", ");
+  return `COPY (LOAD WITH HEADERS (${header}) FROM '${keysFile}' (header=true, parallel=false) ${LOAD_SPECS[kind].existing}) TO '${out}' (header=false)`;
+}
+
+/** The columns that identify a row of `kind`: what MERGE matches on and the lookup returns. */
+export function keyColumns(kind: UpsertKind): string[] {
+  switch (kind) {
+    case "SHIPS_TO": return ["accountId", "addressId", "type"];
+    case "USES": return ["accountId", "deviceId"];
+    case "HAS_EMAIL": case "HAS_PHONE": case "PAYS_WITH": case "USES_IP": return ["accountId", "identifierId"];
+    default: return ["id"];
+  }
+}
+
+/** The key cells of a row, straight from the row (keys are ids: no conversion needed). */
+export function stageKey(kind: UpsertKind, row: UpsertBatch[UpsertKind][number]): string[] {
+  const values = row as unknown as Record<string, unknown>;
+  return keyColumns(kind).map((c) => (values[c] === null || values[c] === undefined ? "" : String(values[c])));
 }
 
 /** The key of a staged row, as the existing-rows export writes it (joined with NUL). */
@@ -135,15 +155,7 @@ export function stagedKey(kind: UpsertKind, record: string[]): string {
 /** A function giving the key of each staged record of `kind`, with its column positions looked up once. */
 export function keyOfRecord(kind: UpsertKind): (record: string[]) => string {
   const names = LOAD_SPECS[kind].columns.map((c) => c.name);
-  const at = (...columns: string[]) => columns.map((c) => names.indexOf(c));
-  const positions = ((): number[] => {
-    switch (kind) {
-      case "SHIPS_TO": return at("accountId", "addressId", "type");
-      case "USES": return at("accountId", "deviceId");
-      case "HAS_EMAIL": case "HAS_PHONE": case "PAYS_WITH": case "USES_IP": return at("accountId", "identifierId");
-      default: return at("id");
-    }
-  })();
+  const positions = keyColumns(kind).map((c) => names.indexOf(c));
   if (positions.length === 1) {
     const only = positions[0]!;
     return (record) => record[only] ?? "";

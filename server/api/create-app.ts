@@ -50,7 +50,7 @@ export function createApp(options: AppOptions): express.Express {
 
   app.get("/api/openapi.json", (_req, res) => { res.json(openApiDocument(options.version)); });
   app.get("/api/docs", (_req, res) => { res.type("html").send(docsPage(options.version)); });
-  // Ring answers are kept until the data changes; a write job of this process says so at once.
+  // Ring and saved-query answers are kept until the data changes; a write job of this process says so at once.
   const readCache = new ReadCache(options.store);
   const afterWrite = (task: JobTask): JobTask => async (progress) => {
     try {
@@ -66,7 +66,7 @@ export function createApp(options: AppOptions): express.Express {
   app.use("/api", statusRouter(ctx));
   app.use("/api/rings", ringsRouter(ctx, readCache));
   app.use("/api/nodes", nodesRouter(ctx));
-  app.use("/api/queries", queriesRouter(ctx));
+  app.use("/api/queries", queriesRouter(ctx, readCache));
   app.use("/api/search", searchRouter(ctx));
   app.use("/api", sharedRouter(ctx));
   app.use("/api", jobsRouter(ctx));

@@ -105,7 +105,8 @@ export interface QueryRunResult {
   columns: string[];
   rows: Record<string, unknown>[];
   graph: WireGraph;
-  stats: { ms: number; rows: number };
+  /** `cached`: the answer was kept from an identical run at the same data version, and `ms` is that run's. */
+  stats: { ms: number; rows: number; cached: boolean };
 }
 
 export interface ApiErrorBody {

@@ -4,7 +4,7 @@
  * (lastImport, lastAnalysis), so the data version is those two values, read at most every
  * `checkEveryMs` (one small query however many requests arrive) and at once after a write
  * this process made. A write by another process (a CLI load against Neo4j) shows within
- * `checkEveryMs`. Answers are kept as their JSON text, so a hit costs no query and no
+ * `checkEveryMs`. Ring answers are kept as their JSON text, so a hit costs no query and no
  * serialisation.
  */
 import type { GraphStore } from "../store/graph-store.ts";
@@ -16,7 +16,7 @@ export interface ReadCacheOptions {
 }
 
 export class ReadCache {
-  private readonly entries = new Map<string, string>();
+  private readonly entries = new Map<string, unknown>();
   private version: string | null = null;
   private checkedAt = 0;
   private checking: Promise<string> | null = null;
@@ -30,21 +30,29 @@ export class ReadCache {
 
   /** The JSON text of `compute()`'s answer for `key` at the current data version. */
   async json(key: string, compute: () => Promise<unknown>): Promise<string> {
+    return (await this.value(`json ${key}`, async () => JSON.stringify(await compute()))).value;
+  }
+
+  /**
+   * `compute()`'s answer for `key` at the current data version, and whether it was kept from
+   * before. `keep` may refuse to keep an answer (one too large to hold).
+   */
+  async value<T>(key: string, compute: () => Promise<T>, keep: (value: T) => boolean = () => true): Promise<{ value: T; cached: boolean }> {
     const version = await this.currentVersion();
     const full = `${version}\u0000${key}`;
-    const hit = this.entries.get(full);
-    if (hit !== undefined) {
+    if (this.entries.has(full)) {
+      const hit = this.entries.get(full) as T;
       // Refresh its place: the most used answers stay.
       this.entries.delete(full);
       this.entries.set(full, hit);
-      return hit;
+      return { value: hit, cached: true };
     }
-    const text = JSON.stringify(await compute());
-    if (version === this.version) {
-      this.entries.set(full, text);
+    const value = await compute();
+    if (version === this.version && keep(value)) {
+      this.entries.set(full, value);
       while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     }
-    return text;
+    return { value, cached: false };
   }
 
   /** This process wrote to the store: read the version again before the next answer. */

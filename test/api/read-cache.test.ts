@@ -14,6 +14,19 @@ afterAll(() => s.close());
 
 const rings = async () => JSON.stringify((await getJson(`${s.url}/api/rings?limit=500`)).body);
 
+describe("cached saved-query answers", () => {
+  const run = (params: Record<string, unknown>) => postJson(`${s.url}/api/queries/devices-shared/run`, { params });
+
+  it("repeat an identical run from the cache, saying so, and run anew for other parameters", async () => {
+    const first = (await run({ minAccounts: 2 })).body;
+    const again = (await run({ minAccounts: 2 })).body;
+    expect(again.rows).toEqual(first.rows);
+    expect(again.stats).toEqual({ ...first.stats, cached: true });
+    const other = (await run({ minAccounts: 3 })).body;
+    expect(other.stats.cached).toBe(false);
+  });
+});
+
 describe("cached ring answers", () => {
   it("answer the same until the data changes, and show an analysis made elsewhere within a second", async () => {
     const before = await rings();

@@ -79,7 +79,7 @@ export function createQueriesPanel(root: HTMLElement, deps: QueriesDeps): Querie
     run.disabled = true;
     try {
       const result = await deps.api.runQuery(query.name, values.values);
-      status.textContent = `${result.stats.rows} rows in ${result.stats.ms} ms.`;
+      status.textContent = `${result.stats.rows} rows in ${result.stats.ms} ms${result.stats.cached ? " (kept from an earlier run, data unchanged)" : ""}.`;
       deps.onResult(query, result);
     } catch (error) {
       status.textContent = "";

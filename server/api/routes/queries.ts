@@ -8,6 +8,7 @@ import { bindParams } from "../../queries/catalogue.ts";
 import type { QueryDefinition } from "../../queries/query-definition.ts";
 import { toWireGraph } from "../../queries/to-wire-graph.ts";
 import type { QueryInfo, QueryRunResult } from "../wire-types.ts";
+import type { ReadCache } from "../../read-model/read-cache.ts";
 
 const RunBody = z.object({ params: z.record(z.string(), z.unknown()).default({}) }).strict();
 
@@ -19,7 +20,10 @@ export function toInfo(q: QueryDefinition): QueryInfo {
   };
 }
 
-export function queriesRouter(ctx: AppContext): Router {
+/** Larger answers are not kept: the cache is for the repeated dashboards and panels, not exports. */
+const MAX_CACHED_ROWS = 10_000;
+
+export function queriesRouter(ctx: AppContext, cache: ReadCache): Router {
   const router = Router();
   const find = (name: string) => {
     const q = ctx.catalogue.get(name);
@@ -37,10 +41,13 @@ export function queriesRouter(ctx: AppContext): Router {
     const { params } = parseInput(RunBody, req.body ?? {}, `POST /api/queries/${query.name}/run`);
     const bound = bindParams(query, params);
     const text = ctx.store.info.engine === "neo4j" ? query.neo4j : query.embedded;
-    const started = performance.now();
     try {
-      const { columns, rows } = await ctx.store.query(text, bound, { timeoutMs: ctx.config.queryTimeoutMs });
-      const result: QueryRunResult = { columns, rows, graph: toWireGraph(rows), stats: { ms: Math.round(performance.now() - started), rows: rows.length } };
+      const { value, cached } = await cache.value(`query ${query.name} ${JSON.stringify(bound)}`, async () => {
+        const started = performance.now();
+        const { columns, rows } = await ctx.store.query(text, bound, { timeoutMs: ctx.config.queryTimeoutMs });
+        return { columns, rows, graph: toWireGraph(rows), stats: { ms: Math.round(performance.now() - started), rows: rows.length } };
+      }, (result) => result.rows.length <= MAX_CACHED_ROWS);
+      const result: QueryRunResult = { ...value, stats: { ...value.stats, cached } };
       res.json(result);
     } catch (error) {
       if (error instanceof RinglensError && error.kind === "timeout") {

@@ -32,7 +32,8 @@ export function writeTasks(store: GraphStore, config: Config): WriteTasks {
       await store.setMeta("lastImport", JSON.stringify({ at: new Date().toISOString(), folder: path.resolve(folder), read: report.read, loaded: report.loaded, rejected: report.rejected }));
       return report;
     },
-    analyze: () => async (progress) => runAnalysis(store, {}, (phase) => progress(phase)),
+    // The job reports the summary, not every ring: a large store has hundreds of thousands.
+    analyze: (options = {}) => async (progress) => ({ summary: (await runAnalysis(store, options, (phase) => progress(phase))).summary }),
   };
 }
 

@@ -3,11 +3,13 @@ import type { Config } from "../config.ts";
 import type { GraphStore } from "../store/graph-store.ts";
 import type { Catalogue } from "../queries/catalogue.ts";
 import type { JobRunner, JobTask } from "../jobs/job-runner.ts";
+import type { DetectOptions } from "../domain/rings/detect-options.ts";
 
 export interface WriteTasks {
   /** Imports a folder already checked to be inside the import root. */
   importFolder(folder: string): JobTask;
-  analyze(): JobTask;
+  /** Runs detection with these settings (checked already) over the defaults. */
+  analyze(options?: Partial<DetectOptions>): JobTask;
 }
 
 export interface AppContext {

@@ -61,7 +61,7 @@ export function createApp(options: AppOptions): express.Express {
   };
   const ctx: AppContext = {
     ...options,
-    tasks: { importFolder: (folder) => afterWrite(options.tasks.importFolder(folder)), analyze: () => afterWrite(options.tasks.analyze()) },
+    tasks: { importFolder: (folder) => afterWrite(options.tasks.importFolder(folder)), analyze: (settings) => afterWrite(options.tasks.analyze(settings)) },
   };
   app.use("/api", statusRouter(ctx));
   app.use("/api/rings", ringsRouter(ctx, readCache));

@@ -34,7 +34,7 @@ export const API_OPERATIONS: Record<string, Record<string, Op>> = {
   "/api/queries/{name}": { get: { summary: "One saved query with its parameters", parameters: [p("name", "query name")], responses: { 200: "QueryInfo", 404: "no such query" } } },
   "/api/queries/{name}/run": { post: { summary: "Run a saved query read-only (an identical run at the same data version is answered from cache: stats.cached)", parameters: [p("name", "query name")], body: '{"params": {…}}', responses: { 200: "QueryRunResult", 400: "bad parameter", 404: "no such query", 504: "timeout" } } },
   "/api/import": { post: { summary: "Import a folder (inside the import root) as a job", body: '{"folder": "…"}', secured: true, responses: { 202: "Job", 401: "token required", 403: "write endpoints off", 409: "a job is running" } } },
-  "/api/analyze": { post: { summary: "Analyse the store as a job", secured: true, responses: { 202: "Job", 401: "token required", 403: "write endpoints off", 409: "a job is running" } } },
+  "/api/analyze": { post: { summary: "Analyse the store as a job; the job's report is the analysis summary", secured: true, body: '{"hubThreshold": "auto" | n ≥ 1, "maxRingSize": n ≥ 2, "minScore": 0–100, "linkPolicy": {"ip": {"link": true, "hubThreshold": 20, "weight": 0.25}}} (all optional)', responses: { 202: "Job", 400: "bad setting", 401: "token required", 403: "write endpoints off", 409: "a job is running" } } },
   "/api/jobs/{id}": { get: { summary: "A job's progress and final report", parameters: [p("id", "job id")], responses: { 200: "Job", 404: "no such job" } } },
 };
 

@@ -68,6 +68,29 @@ describe("write endpoints with a token", () => {
     expect((await getJson(`${s.url}/api/jobs/nope`)).status).toBe(404);
   });
 
+  it("run an analysis with an analyst's settings, and refuse a bad setting with 400 naming it", async () => {
+    const { status, body } = await postJson(`${s.url}/api/analyze`, { hubThreshold: 3, maxRingSize: 10, linkPolicy: { ip: { link: true } } }, auth);
+    expect(status).toBe(202);
+    let job = body;
+    for (let i = 0; i < 200 && job.status === "running"; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      job = (await getJson(`${s.url}/api/jobs/${job.id}`)).body;
+    }
+    expect(job.status).toBe("succeeded");
+    expect(job.report.summary.hubThreshold).toBe(3);
+    // The job reports the summary only, not every ring.
+    expect(Object.keys(job.report)).toEqual(["summary"]);
+
+    const zero = await postJson(`${s.url}/api/analyze`, { hubThreshold: 0 }, auth);
+    expect(zero.status).toBe(400);
+    expect(JSON.stringify(zero.body.error)).toMatch(/hubThreshold/);
+    const kind = await postJson(`${s.url}/api/analyze`, { linkPolicy: { shoe: { link: true } } }, auth);
+    expect(kind.status).toBe(400);
+    expect(kind.body.error.message).toMatch(/shoe/);
+    const extra = await postJson(`${s.url}/api/analyze`, { seed: 7 }, auth);
+    expect(extra.status).toBe(400);
+  });
+
   it("import only from folders inside the import root", async () => {
     for (const folder of ["../../etc", "/etc", "small/../../.."]) {
       const { status, body } = await postJson(`${s.url}/api/import`, { folder }, auth);

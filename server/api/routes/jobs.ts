@@ -1,6 +1,7 @@
 /**
  * Write endpoints (token-protected, rate-limited): `POST /api/import` and `POST /api/analyze`
- * start a job and answer 202 with its id; `GET /api/jobs/:id` reports progress and result.
+ * (optionally with detection settings: hub threshold, maximum ring size, minimum score, link
+ * policy per identifier kind) start a job and answer 202 with its id; `GET /api/jobs/:id` reports progress and result.
  * Import folders must lie inside the configured import root, so no path escapes it.
  */
 import path from "node:path";
@@ -12,8 +13,17 @@ import type { AppContext } from "../app-context.ts";
 import { parseInput } from "../parse-input.ts";
 import { requireToken } from "../require-token.ts";
 import { errorBody, invalid } from "../http-errors.ts";
+import { resolveDetectOptions, type DetectOptions } from "../../domain/rings/detect-options.ts";
 
 const ImportBody = z.object({ folder: z.string().min(1).max(4096) }).strict();
+
+/** The detection settings an analyst may change per run; the rest keep their defaults. */
+const AnalyzeBody = z.object({
+  hubThreshold: z.union([z.literal("auto"), z.number().int().min(1)]).optional(),
+  maxRingSize: z.number().int().min(2).max(100_000).optional(),
+  minScore: z.number().min(0).max(100).optional(),
+  linkPolicy: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+}).strict();
 
 export function jobsRouter(ctx: AppContext): Router {
   const router = Router();
@@ -30,8 +40,11 @@ export function jobsRouter(ctx: AppContext): Router {
     res.status(202).location(`/api/jobs/${job.id}`).json(job);
   });
 
-  router.post("/analyze", limiter, guard, (_req, res) => {
-    const job = ctx.jobs.start("analyze", ctx.tasks.analyze());
+  router.post("/analyze", limiter, guard, (req, res) => {
+    const settings = parseInput(AnalyzeBody, req.body ?? {}, "POST /api/analyze") as Partial<DetectOptions>;
+    // Checked before the job starts, so a bad setting is a 400 naming it, not a failed job.
+    resolveDetectOptions(settings);
+    const job = ctx.jobs.start("analyze", ctx.tasks.analyze(settings));
     res.status(202).location(`/api/jobs/${job.id}`).json(job);
   });
 

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAnalysis } from "../../server/analysis/run-analysis.ts";
-import { getJson, postJson, startFixtureServer, type FixtureServer } from "../helpers/fixture-server.ts";
+import { getJson, postJson, startFixtureServer, waitForJob, type FixtureServer } from "../helpers/fixture-server.ts";
 
 const TOKEN = "test-token-0123456789abcdef";
 let s: FixtureServer;
@@ -46,12 +46,7 @@ describe("cached ring answers", () => {
   it("show an analysis made through the API as soon as its job has finished", async () => {
     const before = await rings();
     const { body: job } = await postJson(`${s.url}/api/analyze`, {}, { authorization: `Bearer ${TOKEN}` });
-    let status = job;
-    while (status.status === "running") {
-      await new Promise((r) => setTimeout(r, 25));
-      status = (await getJson(`${s.url}/api/jobs/${job.id}`)).body;
-    }
-    expect(status.status).toBe("succeeded");
+    expect((await waitForJob(s.url, job)).status).toBe("succeeded");
     // The API's analysis uses the default hub threshold, not the 2 of the previous test.
     expect(await rings()).not.toBe(before);
   });

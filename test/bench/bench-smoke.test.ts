@@ -3,26 +3,16 @@
  * endpoint, no browser): it prints the markdown table with the targets and writes the JSON.
  * No timing is asserted; figures on a shared test machine mean nothing.
  */
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { summarise, ratio } from "../../bench/figure.ts";
+import { runNode } from "../helpers/run-cli.ts";
 
 const BENCH = path.resolve(import.meta.dirname, "../../bench/run-bench.ts");
 
-function runBench(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", BENCH, ...args], { stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => { stdout += d; });
-    child.stderr.on("data", (d) => { stderr += d; });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runBench = (args: string[]) => runNode(["--import", "tsx", BENCH, ...args]);
 
 describe("npm run bench", () => {
   let out = "";

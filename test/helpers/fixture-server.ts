@@ -80,3 +80,14 @@ export async function getJson(url: string, init?: RequestInit): Promise<{ status
 export function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
   return getJson(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
 }
+
+/** Polls GET /api/jobs/:id until the job is no longer running (or `maxMs` passes); returns its last state. */
+export async function waitForJob(url: string, job: { id: string; status: string }, maxMs = 20_000): Promise<any> {
+  const deadline = Date.now() + maxMs;
+  let state: any = job;
+  while (state.status === "running" && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 25));
+    state = (await getJson(`${url}/api/jobs/${job.id}`)).body;
+  }
+  return state;
+}

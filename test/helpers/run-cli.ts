@@ -7,8 +7,13 @@ const BIN = path.resolve(import.meta.dirname, "../../bin/ringlens.mjs");
 export interface CliResult { code: number | null; stdout: string; stderr: string }
 
 export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return runNode([BIN, ...args], env);
+}
+
+/** Runs Node with these arguments (a script and its arguments) and collects its output and exit code. */
+export function runNode(nodeArgs: string[], env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, nodeArgs, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => { stdout += d; });

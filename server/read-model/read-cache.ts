@@ -11,46 +11,55 @@ import type { GraphStore } from "../store/graph-store.ts";
 
 export interface ReadCacheOptions {
   checkEveryMs?: number;
-  /** Most answers kept; the oldest go first. */
-  maxEntries?: number;
+  /** Most characters of answers kept (their JSON length); the least recently used go first. An answer over an eighth of it is not kept. */
+  maxChars?: number;
 }
 
 export class ReadCache {
-  private readonly entries = new Map<string, unknown>();
+  private readonly entries = new Map<string, { value: unknown; chars: number }>();
+  private chars = 0;
   private version: string | null = null;
   private checkedAt = 0;
   private checking: Promise<string> | null = null;
   private readonly checkEveryMs: number;
-  private readonly maxEntries: number;
+  private readonly maxChars: number;
 
   constructor(private readonly store: GraphStore, options: ReadCacheOptions = {}) {
     this.checkEveryMs = options.checkEveryMs ?? 500;
-    this.maxEntries = options.maxEntries ?? 2_000;
+    this.maxChars = options.maxChars ?? 128 * 1024 * 1024;
   }
 
   /** The JSON text of `compute()`'s answer for `key` at the current data version. */
   async json(key: string, compute: () => Promise<unknown>): Promise<string> {
-    return (await this.value(`json ${key}`, async () => JSON.stringify(await compute()))).value;
+    return (await this.value(`json ${key}`, async () => JSON.stringify(await compute()), (text) => text.length)).value;
   }
 
   /**
    * `compute()`'s answer for `key` at the current data version, and whether it was kept from
-   * before. `keep` may refuse to keep an answer (one too large to hold).
+   * before. `size` gives an answer's size in characters (its JSON length, or Infinity: never kept).
    */
-  async value<T>(key: string, compute: () => Promise<T>, keep: (value: T) => boolean = () => true): Promise<{ value: T; cached: boolean }> {
+  async value<T>(key: string, compute: () => Promise<T>, size: (value: T) => number): Promise<{ value: T; cached: boolean }> {
     const version = await this.currentVersion();
     const full = `${version}\u0000${key}`;
-    if (this.entries.has(full)) {
-      const hit = this.entries.get(full) as T;
+    const hit = this.entries.get(full);
+    if (hit !== undefined) {
       // Refresh its place: the most used answers stay.
       this.entries.delete(full);
       this.entries.set(full, hit);
-      return { value: hit, cached: true };
+      return { value: hit.value as T, cached: true };
     }
     const value = await compute();
-    if (version === this.version && keep(value)) {
-      this.entries.set(full, value);
-      while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    const chars = version === this.version ? size(value) : Infinity;
+    if (chars <= this.maxChars / 8) {
+      // Two requests may have computed the same answer at once: count it once.
+      this.chars -= this.entries.get(full)?.chars ?? 0;
+      this.entries.set(full, { value, chars });
+      this.chars += chars;
+      for (const [oldest, entry] of this.entries) {
+        if (this.chars <= this.maxChars) break;
+        this.entries.delete(oldest);
+        this.chars -= entry.chars;
+      }
     }
     return { value, cached: false };
   }
@@ -66,7 +75,10 @@ export class ReadCache {
       try {
         const [imported, analysed] = await Promise.all([this.store.getMeta("lastImport"), this.store.getMeta("lastAnalysis")]);
         const version = `${imported ?? ""}\u0001${analysed ?? ""}`;
-        if (version !== this.version) this.entries.clear();
+        if (version !== this.version) {
+          this.entries.clear();
+          this.chars = 0;
+        }
         this.version = version;
         this.checkedAt = Date.now();
         return version;

@@ -112,14 +112,15 @@ export const LOAD_SPECS: Record<UpsertKind, LoadSpec> = {
 };
 
 // parallel=false: quoted cells may hold newlines, which the parallel reader cannot split.
-function loadFrom(kind: UpsertKind, file: string): string {
-  const header = LOAD_SPECS[kind].columns.map((c) => `${c.name} STRING`).join(", ");
+function loadFrom(columns: readonly string[], file: string): string {
+  const header = columns.map((c) => `${c} STRING`).join(", ");
   return `LOAD WITH HEADERS (${header}) FROM '${file}' (header=true, parallel=false)`;
 }
 
 /** The statements merging one staged file of `kind`, in order. */
 export function loadStatements(kind: UpsertKind, file: string): string[] {
-  return LOAD_SPECS[kind].merge.map((m) => `${loadFrom(kind, file)} ${m}`);
+  const from = loadFrom(LOAD_SPECS[kind].columns.map((c) => c.name), file);
+  return LOAD_SPECS[kind].merge.map((m) => `${from} ${m}`);
 }
 
 /**
@@ -127,18 +128,19 @@ export function loadStatements(kind: UpsertKind, file: string): string[] {
  * holds only the key columns (see `stageKey`): the lookup needs nothing else.
  */
 export function existingStatement(kind: UpsertKind, keysFile: string, out: string): string {
-  const header = keyColumns(kind).map((c) => `${c} STRING`).join(", ");
-  return `COPY (LOAD WITH HEADERS (${header}) FROM '${keysFile}' (header=true, parallel=false) ${LOAD_SPECS[kind].existing}) TO '${out}' (header=false)`;
+  return `COPY (${loadFrom(keyColumns(kind), keysFile)} ${LOAD_SPECS[kind].existing}) TO '${out}' (header=false)`;
 }
 
+const USE_KEY = ["accountId", "identifierId"] as const;
+const ID_KEY = ["id"] as const;
+const KEY_COLUMNS: Partial<Record<UpsertKind, readonly string[]>> = {
+  SHIPS_TO: ["accountId", "addressId", "type"], USES: ["accountId", "deviceId"],
+  HAS_EMAIL: USE_KEY, HAS_PHONE: USE_KEY, PAYS_WITH: USE_KEY, USES_IP: USE_KEY,
+};
+
 /** The columns that identify a row of `kind`: what MERGE matches on and the lookup returns. */
-export function keyColumns(kind: UpsertKind): string[] {
-  switch (kind) {
-    case "SHIPS_TO": return ["accountId", "addressId", "type"];
-    case "USES": return ["accountId", "deviceId"];
-    case "HAS_EMAIL": case "HAS_PHONE": case "PAYS_WITH": case "USES_IP": return ["accountId", "identifierId"];
-    default: return ["id"];
-  }
+export function keyColumns(kind: UpsertKind): readonly string[] {
+  return KEY_COLUMNS[kind] ?? ID_KEY;
 }
 
 /** The key cells of a row, straight from the row (keys are ids: no conversion needed). */

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAnalysis } from "../../server/analysis/run-analysis.ts";
+import { ReadCache } from "../../server/read-model/read-cache.ts";
 import { getJson, postJson, startFixtureServer, waitForJob, type FixtureServer } from "../helpers/fixture-server.ts";
 
 const TOKEN = "test-token-0123456789abcdef";
@@ -49,5 +50,21 @@ describe("cached ring answers", () => {
     expect((await waitForJob(s.url, job)).status).toBe("succeeded");
     // The API's analysis uses the default hub threshold, not the 2 of the previous test.
     expect(await rings()).not.toBe(before);
+  });
+});
+
+describe("the cache's size", () => {
+  it("keeps answers up to its character budget, the least recently used going first, and never one over an eighth of it", async () => {
+    const cache = new ReadCache(s.store, { maxChars: 800 });
+    const answer = (n: number) => async () => "x".repeat(n);
+    const cached = async (key: string, n: number) => (await cache.value(key, answer(n), (t) => t.length)).cached;
+    for (const key of ["a", "b", "c", "d", "e", "f", "g", "h"]) expect(await cached(key, 100)).toBe(false);
+    expect(await cached("a", 100)).toBe(true);
+    // A ninth answer goes over the budget: the least recently used (b, since a was just read) goes.
+    expect(await cached("i", 100)).toBe(false);
+    expect(await cached("a", 100)).toBe(true);
+    expect(await cached("b", 100)).toBe(false);
+    expect(await cached("big", 101)).toBe(false);
+    expect(await cached("big", 101)).toBe(false);
   });
 });

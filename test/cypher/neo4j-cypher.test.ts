@@ -148,7 +148,8 @@ const WHITELIST: Record<string, Record<string, string>> = {
     'setList("n", REFUND_COLUMNS.filter((c) => c.name !== "accountId" && c.name !== "employeeId"))': "LOAD_SPECS column constants",
     'convert(t("firstSeen"))': "constant column", 'convert(t("lastSeen"))': "constant column",
     header: "LOAD_SPECS column names", file: "a temp file the store made (mkdtemp)", m: "LOAD_SPECS merge constants",
-    keysFile: "a temp file the store made", "LOAD_SPECS[kind].existing": "LOAD_SPECS constants",
+    "loadFrom(keyColumns(kind), keysFile)": "key column constants and a temp file the store made", from: "loadFrom of LOAD_SPECS columns and a temp file the store made",
+    "LOAD_SPECS[kind].existing": "LOAD_SPECS constants",
     out: "a temp file the store made", table: "LOAD_SPECS copy table names",
   },
 };

@@ -46,7 +46,7 @@ export function queriesRouter(ctx: AppContext, cache: ReadCache): Router {
         const started = performance.now();
         const { columns, rows } = await ctx.store.query(text, bound, { timeoutMs: ctx.config.queryTimeoutMs });
         return { columns, rows, graph: toWireGraph(rows), stats: { ms: Math.round(performance.now() - started), rows: rows.length } };
-      }, (result) => result.rows.length <= MAX_CACHED_ROWS);
+      }, (result) => (result.rows.length <= MAX_CACHED_ROWS ? JSON.stringify(result).length : Infinity));
       const result: QueryRunResult = { ...value, stats: { ...value.stats, cached } };
       res.json(result);
     } catch (error) {

@@ -4,6 +4,7 @@
  * message and an exit code (1 failure, 2 usage).
  */
 import { Command, CommanderError, Option } from "commander";
+import { armCheckpoints } from "./checkpoints.ts";
 import { loadConfig, type Config } from "./config.ts";
 import { isRinglensError, messageOf } from "./errors.ts";
 import { runLoad } from "./cli/load-command.ts";
@@ -31,6 +32,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
     config() {
       const globals = program.opts<{ db?: string; store?: "embedded" | "neo4j" }>();
       const base = loadConfig(env);
+      armCheckpoints(base.pauseAt);
       return { ...base, ...(globals.db ? { db: globals.db } : {}), ...(globals.store ? { store: globals.store } : {}) };
     },
     out: process.stdout,

@@ -22,6 +22,7 @@ const ConfigSchema = z.object({
     database: z.string().optional(),
   }),
   logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]),
+  pauseAt: z.array(z.string().min(1)).describe("For tests: checkpoints to pause at, comma-separated (RINGLENS_PAUSE_AT; see server/checkpoints.ts)"),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -39,6 +40,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     store: env.RINGLENS_STORE ?? (env.NEO4J_URI ? "neo4j" : "embedded"),
     neo4j: { uri: env.NEO4J_URI, user: env.NEO4J_USER ?? "neo4j", password: env.NEO4J_PASSWORD, database: env.NEO4J_DATABASE },
     logLevel: env.RINGLENS_LOG_LEVEL ?? "info",
+    pauseAt: (env.RINGLENS_PAUSE_AT ?? "").split(",").map((s) => s.trim()).filter((s) => s !== ""),
   };
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {

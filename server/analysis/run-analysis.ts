@@ -6,6 +6,7 @@
 import type { AnalysisResult, AnalysisSummary, PhaseTiming } from "../domain/analysis/types.ts";
 
 export type { AnalysisSummary };
+import { checkpoint } from "../checkpoints.ts";
 import { detectRings } from "../domain/rings/detect-rings.ts";
 import type { DetectOptions } from "../domain/rings/detect-options.ts";
 import type { GraphStore } from "../store/graph-store.ts";
@@ -24,6 +25,7 @@ export async function runAnalysis(
   const read = await timed("read links", () => store.readAnalysisInput());
   const detect = await timed("detect", () => detectRings(read.value, options));
   const result = detect.value;
+  await checkpoint("analyze:detected");
   const write = await timed("write back", () => store.writeAnalysis(result));
   const phases = [read.timing, ...result.phases, write.timing];
   const summary: AnalysisSummary = {

@@ -5,6 +5,7 @@
  * Invariant per file: read = loaded + rejected + duplicates.
  */
 import path from "node:path";
+import { checkpoint } from "../checkpoints.ts";
 import { hash53 } from "../domain/hash.ts";
 import type { GraphStore, UpsertBatch, UpsertKind } from "../store/graph-store.ts";
 import { UPSERT_ORDER } from "../store/graph-store.ts";
@@ -102,7 +103,10 @@ export async function importFolder(options: ImportOptions): Promise<ImportReport
       const flush = async () => {
         for (const k of UPSERT_ORDER) {
           const rows = [...pending[k].values()];
-          if (rows.length > 0) await options.store.upsert(k, rows as never);
+          if (rows.length > 0) {
+            await options.store.upsert(k, rows as never);
+            await checkpoint(`import:${kind}:wrote-${k}`);
+          }
         }
         pending = emptyPending();
         pendingRows = 0;
@@ -153,6 +157,7 @@ export async function importFolder(options: ImportOptions): Promise<ImportReport
       }
       await flush();
       options.onProgress?.({ kind, read: report.read, totalRead, rowsPerSecond: rate(totalRead, started) });
+      await checkpoint(`import:${kind}:done`);
     }
   } finally {
     await rejects.close();

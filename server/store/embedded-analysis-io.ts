@@ -10,6 +10,7 @@ import { stringify } from "csv-stringify/sync";
 import { IDENTIFIER_KINDS } from "../domain/model.ts";
 import type { AccountFact, AnalysisInput, AnalysisResult, LinkFact, RefundFact } from "../domain/analysis/types.ts";
 import type { Exec } from "./embedded-connection.ts";
+import { checkpoint } from "../checkpoints.ts";
 import { CsvRecordSplitter, type RawRecord } from "../csv/csv-records.ts";
 
 /** Exports a query's rows with the engine's COPY TO and maps each as it is read (a million rows of cells would double the heap). */
@@ -86,6 +87,7 @@ export async function writeResult(exec: Exec, tmp: string, result: AnalysisResul
   writeCsv(membersFile, ["accountId", "ringId"], (function* () { for (const r of result.rings) for (const a of r.accountIds) yield [a, r.id]; })());
   writeCsv(suspectsFile, ["employeeId", "ringId", "share", "baseline", "lift", "approvals", "noReturnApprovals", "score", "reason"],
     result.rings.flatMap((r) => r.insiders.map((i) => [i.employeeId, r.id, i.share, i.baseline, i.lift, i.approvals, i.noReturnApprovals, i.score, i.reason])));
+  await checkpoint("analyze:before-swap");
   await exec("BEGIN TRANSACTION");
   try {
     await exec("MATCH (r:Ring) DETACH DELETE r");
@@ -97,6 +99,7 @@ export async function writeResult(exec: Exec, tmp: string, result: AnalysisResul
         analysedAt: timestamp('${analysedAt}')})`);
     await exec(`LOAD WITH HEADERS (accountId STRING, ringId STRING) FROM '${membersFile}' (header=true)
       MATCH (a:Account {id: accountId}) MATCH (r:Ring {id: ringId}) CREATE (a)-[:MEMBER_OF]->(r)`);
+    await checkpoint("analyze:inside-write-back");
     await exec(`LOAD WITH HEADERS (employeeId STRING, ringId STRING, share DOUBLE, baseline DOUBLE, lift DOUBLE, approvals INT64,
         noReturnApprovals INT64, score DOUBLE, reason STRING) FROM '${suspectsFile}' (header=true, parallel=false)
       MATCH (e:Employee {id: employeeId}) MATCH (r:Ring {id: ringId})

@@ -9,6 +9,7 @@
 import { randomUUID } from "node:crypto";
 import { IDENTIFIER_KINDS, type IdentifierLabel } from "../domain/model.ts";
 import type { AccountFact, AnalysisInput, AnalysisResult, LinkFact, RefundFact } from "../domain/analysis/types.ts";
+import { checkpoint } from "../checkpoints.ts";
 import { RinglensError } from "../errors.ts";
 import { chunk } from "./neo4j-upserts.ts";
 import { temporalToMillis, toDateTime, toJsNumber, toNeo4jParam } from "./neo4j-values.ts";
@@ -132,7 +133,9 @@ export async function writeAnalysisStaged(write: WriteTx, result: AnalysisResult
   try {
     for (const batch of chunk(rows.rings, batchSize)) await write((run) => run(ANALYSIS_WRITES.stageRings, { rows: batch, analysisId, analysedAt }));
     for (const batch of chunk(rows.members, batchSize)) await write((run) => run(ANALYSIS_WRITES.stageMembers, { rows: batch, analysisId }));
+    await checkpoint("analyze:inside-write-back");
     for (const batch of chunk(rows.suspects, batchSize)) await write((run) => run(ANALYSIS_WRITES.stageSuspects, { rows: batch, analysisId }));
+    await checkpoint("analyze:before-swap");
     await write(async (run) => {
       const [counted] = await run(ANALYSIS_WRITES.countStaged, { analysisId });
       const staged = toJsNumber(counted?.get("staged") ?? 0);

@@ -10,6 +10,7 @@ import { createScene } from "./app/graph-scene.ts";
 import { onPopView, parseView, viewName } from "./app/router.ts";
 import { installHook, hookState, hookUpdate } from "./app/test-hook.ts";
 import { nodeKey } from "./graph/data-graph.ts";
+import { nodesOnScreen } from "./render/nodes-on-screen.ts";
 import { byId } from "./ui/dom.ts";
 import { createDetailsPanel } from "./ui/details-panel.ts";
 import { createLegend } from "./ui/legend.ts";
@@ -25,7 +26,10 @@ import { wireToolbar } from "./app/toolbar-actions.ts";
 
 const FOLD_REFUNDS_BY_DEFAULT = true;
 
-installHook();
+installHook(() => {
+  const renderer = scene.renderer();
+  return renderer ? nodesOnScreen(renderer.sigma) : [];
+});
 const status = createStatusBar(byId("status"));
 const open = (view: Parameters<typeof controller.open>[0]) => void controller.open(view, true);
 
@@ -58,6 +62,7 @@ const scene = createScene(byId("stage"), {
   onExpand: (key) => void controller.expand(key),
   onLayoutChange: (running) => {
     toolbar.setLayoutRunning(running);
+    hookUpdate({ layoutRunning: running });
     if (!running && hookState().layoutSettledAt === undefined) hookUpdate({ layoutSettledAt: performance.now() });
   },
   onFirstFrame: () => controller.frameDrawn(),

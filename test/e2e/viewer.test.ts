@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RingPage } from "../../server/api/wire-types.ts";
 import { DIMMED, NODE_STYLES } from "../../client/src/render/palette.ts";
 import { ensureClientBuilt } from "../helpers/e2e-client-build.ts";
-import { findNodePixel, hexToRgb, launchBrowser, openViewer, saveArtifact, stagePixels, waitForView, type ViewerPage } from "../helpers/e2e-browser.ts";
+import { hexToRgb, launchBrowser, openViewer, saveArtifact, stagePixels, waitForView, type ViewerPage } from "../helpers/e2e-browser.ts";
+import { nodeSpot } from "../helpers/e2e-nodes.ts";
 import { getJson, startFixtureServer, type FixtureServer } from "../helpers/fixture-server.ts";
 
 const ACCOUNT = hexToRgb(NODE_STYLES.Account!.color);
@@ -84,16 +85,16 @@ describe("viewer: ring list and ring graph", () => {
 
   it("hovering a node dims the others, and clicking it shows its details", async () => {
     const page = await openTopRing();
+    const spot = await nodeSpot(page, { kind: "Account" });
     const before = await stagePixels(page, [hexToRgb(DIMMED.node)]);
-    const spot = await findNodePixel(page, ACCOUNT);
-    expect(spot).not.toBeNull();
-    await page.mouse.move(spot!.x, spot!.y);
+    await page.mouse.move(spot.x, spot.y);
     await expect.poll(async () => (await stagePixels(page, [hexToRgb(DIMMED.node)])).matches[0]).toBeGreaterThan(before.matches[0]! + 100);
     await saveArtifact(page, "ring-hover.png");
 
-    await page.mouse.click(spot!.x, spot!.y);
+    await page.mouse.click(spot.x, spot.y);
     await page.locator(".node-details").waitFor();
     expect(await page.locator(".node-details h2 .kind").textContent()).toBe("Account");
+    expect(await page.locator(".node-details > p.muted").textContent()).toContain(spot.key.slice("Account:".length));
     expect(await page.locator(".node-details .properties dt").count()).toBeGreaterThan(0);
     await page.locator(".node-details .refund-table tbody tr").first().waitFor();
     await saveArtifact(page, "ring-node-details.png");

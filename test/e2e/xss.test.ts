@@ -12,11 +12,11 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import type { Browser, Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NODE_STYLES } from "../../client/src/render/palette.ts";
 import { FILE_KINDS, FILE_SPECS } from "../../server/ingest/file-specs.ts";
 import type { RingPage } from "../../server/api/wire-types.ts";
 import { ensureClientBuilt } from "../helpers/e2e-client-build.ts";
-import { findNodePixel, hexToRgb, launchBrowser, openViewer, saveArtifact, waitForView, type ViewerPage } from "../helpers/e2e-browser.ts";
+import { launchBrowser, openViewer, saveArtifact, waitForView, type ViewerPage } from "../helpers/e2e-browser.ts";
+import { emptySpot, nodeSpot } from "../helpers/e2e-nodes.ts";
 import { getJson, startFixtureServer, type FixtureServer } from "../helpers/fixture-server.ts";
 import { tempDir } from "../helpers/temp-dir.ts";
 import { COVERAGE, writeXssFixture, type XssFixture } from "../helpers/xss-fixture.ts";
@@ -69,18 +69,19 @@ async function expectDetails(kind: string, surface: string): Promise<string> {
 }
 
 /**
- * Hovers, then clicks, some node of `kind` found by its colour on the canvas. Sigma draws
- * labels, hover labels included, on its own canvas: hovering must add nothing to the DOM.
+ * Hovers, then clicks, a node of `kind` chosen by key where no other node overlaps it; returns
+ * its key. Sigma draws labels, hover labels included, on its own canvas: hovering must add
+ * nothing to the DOM.
  */
-async function hoverAndClick(kind: string): Promise<void> {
-  const stage = (await page.locator("#stage").boundingBox())!;
-  // Off every node first: a hovered node dims the others' colours.
-  await page.mouse.move(stage.x + 3, stage.y + 3);
-  let spot: { x: number; y: number } | null = null;
-  await expect.poll(async () => (spot = await findNodePixel(page, hexToRgb(NODE_STYLES[kind]!.color), 3)) !== null, { message: kind }).toBe(true);
-  await page.mouse.move(spot!.x, spot!.y);
+async function hoverAndClick(kind: string): Promise<string> {
+  // Off every node first, so nothing stays hovered from the last step.
+  const off = await emptySpot(page);
+  await page.mouse.move(off.x, off.y);
+  const spot = await nodeSpot(page, { kind });
+  await page.mouse.move(spot.x, spot.y);
   await expectNoTraces(viewer, `${kind} hovered`);
-  await page.mouse.click(spot!.x, spot!.y);
+  await page.mouse.click(spot.x, spot.y);
+  return spot.key;
 }
 
 async function download(label: string): Promise<{ file: Download; text: string }> {
@@ -184,8 +185,8 @@ describe("stored XSS: ring list and ring view", () => {
 
   it("ring view: identifier nodes hovered and clicked on the canvas", async () => {
     for (const kind of ["Address", "Device", "Email", "Phone", "Payment", "IP"]) {
-      await hoverAndClick(kind);
-      await expectDetails(kind, `${kind} clicked`);
+      const key = await hoverAndClick(kind);
+      expect(await expectDetails(kind, `${kind} clicked`)).toBe(idOf(key));
       await expectNoTraces(viewer, `${kind} details`);
     }
   });
@@ -194,10 +195,9 @@ describe("stored XSS: ring list and ring view", () => {
     const folded = await page.evaluate(() => window.__ringlens.nodeCount);
     await page.locator("#fold-refunds").uncheck();
     await expect.poll(() => page.evaluate(() => window.__ringlens.nodeCount)).toBe(folded + 12);
-    // The layout restarts after unfolding; nodes must stand still to be clicked.
-    await expect.poll(() => page.locator("#toolbar [aria-pressed]").getAttribute("aria-pressed"), { timeout: 15_000 }).toBe("false");
-    await hoverAndClick("Refund");
-    await expectDetails("Refund", "refund clicked");
+    // The layout restarts after unfolding; nodeSpot waits for it to stop.
+    const key = await hoverAndClick("Refund");
+    expect(await expectDetails("Refund", "refund clicked")).toBe(idOf(key));
     await expectNoTraces(viewer, "refund details");
   });
 

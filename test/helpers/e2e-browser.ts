@@ -77,4 +77,4 @@ export async function saveArtifact(target: Page | Locator, name: string): Promis
   await target.screenshot({ path: path.join(ARTIFACTS, name) });
 }
 
-export { findNodePixel, hexToRgb, stagePixels } from "./e2e-pixels.ts";
+export { hexToRgb, stagePixels } from "./e2e-pixels.ts";

@@ -1,7 +1,7 @@
 /**
  * Pixel checks on the graph canvas for the end-to-end tests: a screenshot of the stage is
- * decoded inside the page (no image library needed in Node) to count what was drawn and to
- * find a spot well inside a node of a given colour, so a test can hover or click it.
+ * decoded inside the page (no image library needed in Node) to count what was drawn, and what
+ * was drawn in given colours. To point at a node, use e2e-nodes.ts (by key), never a colour.
  */
 import type { Page } from "playwright-core";
 
@@ -13,14 +13,13 @@ export interface StagePixels {
   drawn: number;
   /** Pixels within a small distance of each colour asked for. */
   matches: number[];
-  /** A point `radius` pixels inside a shape of the first colour, in stage coordinates. */
-  inside: { x: number; y: number } | null;
 }
 
-async function analyse(page: Page, colours: Rgb[], radius: number): Promise<StagePixels> {
+/** Counts drawn pixels on the stage, and pixels close to each of `colours`. */
+export async function stagePixels(page: Page, colours: Rgb[] = []): Promise<StagePixels> {
   const png = (await page.locator("#stage").screenshot()).toString("base64");
   return page.evaluate(
-    async ({ png, colours, radius }) => {
+    async ({ png, colours }) => {
       const image = new Image();
       image.src = `data:image/png;base64,${png}`;
       await image.decode();
@@ -40,33 +39,10 @@ async function analyse(page: Page, colours: Rgb[], radius: number): Promise<Stag
           if (near(i, rgb)) matches[k]!++;
         });
       }
-      let inside: { x: number; y: number } | null = null;
-      const first = colours[0];
-      const at = (x: number, y: number) => first !== undefined && near((y * width + x) * 4, first);
-      for (let y = radius; y < height - radius && !inside; y += 2) {
-        for (let x = radius; x < width - radius; x += 2) {
-          if (at(x, y) && at(x - radius, y) && at(x + radius, y) && at(x, y - radius) && at(x, y + radius)) {
-            inside = { x, y };
-            break;
-          }
-        }
-      }
-      return { total: width * height, drawn, matches, inside };
+      return { total: width * height, drawn, matches };
     },
-    { png, colours, radius },
+    { png, colours },
   );
-}
-
-/** Counts drawn pixels on the stage, and pixels close to each of `colours`. */
-export function stagePixels(page: Page, colours: Rgb[] = []): Promise<StagePixels> {
-  return analyse(page, colours, 4);
-}
-
-/** Page coordinates of a point `radius` pixels inside a shape of colour `rgb`, or null. */
-export async function findNodePixel(page: Page, rgb: Rgb, radius = 4): Promise<{ x: number; y: number } | null> {
-  const box = await page.locator("#stage").boundingBox();
-  const { inside } = await analyse(page, [rgb], radius);
-  return inside && box ? { x: box.x + inside.x, y: box.y + inside.y } : null;
 }
 
 /** "#0072B2" → [0, 114, 178]. */

@@ -66,11 +66,21 @@ export function createRenderer(graph: DataGraph, container: HTMLElement, state: 
     container.style.cursor = "";
     refresh();
   };
-  const onClickNode = ({ node }: SigmaNodeEventPayload) => hooks.onSelect(node);
-  const onClickStage = () => hooks.onSelect(null);
+  // Sigma counts any two clicks within its double-click window as a double click, wherever they
+  // land; a quick click on one node and then another must select the second, not expand it.
+  let lastClicked: string | null = null;
+  const onClickNode = ({ node }: SigmaNodeEventPayload) => {
+    lastClicked = node;
+    hooks.onSelect(node);
+  };
+  const onClickStage = () => {
+    lastClicked = null;
+    hooks.onSelect(null);
+  };
   const onDoubleClick = ({ node, preventSigmaDefault }: SigmaNodeEventPayload) => {
     preventSigmaDefault();
-    hooks.onExpand(node);
+    if (node === lastClicked) hooks.onExpand(node);
+    else onClickNode({ node } as SigmaNodeEventPayload);
   };
   const onAfterRender = () => hooks.onFrame();
 

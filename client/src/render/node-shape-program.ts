@@ -19,6 +19,12 @@ export interface ShapeDisplayData {
   borderSize?: number;
 }
 
+/**
+ * How far a shape may reach from its centre, in radii: polygons are scaled up to look as heavy
+ * as the disc, so they reach past it. The quad each node is drawn (and picked) on spans this.
+ */
+export const SHAPE_EXTENT = 1.6;
+
 const VERTEX = /* glsl */ `
 attribute vec4 a_id;
 attribute vec4 a_color;
@@ -41,7 +47,7 @@ varying float v_border;
 varying float v_feather;
 
 const float bias = 255.0 / 254.0;
-const float EXTENT = 1.6;
+const float EXTENT = ${SHAPE_EXTENT.toFixed(2)};
 
 void main() {
   float radius = a_size * u_correctionRatio / u_sizeRatio * 2.0;

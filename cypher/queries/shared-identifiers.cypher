@@ -5,10 +5,17 @@
 // @param kinds: string[] = Address,Device,Email,Phone,Payment — identifier labels that count (add IP to count IP addresses)
 // @param limit: int(1..100000) = 1000 — rows to return
 // @returns table
-MATCH (a:Account)-[]->(x)<-[]-(b:Account), (a)-[]->(xa), (b)-[]->(xb)
+// Separate MATCH clauses on purpose: inside one MATCH Neo4j never binds one relationship twice,
+// so xa and xb would skip the shared x they were reached through — identifiersA and B one short
+// (Jaccard too high) and a pair vanishing when one side has nothing but the shared identifier.
+// Across clauses, as in the embedded engine, xa and xb range over all of each account's identifiers.
+MATCH (a:Account)-[]->(x)<-[]-(b:Account)
 WHERE ($account = '' OR a.id = $account) AND ($account <> '' OR a.id < b.id) AND a.id <> b.id
-  AND any(l IN labels(x) WHERE l IN $kinds) AND any(l IN labels(xa) WHERE l IN $kinds)
-  AND any(l IN labels(xb) WHERE l IN $kinds)
+  AND any(l IN labels(x) WHERE l IN $kinds)
+MATCH (a)-[]->(xa)
+WHERE any(l IN labels(xa) WHERE l IN $kinds)
+MATCH (b)-[]->(xb)
+WHERE any(l IN labels(xb) WHERE l IN $kinds)
 WITH a, b, count(DISTINCT x) AS sharedCount, count(DISTINCT xa) AS identifiersA, count(DISTINCT xb) AS identifiersB
 RETURN a.id AS account, b.id AS other, sharedCount,
   1.0 * sharedCount / (identifiersA + identifiersB - sharedCount) AS jaccard

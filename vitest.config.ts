@@ -1,15 +1,34 @@
 import { defineConfig } from "vitest/config";
 
+/** Test files that need a real Neo4j server (test/setup/neo4j.global.ts starts one). */
+const NEO4J_FILES = ["test/contract/neo4j.test.ts", "test/neo4j/**/*.test.ts"];
+
 // Tests talk to the real embedded engine; kuzu holds a file lock per store folder,
 // so each test file makes its own temp folder and files run in forks.
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     pool: "forks",
     // The soak test forces GC before comparing memory.
     execArgv: ["--expose-gc"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: ["default"],
+    projects: [
+      { extends: true, test: { name: "main", include: ["test/**/*.test.ts"], exclude: NEO4J_FILES } },
+      {
+        extends: true,
+        test: {
+          name: "neo4j",
+          include: NEO4J_FILES,
+          // Neo4j community has one database, which each file wipes: one file at a time, after
+          // the main project, so the server does not compete with the rest of the suite.
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+          globalSetup: ["test/setup/neo4j.global.ts"],
+          // The first start may download Neo4j from Maven Central.
+          hookTimeout: 600_000,
+        },
+      },
+    ],
   },
 });

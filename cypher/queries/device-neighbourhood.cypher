@@ -7,4 +7,5 @@
 MATCH (d:Device {id: $deviceId})<-[u:USES]-(a:Account)
 OPTIONAL MATCH (a)-[s:SHIPS_TO]->(x:Address)
 RETURN d, u, a, s, x
+ORDER BY a.id, x.id
 LIMIT $limit

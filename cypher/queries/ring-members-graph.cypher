@@ -7,3 +7,4 @@ MATCH (a:Account)-[m:MEMBER_OF]->(r:Ring {id: $ringId})
 OPTIONAL MATCH (a)-[u:USES]->(d:Device)
 OPTIONAL MATCH (a)-[s:SHIPS_TO]->(x:Address)
 RETURN a, m, r, u, d, s, x
+ORDER BY a.id, d.id, x.id

@@ -31,8 +31,9 @@ export async function ringGraph(store: GraphStore, id: string, limit: number, ti
   const members = "MATCH (a:Account)-[:MEMBER_OF]->(:Ring {id: $id})";
   const [identifiers, refunds, suspects] = await Promise.all([
     // Every identifier kind is shown, linking or not (an IP shared by a ring is worth seeing); one query for all kinds.
-    store.query(`${members} OPTIONAL MATCH (a)-[s:${IDENTIFIER_RELS}]->(x) RETURN a, s, x`, { id }, { timeoutMs }),
-    store.query(`${members} MATCH (a)-[q:REQUESTED]->(f:Refund) OPTIONAL MATCH (e:Employee)-[p:APPROVED]->(f) RETURN a, q, f, p, e`, { id }, { timeoutMs }),
+    // Ordered, so a graph cut at `limit` keeps the same nodes on every engine and every run.
+    store.query(`${members} OPTIONAL MATCH (a)-[s:${IDENTIFIER_RELS}]->(x) RETURN a, s, x ORDER BY a.id, x.id`, { id }, { timeoutMs }),
+    store.query(`${members} MATCH (a)-[q:REQUESTED]->(f:Refund) OPTIONAL MATCH (e:Employee)-[p:APPROVED]->(f) RETURN a, q, f, p, e ORDER BY a.id, f.id`, { id }, { timeoutMs }),
     store.query("MATCH (e:Employee)-[:SUSPECTED_IN]->(:Ring {id: $id}) RETURN e.id AS id", { id }, { timeoutMs }),
   ]);
   const insiders = new Set(suspects.rows.map((r) => `Employee:${r.id}`));
@@ -70,9 +71,10 @@ export async function getNode(store: GraphStore, type: string, id: string, timeo
 export async function neighbours(store: GraphStore, type: string, id: string, depth: 1 | 2, limit: number, timeoutMs: number): Promise<WireGraph> {
   const label = checkNodeType(type);
   const self = await getNode(store, label, id, timeoutMs);
+  // Ordered before the limit, so a cut neighbourhood holds the same nodes on every engine.
   const text = depth === 1
-    ? `MATCH (n:${label} {id: $id})-[e]-(m) RETURN n, e, m LIMIT $limit`
-    : `MATCH (n:${label} {id: $id})-[e]-(m) OPTIONAL MATCH (m)-[e2]-(k) RETURN n, e, m, e2, k LIMIT $limit`;
+    ? `MATCH (n:${label} {id: $id})-[e]-(m) RETURN n, e, m ORDER BY m.id LIMIT $limit`
+    : `MATCH (n:${label} {id: $id})-[e]-(m) OPTIONAL MATCH (m)-[e2]-(k) RETURN n, e, m, e2, k ORDER BY m.id, k.id LIMIT $limit`;
   const { rows } = await store.query(text, { id, limit }, { timeoutMs });
   const graph = toWireGraph(rows, limit);
   // A node without relationships still belongs in its own neighbourhood.

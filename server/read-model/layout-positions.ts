@@ -10,11 +10,14 @@ import type { WireGraph } from "../api/wire-types.ts";
 export function withPositions(wire: WireGraph): WireGraph {
   const graph = new Graph({ multi: true, type: "mixed" });
   const n = wire.nodes.length;
-  wire.nodes.forEach((node, i) => {
+  // Placed in key order, not in the order the store returned them (engines differ, and so may
+  // runs): the same graph gets the same picture on either store.
+  const byKey = <T extends { key: string }>(items: readonly T[]) => [...items].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  byKey(wire.nodes).forEach((node, i) => {
     const angle = (2 * Math.PI * i) / Math.max(n, 1);
     graph.addNode(node.key, { x: Math.cos(angle) * 100 + (i % 7), y: Math.sin(angle) * 100 + (i % 5) });
   });
-  for (const e of wire.edges) if (graph.hasNode(e.source) && graph.hasNode(e.target)) graph.addEdge(e.source, e.target);
+  for (const e of byKey(wire.edges)) if (graph.hasNode(e.source) && graph.hasNode(e.target)) graph.addEdge(e.source, e.target);
   // Fewer iterations on big graphs keep the request fast; the browser refines afterwards.
   const iterations = n < 500 ? 200 : n < 3000 ? 80 : 30;
   if (graph.size > 0) forceAtlas2.assign(graph, { iterations, settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: n > 300 } });

@@ -1,6 +1,7 @@
 /**
- * A real server on an ephemeral port over a real embedded store loaded from a fixture folder
- * and analysed: what the API and viewer tests talk to over HTTP.
+ * A real server on an ephemeral port over a real store (embedded in a temp folder, or the Neo4j
+ * server config names) loaded from a fixture folder and analysed: what the API and viewer tests
+ * talk to over HTTP.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -11,7 +12,9 @@ import { createApp } from "../../server/api/create-app.ts";
 import { loadCatalogue, type Catalogue } from "../../server/queries/catalogue.ts";
 import { JobRunner } from "../../server/jobs/job-runner.ts";
 import { loadConfig, type Config } from "../../server/config.ts";
+import { createStore } from "../../server/store/create-store.ts";
 import { openEmbeddedStore } from "../../server/store/embedded-store.ts";
+import type { GraphStore } from "../../server/store/graph-store.ts";
 import { SupervisedStore, type SupervisorEvent } from "../../server/store/supervised-store.ts";
 import { importFolder, type ImportReport } from "../../server/ingest/import-folder.ts";
 import { runAnalysis } from "../../server/analysis/run-analysis.ts";
@@ -42,7 +45,9 @@ export interface FixtureOptions {
 export async function startFixtureServer(options: FixtureOptions = {}): Promise<FixtureServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ringlens-server-"));
   const config: Config = { ...loadConfig({}), db: path.join(dir, "db"), port: 0, importRoot: FIXTURES, logLevel: "silent", ...options.config };
-  const open = async (mustExist = false) => {
+  // config.store "neo4j" (with config.neo4j) serves from that server instead of a temp folder.
+  const open = async (mustExist = false): Promise<GraphStore> => {
+    if (config.store === "neo4j") return createStore(config, { command: "test" });
     const opened = await openEmbeddedStore({ folder: config.db, command: "test", mustExist });
     await opened.ensureSchema();
     return opened;

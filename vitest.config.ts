@@ -12,6 +12,11 @@ export default defineConfig({
     execArgv: ["--expose-gc"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Builds the viewer once for the browser tests, before any worker starts.
+    globalSetup: ["test/setup/build-client.global.ts"],
+    // A safety net for expect.poll (vitest's default is 1 s); tests wait on what the page
+    // announces and pass their own timeouts where they poll.
+    expect: { poll: { timeout: 15_000 } },
     reporters: ["default"],
     projects: [
       { extends: true, test: { name: "main", include: ["test/**/*.test.ts"], exclude: NEO4J_FILES } },

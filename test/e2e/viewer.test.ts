@@ -6,21 +6,24 @@
  */
 import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RingPage } from "../../server/api/wire-types.ts";
 import { DIMMED, NODE_STYLES } from "../../client/src/render/palette.ts";
-import { ensureClientBuilt } from "../helpers/e2e-client-build.ts";
+import { expectClientBuilt } from "../helpers/e2e-client-build.ts";
 import { hexToRgb, launchBrowser, openViewer, saveArtifact, stagePixels, waitForView, type ViewerPage } from "../helpers/e2e-browser.ts";
 import { nodeSpot } from "../helpers/e2e-nodes.ts";
 import { getJson, startFixtureServer, type FixtureServer } from "../helpers/fixture-server.ts";
 
 const ACCOUNT = hexToRgb(NODE_STYLES.Account!.color);
+/** Sigma's default doubleClickTimeout (the viewer keeps it): two clicks closer than this are a double click. */
+const SIGMA_DOUBLE_CLICK_MS = 300;
 const XSS_NAME = "<img src=x onerror=alert(1)>";
 
 let server: FixtureServer;
 let browser: Browser;
 let rings: RingPage["rings"];
 let totalRings: number;
+/** Pages the running test opened; closed after it. */
 const opened: ViewerPage[] = [];
 
 async function open(path: string): Promise<ViewerPage> {
@@ -29,6 +32,26 @@ async function open(path: string): Promise<ViewerPage> {
   return viewer;
 }
 
+/** The node the details panel shows, as a key: its kind, and its id without the marks after it. */
+async function detailsKey(page: Page): Promise<string> {
+  const kind = await page.locator(".node-details h2 .kind").textContent();
+  const id = (await page.locator(".node-details > p.muted").textContent())!.replace(/^id /, "").split(" · ")[0];
+  return `${kind}:${id}`;
+}
+
+/** Records when each click reaches the page, to tell how far apart two clicks landed. */
+async function recordClicks(page: Page): Promise<() => Promise<number[]>> {
+  await page.evaluate(() => {
+    const times: number[] = [];
+    (window as unknown as { __clicks: number[] }).__clicks = times;
+    document.addEventListener("click", (event) => times.push(event.timeStamp), { capture: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { __clicks: number[] }).__clicks);
+}
+
+/** The status line once an expansion has been answered, whatever it added. */
+const expandedStatus = (page: Page) => page.locator("#status", { hasText: /added around|Nothing new around/ });
+
 async function openTopRing(): Promise<Page> {
   const { page } = await open(`/?ring=${encodeURIComponent(rings[0]!.id)}`);
   await waitForView(page, `ring:${rings[0]!.id}`, { settled: true });
@@ -36,12 +59,16 @@ async function openTopRing(): Promise<Page> {
 }
 
 beforeAll(async () => {
-  await ensureClientBuilt();
+  expectClientBuilt();
   server = await startFixtureServer();
   browser = await launchBrowser();
   const page = (await getJson(`${server.url}/api/rings?limit=50`)).body as RingPage;
   rings = page.rings;
   totalRings = page.total;
+});
+
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map(({ page }) => page.close()));
 });
 
 afterAll(async () => {
@@ -88,7 +115,9 @@ describe("viewer: ring list and ring graph", () => {
     const spot = await nodeSpot(page, { kind: "Account" });
     const before = await stagePixels(page, [hexToRgb(DIMMED.node)]);
     await page.mouse.move(spot.x, spot.y);
-    await expect.poll(async () => (await stagePixels(page, [hexToRgb(DIMMED.node)])).matches[0]).toBeGreaterThan(before.matches[0]! + 100);
+    // Each try decodes a screenshot: a few tries, well spaced, within an explicit bound.
+    await expect.poll(async () => (await stagePixels(page, [hexToRgb(DIMMED.node)])).matches[0], { timeout: 10_000, interval: 250 })
+      .toBeGreaterThan(before.matches[0]! + 100);
     await saveArtifact(page, "ring-hover.png");
 
     await page.mouse.click(spot.x, spot.y);
@@ -106,8 +135,36 @@ describe("viewer: ring list and ring graph", () => {
     await page.locator(".hubs button").first().click();
     expect(await page.locator(".node-details h2 .kind").textContent()).toBe("Address");
     await page.locator("#toolbar").getByRole("button", { name: "Expand" }).click();
-    await expect.poll(async () => page.evaluate(() => window.__ringlens.nodeCount)).toBeGreaterThan(before);
+    // The status line says when the expansion's /neighbors answer has been merged.
+    await expandedStatus(page).waitFor();
     expect(await page.locator("#status").textContent()).toMatch(/nodes? added around Address:/);
+    expect(await page.evaluate(() => window.__ringlens.nodeCount)).toBeGreaterThan(before);
+  });
+
+  it("clicking one node and then another at once selects the second", async () => {
+    const page = await openTopRing();
+    const first = await nodeSpot(page, { kind: "Account" });
+    const second = await nodeSpot(page, { kind: "Address" });
+    const clicks = await recordClicks(page);
+    // Back to back, no wait between: sigma takes the second click as a double click.
+    await page.mouse.click(first.x, first.y);
+    await page.mouse.click(second.x, second.y);
+    const [a, b] = await clicks();
+    expect(b! - a!, "the two clicks fell within sigma's double-click window").toBeLessThan(SIGMA_DOUBLE_CLICK_MS);
+    await page.locator(".node-details").waitFor();
+    expect(await detailsKey(page)).toBe(second.key);
+  });
+
+  it("double-clicking a node expands it", async () => {
+    const page = await openTopRing();
+    const before = (await waitForView(page, `ring:${rings[0]!.id}`)).nodeCount;
+    const spot = await nodeSpot(page, { kind: "Address" });
+    await page.mouse.dblclick(spot.x, spot.y);
+    await expandedStatus(page).waitFor();
+    expect(await page.locator("#status span").textContent()).toMatch(/^\d+ nodes? added around /);
+    expect(await page.locator("#status span").textContent()).toContain(` added around ${spot.key}.`);
+    expect(await page.evaluate(() => window.__ringlens.nodeCount)).toBeGreaterThan(before);
+    expect(await detailsKey(page)).toBe(spot.key);
   });
 
   it("unfolding refunds adds the refund nodes to the canvas", async () => {
@@ -213,7 +270,7 @@ describe("viewer: saved queries", () => {
     await page.getByLabel(/accountId/).fill("RB01");
     await page.getByLabel(/limit/).fill("-1");
     await page.getByRole("button", { name: "Run query" }).click();
-    await expect.poll(() => page.locator("#query-error").textContent()).toMatch(/limit/i);
+    await page.locator("#query-error", { hasText: /limit/i }).waitFor();
     expect(await page.locator("#results").isHidden()).toBe(true);
   });
 

@@ -11,10 +11,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import type { Browser, Download, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FILE_KINDS, FILE_SPECS } from "../../server/ingest/file-specs.ts";
 import type { RingPage } from "../../server/api/wire-types.ts";
-import { ensureClientBuilt } from "../helpers/e2e-client-build.ts";
+import { expectClientBuilt } from "../helpers/e2e-client-build.ts";
 import { launchBrowser, openViewer, saveArtifact, waitForView, type ViewerPage } from "../helpers/e2e-browser.ts";
 import { emptySpot, nodeSpot } from "../helpers/e2e-nodes.ts";
 import { getJson, startFixtureServer, type FixtureServer } from "../helpers/fixture-server.ts";
@@ -40,6 +40,21 @@ const account = (id: string) => fixture.rows.accounts.find((a) => a.account_id =
 async function visit(search: string, view: string, settled = false): Promise<void> {
   await page.goto(`${server.url}/${search}`);
   await waitForView(page, view, { settled });
+}
+
+/** The ring view with its layout settled, optionally with the members list opened. */
+async function visitRing(options: { members?: boolean } = {}): Promise<void> {
+  await visit(`?ring=${ringId}`, `ring:${ringId}`, true);
+  if (options.members) {
+    await page.locator(".members summary").click();
+    await page.locator(".members[open] tbody tr").first().waitFor();
+  }
+}
+
+/** Waits until the details panel's refunds have been fetched and shown, then reads their rows. */
+async function refundRows(): Promise<string[]> {
+  await page.locator(".node-details section.refunds:not([aria-busy])").waitFor();
+  return page.locator(".node-details .refund-table tbody tr td:first-child").allTextContents();
 }
 
 /** The label the API gives a node (server/queries/to-wire-graph.ts), from the fixture's values. */
@@ -108,12 +123,21 @@ async function resultRows(): Promise<Record<string, string>[]> {
 }
 
 beforeAll(async () => {
-  await ensureClientBuilt();
+  expectClientBuilt();
   fixture = writeXssFixture(DATA);
   [server, browser] = await Promise.all([startFixtureServer({ fixture: DATA }), launchBrowser()]);
-  viewer = await openViewer(browser, `${server.url}/`, { bypassCSP: true });
-  page = viewer.page;
   ringId = ((await getJson(`${server.url}/api/rings`)).body as RingPage).rings[0]!.id;
+});
+
+// Each test gets a page of its own, so none starts from another's state, errors or dialogs;
+// each visits what it checks.
+beforeEach(async () => {
+  viewer = await openViewer(browser, "about:blank", { bypassCSP: true });
+  page = viewer.page;
+});
+
+afterEach(async () => {
+  await page?.close();
 });
 
 afterAll(async () => {
@@ -140,7 +164,6 @@ describe("stored XSS: the fixture and the server", () => {
   });
 });
 
-// One page walks through these in order: each ring-view test continues where the last left it.
 describe("stored XSS: ring list and ring view", () => {
   it("ring list: the ring's countries are shown as text", async () => {
     await visit("", "home");
@@ -151,7 +174,7 @@ describe("stored XSS: ring list and ring view", () => {
   });
 
   it("ring view: facts, insider and members read as the raw payloads", async () => {
-    await visit(`?ring=${ringId}`, `ring:${ringId}`, true);
+    await visitRing({ members: true });
     const facts = await page.locator(".ring-facts").textContent();
     for (const a of fixture.accounts) expect(facts).toContain(account(a).country);
 
@@ -160,30 +183,30 @@ describe("stored XSS: ring list and ring view", () => {
     expect(await insider.locator("button").textContent()).toBe(employee.name);
     expect(await page.locator(".insiders .insider > span.muted").textContent()).toBe(` ${fixture.insider}`);
 
-    await page.locator(".members summary").click();
     const members = await page.locator(".members tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].slice(0, 3).map((td) => td.textContent)));
     expect(members.sort()).toEqual(fixture.accounts.map((id) => [id, account(id).name, account(id).country]).sort());
     await expectNoTraces(viewer, "ring explanation");
   });
 
   it("ring view: each member's and the insider's details, with their refunds", async () => {
+    await visitRing({ members: true });
     const buttons = page.locator(".members tbody button");
+    expect(await buttons.count()).toBe(fixture.accounts.length);
     for (let i = 0; i < fixture.accounts.length; i++) {
       await buttons.nth(i).click();
       const id = await expectDetails("Account", `member ${i}`);
       const refunds = fixture.rows.refunds.filter((f) => f.account_id === id);
-      await expect.poll(() => page.locator(".node-details .refund-table tbody tr").count()).toBe(refunds.length);
-      const items = await page.locator(".node-details .refund-table tbody tr td:first-child").allTextContents();
-      expect(items.sort()).toEqual(refunds.map((f) => `${f.item} ${f.category}`).sort());
+      expect((await refundRows()).sort(), `member ${i}'s refunds`).toEqual(refunds.map((f) => `${f.item} ${f.category}`).sort());
     }
     await page.locator(".insiders .insider button").click();
     await expectDetails("Employee", "insider");
-    await expect.poll(() => page.locator(".node-details .refund-table tbody tr").count()).toBe(12);
+    expect(await refundRows(), "the insider's refunds").toHaveLength(12);
     await saveArtifact(page, "xss-ring.png");
     await expectNoTraces(viewer, "account and employee details");
   });
 
   it("ring view: identifier nodes hovered and clicked on the canvas", async () => {
+    await visitRing();
     for (const kind of ["Address", "Device", "Email", "Phone", "Payment", "IP"]) {
       const key = await hoverAndClick(kind);
       expect(await expectDetails(kind, `${kind} clicked`)).toBe(idOf(key));
@@ -192,6 +215,7 @@ describe("stored XSS: ring list and ring view", () => {
   });
 
   it("ring view: unfolded refunds and their details", async () => {
+    await visitRing();
     const folded = await page.evaluate(() => window.__ringlens.nodeCount);
     await page.locator("#fold-refunds").uncheck();
     await expect.poll(() => page.evaluate(() => window.__ringlens.nodeCount)).toBe(folded + 12);
@@ -202,6 +226,7 @@ describe("stored XSS: ring list and ring view", () => {
   });
 
   it("exports: the members CSV and the graph JSON carry the raw text", async () => {
+    await visitRing();
     const csv = parse((await download("CSV")).text, { columns: true }) as Record<string, string>[];
     expect(csv.map((m) => [m.id, m.name, m.email, m.country]).sort()).toEqual(
       fixture.accounts.map((id) => [id, account(id).name, account(id).email, account(id).country]).sort());
@@ -216,6 +241,8 @@ describe("stored XSS: ring list and ring view", () => {
 describe("stored XSS: search, deep links and messages", () => {
   it("search: hits for a payload prefix list labels and ids as text", async () => {
     await visit("", "home");
+    // Started before typing: the search goes out after the box's pause.
+    const searched = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/search");
     await page.locator("#search-input").fill(IMG_PREFIX);
     const expected = [
       ...fixture.accounts.map((id) => ["Account", account(id).name, id]),
@@ -226,7 +253,10 @@ describe("stored XSS: search, deep links and messages", () => {
       ...["Email", "Payment", "IP"].flatMap((kind) => byKind(kind).map(([key]) => idOf(key))
         .filter((id) => id.toLowerCase().startsWith(IMG_PREFIX.toLowerCase())).map((id) => [kind, id, null])),
     ];
-    await expect.poll(() => page.locator(".search-results .hit").count()).toBe(expected.length);
+    expect((await searched).ok()).toBe(true);
+    // aria-busy stays on the results until the latest search's hits are shown.
+    await page.locator(".search-results:not([aria-busy]) ul").waitFor();
+    expect(await page.locator(".search-results .hit").count()).toBe(expected.length);
     const hits = await page.locator(".search-results .hit").evaluateAll((buttons) => buttons.map((b) =>
       [b.querySelector(".kind")!.textContent, b.querySelector(".hit-label")!.textContent, b.querySelector(".hit-id")?.textContent ?? null]));
     expect(hits.sort()).toEqual(expected.sort());
@@ -268,7 +298,8 @@ describe("stored XSS: search, deep links and messages", () => {
 
     await visit(`?node=${encodeURIComponent(`Device:${fixture.device}`)}`, `node:Device:${fixture.device}`);
     await page.locator("#toolbar").getByRole("button", { name: "Expand" }).click();
-    await expect.poll(() => page.locator("#status span").textContent()).toMatch(/around Device:/);
+    // The status line says when the expansion's /neighbors answer has been merged.
+    await page.locator("#status", { hasText: /added around|Nothing new around/ }).waitFor();
     expect(await page.locator("#status span").textContent()).toContain(`around Device:${fixture.device}.`);
     await expectNoTraces(viewer, "expand message");
   });
@@ -290,6 +321,7 @@ describe("stored XSS: saved query tables", () => {
   });
 
   it("a graph query's table shows nodes as text buttons that select them", async () => {
+    await visit("", "home");
     await runQuery("ring-members-graph", { ringId });
     await waitForView(page, "query:ring-members-graph");
     const accounts = page.locator(".results-table tbody button", { hasText: /^Account / });

@@ -1,7 +1,8 @@
 /**
  * Text search in the header: asks the API as the analyst types (after a pause) and lists
  * hits — accounts, devices, employees, addresses, rings — as buttons. Enter picks the first
- * hit, arrow keys move through them, Escape closes the list.
+ * hit, arrow keys move through them, Escape closes the list. The results carry aria-busy from
+ * a keystroke until the latest search has been answered and shown.
  */
 import type { SearchHit } from "../../../server/api/wire-types.ts";
 import type { Api } from "../api/api-client.ts";
@@ -42,16 +43,24 @@ export function createSearchBox(form: HTMLFormElement, input: HTMLInputElement, 
 
   async function run(query: string): Promise<void> {
     const mine = ++sequence;
-    if (query.trim().length < 2) return close();
+    if (query.trim().length < 2) {
+      results.removeAttribute("aria-busy");
+      return close();
+    }
+    results.setAttribute("aria-busy", "true");
     try {
-      hits = (await deps.api.search(query.trim(), 20)).hits;
+      const found = (await deps.api.search(query.trim(), 20)).hits;
       if (mine !== sequence) return;
+      hits = found;
       const rows = hits.map((hit) => hitRow(hit, deps, close));
       replaceChildren(results, rows.length ? el("ul", { attrs: { "aria-label": "Search results" } }, ...rows) : el("p", { className: "empty" }, "Nothing found."));
       results.hidden = false;
       input.setAttribute("aria-expanded", "true");
     } catch (error) {
       if (mine === sequence) deps.onError(error);
+    } finally {
+      // Only the latest search says it is done; an older one answering late changes nothing.
+      if (mine === sequence) results.removeAttribute("aria-busy");
     }
   }
 
@@ -59,6 +68,10 @@ export function createSearchBox(form: HTMLFormElement, input: HTMLInputElement, 
   input.setAttribute("aria-expanded", "false");
   input.addEventListener("input", () => {
     clearTimeout(timer);
+    // A keystroke outdates any search still in flight; the list is busy from here, through the
+    // pause and the request, until this text's hits are shown.
+    sequence++;
+    results.setAttribute("aria-busy", "true");
     timer = setTimeout(() => void run(input.value), 250);
   });
   form.addEventListener("submit", (event) => {

@@ -2,7 +2,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 
-const BIN = path.resolve(import.meta.dirname, "../../bin/ringlens.mjs");
+export const BIN = path.resolve(import.meta.dirname, "../../bin/ringlens.mjs");
 
 export interface CliResult { code: number | null; stdout: string; stderr: string }
 

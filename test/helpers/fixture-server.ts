@@ -37,6 +37,8 @@ export interface FixtureOptions {
   catalogue?: Catalogue;
   /** Detection settings for the fixture (a 30-account world needs a low hub threshold). */
   hubThreshold?: number | "auto";
+  /** The read cache's version check interval (createApp's default when unset). */
+  cacheCheckEveryMs?: number;
 }
 
 export async function startFixtureServer(options: FixtureOptions = {}): Promise<FixtureServer> {
@@ -54,7 +56,7 @@ export async function startFixtureServer(options: FixtureOptions = {}): Promise<
   const jobs = new JobRunner();
   const app = createApp({
     store, config, catalogue: options.catalogue ?? loadCatalogue(), jobs, tasks: writeTasks(store, config),
-    version: "test", logger: pino({ level: "silent" }),
+    version: "test", logger: pino({ level: "silent" }), cacheCheckEveryMs: options.cacheCheckEveryMs,
   });
   const server = app.listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));

@@ -2,6 +2,7 @@ import path from "node:path";
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/run-cli.ts";
+import { childEnv } from "../helpers/child-env.ts";
 import { FIXTURES, tempDir } from "../helpers/temp-dir.ts";
 
 describe("ringlens --help", () => {
@@ -43,7 +44,7 @@ describe("ringlens exit codes", () => {
 
   it("names the process holding the store instead of the engine's lock error", async () => {
     const db = path.join(dir, "db5");
-    const holder = spawn(process.execPath, [path.resolve(import.meta.dirname, "../../bin/ringlens.mjs"), "serve", "--db", db, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+    const holder = spawn(process.execPath, [path.resolve(import.meta.dirname, "../../bin/ringlens.mjs"), "serve", "--db", db, "--port", "0"], { env: childEnv(), stdio: ["ignore", "pipe", "pipe"] });
     try {
       await new Promise<void>((resolve, reject) => {
         holder.stdout.on("data", (d) => { if (String(d).includes("viewer:")) resolve(); });

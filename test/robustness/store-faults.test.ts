@@ -11,6 +11,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getJson, startFixtureServer, type FixtureServer } from "../helpers/fixture-server.ts";
 import { runCli } from "../helpers/run-cli.ts";
+import { childEnv } from "../helpers/child-env.ts";
 import { FIXTURES, tempDir } from "../helpers/temp-dir.ts";
 
 const BIN = path.resolve(import.meta.dirname, "../../bin/ringlens.mjs");
@@ -74,7 +75,7 @@ describe("the store going away while the server runs", () => {
 });
 
 function startServe(args: string[], env: Record<string, string> = {}): { child: ChildProcessWithoutNullStreams; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, [BIN, "serve", "--port", "0", ...args], { env: { ...process.env, RINGLENS_LOG_LEVEL: "silent", ...env } });
+  const child = spawn(process.execPath, [BIN, "serve", "--port", "0", ...args], { env: childEnv({ RINGLENS_LOG_LEVEL: "silent", ...env }) });
   let text = "";
   child.stdout.on("data", (d) => { text += d; });
   child.stderr.on("data", (d) => { text += d; });

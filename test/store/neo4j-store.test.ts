@@ -12,6 +12,7 @@ import { Writable } from "node:stream";
 import { openNeo4jStore } from "../../server/store/neo4j-store.ts";
 import { runHealth } from "../../server/cli/health-command.ts";
 import { loadConfig } from "../../server/config.ts";
+import { childEnv } from "../helpers/child-env.ts";
 
 describe("opening the Neo4j store", () => {
   it("says to check NEO4J_URI, quickly, when nothing listens there", async () => {
@@ -40,11 +41,10 @@ describe("ringlens health on Neo4j", () => {
     try {
       fs.writeFileSync(path.join(dir, ".env"), "NEO4J_URI=bolt://127.0.0.1:2\nNEO4J_PASSWORD=from-file\n");
       const bin = path.resolve(import.meta.dirname, "../../bin/ringlens.mjs");
-      const { NEO4J_URI: _u, NEO4J_PASSWORD: _p, RINGLENS_STORE: _s, ...env } = process.env;
-      const fromFile = spawnSync(process.execPath, [bin, "health"], { cwd: dir, env, encoding: "utf8" });
+      const fromFile = spawnSync(process.execPath, [bin, "health"], { cwd: dir, env: childEnv(), encoding: "utf8" });
       expect(fromFile.status).toBe(1);
       expect(fromFile.stdout).toContain("store: neo4j at bolt://127.0.0.1:2:");
-      const overridden = spawnSync(process.execPath, [bin, "health"], { cwd: dir, env: { ...env, NEO4J_URI: "bolt://127.0.0.1:3" }, encoding: "utf8" });
+      const overridden = spawnSync(process.execPath, [bin, "health"], { cwd: dir, env: childEnv({ NEO4J_URI: "bolt://127.0.0.1:3" }), encoding: "utf8" });
       expect(overridden.stdout).toContain("store: neo4j at bolt://127.0.0.1:3:");
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -5,13 +5,13 @@
  * back-off, then served; or given up with a hint).
  */
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getJson, startFixtureServer, type FixtureServer } from "../helpers/fixture-server.ts";
 import { runCli } from "../helpers/run-cli.ts";
 import { childEnv } from "../helpers/child-env.ts";
+import { freePort } from "../helpers/free-port.ts";
 import { FIXTURES, tempDir } from "../helpers/temp-dir.ts";
 
 const BIN = path.resolve(import.meta.dirname, "../../bin/ringlens.mjs");
@@ -120,13 +120,7 @@ describe("a store that is not available when serve starts", () => {
   });
 
   it("gives up on an unreachable Neo4j after --store-wait with a hint naming NEO4J_URI", async () => {
-    // A port nobody listens on: take one from the OS, then free it.
-    const port = await new Promise<number>((resolve) => {
-      const probe = net.createServer().listen(0, "127.0.0.1", () => {
-        const { port } = probe.address() as net.AddressInfo;
-        probe.close(() => resolve(port));
-      });
-    });
+    const port = await freePort();
     const started = Date.now();
     const serve = startServe(["--store-wait", "3"], { NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_PASSWORD: "x", RINGLENS_STORE: "neo4j" });
     const code = await serve.exited;

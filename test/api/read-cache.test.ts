@@ -59,7 +59,7 @@ describe("cached ring answers after an analysis made through the API", () => {
     const before = await s.rings();
     expect(await s.rings()).toBe(before);
     const { body: job } = await postJson(`${s.server.url}/api/analyze`, { hubThreshold: 2 }, { authorization: `Bearer ${TOKEN}` });
-    expect((await waitForJob(s.server.url, job)).status).toBe("succeeded");
+    expect((await waitForJob(s.server, job)).status).toBe("succeeded");
     expect(await s.rings()).not.toBe(before);
   });
 });

@@ -22,7 +22,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
   let exitCode = 0;
   const program = new Command("ringlens")
     .description("Find organised refund-fraud rings in accounts, addresses, devices, employees and refunds.")
-    .addOption(new Option("--db <path>", "folder of the embedded store (default ./data/ringlens, or RINGLENS_DB)"))
+    .addOption(new Option("--db <path>", "folder of the embedded store (default ./data/ringlens, or RINGLENS_DB); implies --store embedded, even when NEO4J_URI is set, unless --store is given"))
     .addOption(new Option("--store <kind>", "store to use (default: neo4j when NEO4J_URI is set, else embedded)").choices(["embedded", "neo4j"]))
     .showHelpAfterError("(run `ringlens --help` for usage)")
     .exitOverride()
@@ -33,7 +33,9 @@ export async function main(argv: string[], env: Record<string, string | undefine
       const globals = program.opts<{ db?: string; store?: "embedded" | "neo4j" }>();
       const base = loadConfig(env);
       armCheckpoints(base.pauseAt);
-      return { ...base, ...(globals.db ? { db: globals.db } : {}), ...(globals.store ? { store: globals.store } : {}) };
+      // A store folder named on the command line means that store, whatever NEO4J_URI the shell or a .env holds.
+      const store = globals.store ?? (globals.db ? "embedded" : undefined);
+      return { ...base, ...(globals.db ? { db: globals.db } : {}), ...(store ? { store } : {}) };
     },
     out: process.stdout,
     setExit(code) { exitCode = code; },

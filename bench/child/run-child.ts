@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { childEnv } from "../../test/helpers/child-env.ts";
 
 export const REPO = path.resolve(import.meta.dirname, "../..");
 export const CLI = path.join(REPO, "bin/ringlens.mjs");
@@ -113,6 +114,11 @@ export function setChildHeap(heapMb: number | undefined): void {
   heapOptions = heapMb === undefined ? {} : { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --max-old-space-size=${heapMb}`.trim() };
 }
 
+function bufferPool(): Record<string, string> {
+  const mb = process.env.RINGLENS_DB_MEMORY_MB;
+  return mb === undefined ? {} : { RINGLENS_DB_MEMORY_MB: mb };
+}
+
 /** SIGTERM to every child still running (the bench is being stopped). */
 export function stopChildren(): void {
   for (const child of live) child.kill("SIGTERM");
@@ -123,7 +129,8 @@ function startChild(script: string, args: string[], options: ChildOptions) {
   const logFd = options.stderrFile ? fs.openSync(options.stderrFile, "a") : null;
   const child = spawn(process.execPath, nodeArgs(script, args), {
     cwd: REPO,
-    env: { ...process.env, ...heapOptions, ...options.env, BENCH_RSS_FILE: rssFile },
+    // No NEO4J_* or RINGLENS_* from the shell but the buffer pool, which the engine baseline reads too (bench-engine.ts).
+    env: childEnv({ ...bufferPool(), ...heapOptions, ...options.env, BENCH_RSS_FILE: rssFile }),
     stdio: ["ignore", "pipe", logFd ?? "pipe"],
   });
   live.add(child);

@@ -3,7 +3,7 @@
  * built viewer at `/`, and one error handler. Never calls listen(): the caller (serve, or a
  * test on port 0) does.
  *
- * createApp({ store, config, catalogue, jobs, tasks, version, logger?, clientDir? }): express.Express
+ * createApp({ store, config, catalogue, jobs, tasks, version, logger, clientDir?, cacheCheckEveryMs? }): express.Express
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -29,6 +29,8 @@ export const DEFAULT_CLIENT_DIR = path.resolve(import.meta.dirname, "../../dist/
 export interface AppOptions extends AppContext {
   logger: Logger;
   clientDir?: string;
+  /** How often the read cache reads the data version again (default 500 ms): a write by another process shows within it. */
+  cacheCheckEveryMs?: number;
 }
 
 export function createApp(options: AppOptions): express.Express {
@@ -51,7 +53,7 @@ export function createApp(options: AppOptions): express.Express {
   app.get("/api/openapi.json", (_req, res) => { res.json(openApiDocument(options.version)); });
   app.get("/api/docs", (_req, res) => { res.type("html").send(docsPage(options.version)); });
   // Ring and saved-query answers are kept until the data changes; a write job of this process says so at once.
-  const readCache = new ReadCache(options.store);
+  const readCache = new ReadCache(options.store, { checkEveryMs: options.cacheCheckEveryMs });
   const afterWrite = (task: JobTask): JobTask => async (progress) => {
     try {
       return await task(progress);

@@ -24,6 +24,8 @@ export type JobTask = (progress: (text: string) => void) => Promise<unknown>;
 export class JobRunner {
   private readonly jobs = new Map<string, Job>();
   private current: Job | null = null;
+  /** Per job, its end (success or failure): waiting for a job needs no polling. */
+  private readonly ends = new Map<string, Promise<void>>();
 
   constructor(private readonly keep = 100) {}
 
@@ -38,10 +40,10 @@ export class JobRunner {
     this.jobs.set(job.id, job);
     this.current = job;
     this.prune();
-    void task((text) => { job.progress = text; })
+    this.ends.set(job.id, task((text) => { job.progress = text; })
       .then((report) => { job.status = "succeeded"; job.report = report; })
       .catch((error: unknown) => { job.status = "failed"; job.error = messageOf(error); })
-      .finally(() => { job.finishedAt = new Date().toISOString(); this.current = null; });
+      .finally(() => { job.finishedAt = new Date().toISOString(); this.current = null; }));
     return job;
   }
 
@@ -51,15 +53,25 @@ export class JobRunner {
     return job;
   }
 
+  /** Resolves with the job once it has succeeded or failed (for tests and callers in this process). */
+  async finished(id: string): Promise<Job> {
+    const job = this.get(id);
+    await this.ends.get(id);
+    return job;
+  }
+
   /** Resolves when no job runs (for shutdown and tests). */
   async idle(): Promise<void> {
-    while (this.current) await new Promise((r) => setTimeout(r, 20));
+    while (this.current) await this.ends.get(this.current.id);
   }
 
   private prune(): void {
     for (const id of this.jobs.keys()) {
       if (this.jobs.size <= this.keep) break;
-      if (this.jobs.get(id) !== this.current) this.jobs.delete(id);
+      if (this.jobs.get(id) !== this.current) {
+        this.jobs.delete(id);
+        this.ends.delete(id);
+      }
     }
   }
 }

@@ -10,23 +10,29 @@
 import type { GraphStore } from "../store/graph-store.ts";
 
 export interface ReadCacheOptions {
+  /** How long a read data version holds (default 500 ms): a write by another process shows within it. */
   checkEveryMs?: number;
   /** Most characters of answers kept (their JSON length); the least recently used go first. An answer over an eighth of it is not kept. */
   maxChars?: number;
+  /** The clock the interval is measured on; a test passes its own so no real time needs to pass. */
+  now?: () => number;
 }
 
 export class ReadCache {
   private readonly entries = new Map<string, { value: unknown; chars: number }>();
   private chars = 0;
   private version: string | null = null;
-  private checkedAt = 0;
+  private checkedAt = -Infinity;
   private checking: Promise<string> | null = null;
   private readonly checkEveryMs: number;
   private readonly maxChars: number;
+  private readonly now: () => number;
 
-  constructor(private readonly store: GraphStore, options: ReadCacheOptions = {}) {
+  // Only the meta record is read: the version is all the cache needs from the store.
+  constructor(private readonly store: Pick<GraphStore, "getMeta">, options: ReadCacheOptions = {}) {
     this.checkEveryMs = options.checkEveryMs ?? 500;
     this.maxChars = options.maxChars ?? 128 * 1024 * 1024;
+    this.now = options.now ?? Date.now;
   }
 
   /** The JSON text of `compute()`'s answer for `key` at the current data version. */
@@ -66,11 +72,11 @@ export class ReadCache {
 
   /** This process wrote to the store: read the version again before the next answer. */
   invalidate(): void {
-    this.checkedAt = 0;
+    this.checkedAt = -Infinity;
   }
 
   private async currentVersion(): Promise<string> {
-    if (this.version !== null && Date.now() - this.checkedAt < this.checkEveryMs) return this.version;
+    if (this.version !== null && this.now() - this.checkedAt < this.checkEveryMs) return this.version;
     this.checking ??= (async () => {
       try {
         const [imported, analysed] = await Promise.all([this.store.getMeta("lastImport"), this.store.getMeta("lastAnalysis")]);
@@ -80,7 +86,7 @@ export class ReadCache {
           this.chars = 0;
         }
         this.version = version;
-        this.checkedAt = Date.now();
+        this.checkedAt = this.now();
         return version;
       } finally {
         this.checking = null;

@@ -37,6 +37,9 @@ export interface OpenWithRetryOptions extends BackoffOptions {
   /** How long to keep trying in all; 0 tries once. */
   waitMs: number;
   onRetry?: (event: RetryEvent) => void;
+  /** The clock and the pause between attempts; a test passes its own so no real time needs to pass. */
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -44,20 +47,22 @@ export interface OpenWithRetryOptions extends BackoffOptions {
  * the last error is then thrown with how long ringlens waited.
  */
 export async function openWithRetry<T>(open: () => Promise<T>, options: OpenWithRetryOptions): Promise<T> {
-  const started = Date.now();
+  const now = options.now ?? Date.now;
+  const pause = options.sleep ?? sleep;
+  const started = now();
   const delays = backoffDelays(options);
   for (let attempt = 1; ; attempt++) {
     try {
       return await open();
     } catch (error) {
-      const left = options.waitMs - (Date.now() - started);
+      const left = options.waitMs - (now() - started);
       if (!mayPass(error) || left <= 0) {
         if (attempt === 1 || !isRinglensError(error)) throw error;
-        throw new RinglensError(error.kind, `${error.message} (tried ${attempt} times over ${Math.round((Date.now() - started) / 1000)} s; to wait longer, set --store-wait or RINGLENS_STORE_WAIT_S)`, error.details);
+        throw new RinglensError(error.kind, `${error.message} (tried ${attempt} times over ${Math.round((now() - started) / 1000)} s; to wait longer, set --store-wait or RINGLENS_STORE_WAIT_S)`, error.details);
       }
       const delayMs = Math.min(delays.next().value, left);
       options.onRetry?.({ attempt, delayMs, error });
-      await sleep(delayMs);
+      await pause(delayMs);
     }
   }
 }

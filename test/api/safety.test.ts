@@ -58,7 +58,7 @@ describe("write endpoints with a token", () => {
   it("start an analysis as a job that reports progress and its result", async () => {
     const { status, body } = await postJson(`${s.url}/api/analyze`, {}, auth);
     expect(status).toBe(202);
-    const job = await waitForJob(s.url, body);
+    const job = await waitForJob(s, body);
     expect(job.status).toBe("succeeded");
     expect(job.report.summary).toMatchObject({ rings: expect.any(Number) });
     expect((await getJson(`${s.url}/api/jobs/nope`)).status).toBe(404);
@@ -67,7 +67,7 @@ describe("write endpoints with a token", () => {
   it("run an analysis with an analyst's settings, and refuse a bad setting with 400 naming it", async () => {
     const { status, body } = await postJson(`${s.url}/api/analyze`, { hubThreshold: 3, maxRingSize: 10, linkPolicy: { ip: { link: true } } }, auth);
     expect(status).toBe(202);
-    const job = await waitForJob(s.url, body);
+    const job = await waitForJob(s, body);
     expect(job.status).toBe("succeeded");
     expect(job.report.summary.hubThreshold).toBe(3);
     // The job reports the summary only, not every ring.
@@ -91,7 +91,7 @@ describe("write endpoints with a token", () => {
     }
     const { status, body } = await postJson(`${s.url}/api/import`, { folder: "small" }, auth);
     expect(status).toBe(202);
-    const job = await waitForJob(s.url, body);
+    const job = await waitForJob(s, body);
     expect(job.status).toBe("succeeded");
     expect(job.report).toMatchObject({ rejected: 0 });
   });

@@ -1,7 +1,7 @@
 import path from "node:path";
-import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/run-cli.ts";
+import { startServe } from "../helpers/serve-child.ts";
 import { FIXTURES, tempDir } from "../helpers/temp-dir.ts";
 
 describe("ringlens --help", () => {
@@ -41,23 +41,20 @@ describe("ringlens exit codes", () => {
     expect(none.code).toBe(1);
   });
 
+  // A server and two CLI runs: the wait for the server has its own deadline, within the test's.
   it("names the process holding the store instead of the engine's lock error", async () => {
     const db = path.join(dir, "db5");
-    const holder = spawn(process.execPath, [path.resolve(import.meta.dirname, "../../bin/ringlens.mjs"), "serve", "--db", db, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+    const holder = startServe(["--db", db]);
     try {
-      await new Promise<void>((resolve, reject) => {
-        holder.stdout.on("data", (d) => { if (String(d).includes("viewer:")) resolve(); });
-        holder.on("exit", () => reject(new Error("serve exited early")));
-      });
+      await holder.waitFor(/viewer:/, 30_000);
       const { code, stderr } = await runCli(["load", path.join(FIXTURES, "small"), "--db", db]);
       expect(code).toBe(1);
       expect(stderr).toMatch(/held by `ringlens serve` \(pid \d+/);
       expect(stderr).toMatch(/POST http:\/\/127\.0\.0\.1:\d+\/api\/import/);
     } finally {
-      holder.kill("SIGTERM");
-      await new Promise((r) => holder.once("exit", r));
+      await holder.stop();
     }
     // After a clean stop the store is free again.
     expect((await runCli(["health", "--db", db])).code).toBe(0);
-  });
+  }, 120_000);
 });

@@ -30,6 +30,8 @@ export interface FixtureServer {
   config: Config;
   /** What the import loaded and rejected: a test of built data can check none of it was lost. */
   imported: ImportReport;
+  /** The app's jobs: a test waits for one it started through the API. */
+  jobs: JobRunner;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,8 @@ export interface FixtureOptions {
   catalogue?: Catalogue;
   /** Detection settings for the fixture (a 30-account world needs a low hub threshold). */
   hubThreshold?: number | "auto";
+  /** The read cache's version check interval (createApp's default when unset). */
+  cacheCheckEveryMs?: number;
 }
 
 export async function startFixtureServer(options: FixtureOptions = {}): Promise<FixtureServer> {
@@ -59,13 +63,13 @@ export async function startFixtureServer(options: FixtureOptions = {}): Promise<
   const jobs = new JobRunner();
   const app = createApp({
     store, config, catalogue: options.catalogue ?? loadCatalogue(), jobs, tasks: writeTasks(store, config),
-    version: "test", logger: pino({ level: "silent" }),
+    version: "test", logger: pino({ level: "silent" }), cacheCheckEveryMs: options.cacheCheckEveryMs,
   });
   const server = app.listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`, store, storeEvents, config, imported,
+    url: `http://127.0.0.1:${port}`, store, storeEvents, config, imported, jobs,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
@@ -86,13 +90,11 @@ export function postJson(url: string, body: unknown, headers: Record<string, str
   return getJson(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
 }
 
-/** Polls GET /api/jobs/:id until the job is no longer running (or `maxMs` passes); returns its last state. */
-export async function waitForJob(url: string, job: { id: string; status: string }, maxMs = 20_000): Promise<any> {
-  const deadline = Date.now() + maxMs;
-  let state: any = job;
-  while (state.status === "running" && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 25));
-    state = (await getJson(`${url}/api/jobs/${job.id}`)).body;
-  }
-  return state;
+/**
+ * Waits for a job started through the API to end, then returns what GET /api/jobs/:id says of
+ * it. No deadline of its own: a job that never ends is the test timeout's to report.
+ */
+export async function waitForJob(s: FixtureServer, job: { id: string }): Promise<any> {
+  await s.jobs.finished(job.id);
+  return (await getJson(`${s.url}/api/jobs/${job.id}`)).body;
 }

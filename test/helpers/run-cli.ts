@@ -1,6 +1,7 @@
 /** Runs the real `ringlens` command in a child process and collects its output and exit code. */
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { childEnv } from "./child-env.ts";
 
 export const BIN = path.resolve(import.meta.dirname, "../../bin/ringlens.mjs");
 
@@ -13,7 +14,7 @@ export function runCli(args: string[], env: Record<string, string> = {}): Promis
 /** Runs Node with these arguments (a script and its arguments) and collects its output and exit code. */
 export function runNode(nodeArgs: string[], env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, nodeArgs, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, nodeArgs, { env: childEnv(env), stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => { stdout += d; });

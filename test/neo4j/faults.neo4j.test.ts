@@ -10,6 +10,7 @@ import { loadCatalogue } from "../../server/queries/catalogue.ts";
 import { LocalNeo4jError, startLocalNeo4j, type LocalNeo4j } from "../../tools/neo4j/local-neo4j.ts";
 import { getJson, postJson, startFixtureServer, type FixtureServer } from "../helpers/fixture-server.ts";
 import { describeOnNeo4j, neo4jEnv, wipeNeo4j, type Neo4jTarget } from "../helpers/neo4j-target.ts";
+import { childEnv } from "../helpers/child-env.ts";
 import { BIN, runCli } from "../helpers/run-cli.ts";
 import { FIXTURES, tempDir } from "../helpers/temp-dir.ts";
 
@@ -19,8 +20,9 @@ describeOnNeo4j("Neo4j faults", (target) => {
   it("a wrong password is refused at once with a message naming NEO4J_PASSWORD, without a stack trace", async () => {
     const run = await runCli(["health"], { ...neo4jEnv(target), NEO4J_PASSWORD: "not-the-password" });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/refused the credentials of user "neo4j".*NEO4J_PASSWORD/);
-    expect(run.stderr).not.toMatch(/\n\s+at /);
+    // health reports on stdout, as it does when the store answers.
+    expect(run.stdout + run.stderr).toMatch(/refused the credentials of user "neo4j".*NEO4J_PASSWORD/);
+    expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
   });
 
   it("`serve` with a wrong password exits with that message instead of retrying", async () => {
@@ -70,7 +72,7 @@ describe("Neo4j killed while `ringlens serve` runs", () => {
     const env = neo4jEnv(target);
     expect((await runCli(["load", path.join(FIXTURES, "small"), "--rejects", path.join(dir, "r.csv")], env)).code).toBe(0);
     expect((await runCli(["analyze", "--hub-threshold", "10"], env)).code).toBe(0);
-    serve = spawn(process.execPath, [BIN, "serve", "--port", "0"], { env: { ...process.env, ...env, RINGLENS_LOG_LEVEL: "warn" }, stdio: ["ignore", "pipe", "pipe"] });
+    serve = spawn(process.execPath, [BIN, "serve", "--port", "0"], { env: childEnv({ ...env, RINGLENS_LOG_LEVEL: "warn" }), stdio: ["ignore", "pipe", "pipe"] });
     url = await new Promise<string>((resolve, reject) => {
       let out = "";
       serve!.stdout!.on("data", (d) => {

@@ -39,10 +39,13 @@ public final class LocalNeo4j {
       stopped.countDown();
     }));
 
-    // A new store has the user neo4j with password "neo4j" that must be changed at first login;
-    // setting it here (as `neo4j-admin dbms set-initial-password` would) leaves nothing to change.
-    service.database("system").executeTransactionally(
-        "ALTER USER neo4j SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+    try {
+      setPassword(service, password);
+    } catch (RuntimeException e) {
+      // Neo4j's own threads would keep a JVM alive whose main thread failed: end it, said why.
+      System.err.println("ringlens-neo4j: cannot set the password of user neo4j: " + e.getMessage());
+      System.exit(1);
+    }
 
     // build() returns once the databases and connectors have started, so Bolt answers now.
     // The port register is internal API (the test harness reads it the same way); it is the only
@@ -51,5 +54,19 @@ public final class LocalNeo4j {
     var bolt = system.getDependencyResolver().resolveDependency(ConnectorPortRegister.class).getLocalAddress(ConnectorType.BOLT);
     System.out.println("ringlens-neo4j: ready " + bolt.getHost() + ":" + bolt.getPort());
     stopped.await();
+  }
+
+  /**
+   * A new store has the user neo4j with password "neo4j" that must be changed at first login;
+   * setting it here (as `neo4j-admin dbms set-initial-password` would) leaves nothing to change.
+   * A kept store (--data) may hold this password already, which Neo4j refuses to "change".
+   */
+  private static void setPassword(DatabaseManagementService service, String password) {
+    try {
+      service.database("system").executeTransactionally(
+          "ALTER USER neo4j SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+    } catch (RuntimeException e) {
+      if (!String.valueOf(e.getMessage()).contains("Old password and new password cannot be the same")) throw e;
+    }
   }
 }

@@ -125,7 +125,7 @@ function readyAddress(child: ChildProcess, exited: Promise<number | null>): Prom
     });
     void exited.then((code) => {
       if (ready) return;
-      const cause = errors.filter((l) => /^(Caused by|Exception|Error)/.test(l.trim())).pop() ?? errors.at(-1) ?? "no output";
+      const cause = errors.filter((l) => /^(Caused by|Exception|Error|ringlens-neo4j:)/.test(l.trim())).pop() ?? errors.at(-1) ?? "no output";
       reject(new LocalNeo4jError(`Neo4j exited (code ${code}) before Bolt answered: ${cause.trim()}`));
     });
   });

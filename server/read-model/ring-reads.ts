@@ -4,6 +4,7 @@
  * values only as parameters.
  */
 import { RinglensError } from "../errors.ts";
+import { toCents } from "../domain/money.ts";
 import type { GraphStore } from "../store/graph-store.ts";
 import type { RingDetail, RingMember, RingPage, RingSummary } from "../api/wire-types.ts";
 import type { HubUse, Reason, RingLevel } from "../domain/analysis/types.ts";
@@ -58,11 +59,12 @@ export async function getRing(store: GraphStore, id: string, timeoutMs: number):
     ...toSummary(row),
     reasons: JSON.parse(String(row.reasons ?? "[]")) as Reason[],
     hubs: JSON.parse(String(row.hubs ?? "[]")) as HubUse[],
+    // Sorted again after rounding: the engines' unrounded sums could order two equal values apart.
     members: members.rows.map((m) => ({
       id: String(m.id), country: (m.country as string | null) ?? null, createdAt: (m.createdAt as string | null) ?? null,
       name: (m.name as string | null) ?? null, email: (m.email as string | null) ?? null,
-      refundCount: Number(m.refundCount), refundValue: Number(m.refundValue),
-    }) satisfies RingMember),
+      refundCount: Number(m.refundCount), refundValue: toCents(Number(m.refundValue)),
+    }) satisfies RingMember).sort((a, b) => b.refundValue - a.refundValue || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     insiders: insiders.rows.map((i) => ({
       employeeId: String(i.employeeId), name: (i.name as string | null) ?? null, share: Number(i.share), baseline: Number(i.baseline),
       lift: Number(i.lift), approvals: Number(i.approvals), noReturnApprovals: Number(i.noReturnApprovals), score: Number(i.score),

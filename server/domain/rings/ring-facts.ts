@@ -5,6 +5,7 @@
  */
 import type { AccountTable } from "./account-table.ts";
 import type { IdentifierLabel } from "../model.ts";
+import { toCents } from "../money.ts";
 import type { LinkIndex } from "./link-index.ts";
 import { isApproved, isHighValue } from "./refund-kinds.ts";
 
@@ -58,7 +59,7 @@ export function measureRing(index: LinkIndex, table: AccountTable, members: Int3
   return {
     size: members.length,
     refundCount,
-    refundValue: Math.round(refundValue * 100) / 100,
+    refundValue: toCents(refundValue),
     noReturnCount: noReturn,
     noReturnShare: refundCount === 0 ? 0 : noReturn / refundCount,
     highValueCount: highValue,

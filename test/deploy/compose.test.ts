@@ -72,6 +72,10 @@ describe("docker-compose.yml", () => {
   it("pins a Neo4j 5 community image with auth from the environment, data and logs volumes and memory settings", () => {
     const neo4j = service("neo4j");
     expect(neo4j.image).toMatch(/^neo4j:5\.\d+\.\d+-community$/);
+    // The version the test suite's real Neo4j runs (tools/neo4j/pom.xml): users run what was tested.
+    const pom = fs.readFileSync(path.resolve(import.meta.dirname, "../../tools/neo4j/pom.xml"), "utf8");
+    const tested = /<neo4j\.version>([^<]+)<\/neo4j\.version>/.exec(pom)![1];
+    expect(neo4j.image).toBe(`neo4j:${tested}-community`);
     expect(neo4j.environment!.NEO4J_AUTH).toMatch(/^neo4j\/\$\{NEO4J_PASSWORD(:-[^}]{8,})?\}$/);
     expect(neo4j.volumes).toEqual(expect.arrayContaining([expect.stringMatching(/:\/data$/), expect.stringMatching(/:\/logs$/)]));
     for (const key of ["NEO4J_server_memory_heap_initial__size", "NEO4J_server_memory_heap_max__size", "NEO4J_server_memory_pagecache_size"]) {

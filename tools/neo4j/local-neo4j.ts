@@ -196,7 +196,7 @@ function resolveClasspath(say: (line: string) => void): string[] {
   if (mvn.error || mvn.status !== 0) {
     throw new LocalNeo4jError("Maven is missing: install it (Debian: apt-get install -y maven); it fetches Neo4j from Maven Central into ~/.m2");
   }
-  say("resolving Neo4j, OpenGDS and APOC from Maven Central (the first run downloads about 160 MB into ~/.m2)");
+  say("resolving Neo4j, OpenGDS and APOC from Maven Central (the first run downloads about 140 MB, 349 jars, into ~/.m2)");
   fs.mkdirSync(dir, { recursive: true });
   const partial = `${file}.partial`;
   // Maven Central may answer a burst with 429: a second try after a pause usually goes through.

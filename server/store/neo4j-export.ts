@@ -48,6 +48,8 @@ export function cypherLiteral(value: unknown, property: PropertySpec): string {
 
 function floatLiteral(n: number): string {
   if (Number.isNaN(n)) return "0.0 / 0.0";
+  // String(-0) is "0": the sign of a negative zero would be lost.
+  if (Object.is(n, -0)) return "-0.0";
   if (!Number.isFinite(n)) return n > 0 ? "1.0 / 0.0" : "-1.0 / 0.0";
   const text = String(n);
   if (/e/i.test(text)) return text.replace("e+", "e").replace(/^(-?\d+)e/, "$1.0e");
@@ -100,7 +102,8 @@ export function adminCell(value: unknown, property: PropertySpec): string {
     return items.join(ARRAY_DELIMITER);
   }
   cypherLiteral(value, property);
-  return String(value);
+  // String(-0) is "0"; Java's Double.parseDouble keeps the sign of "-0.0".
+  return Object.is(value, -0) ? "-0.0" : String(value);
 }
 
 /** The exact neo4j-admin command importing the files, run from the export folder. */

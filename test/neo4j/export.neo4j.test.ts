@@ -1,18 +1,21 @@
 /**
- * `ringlens export --format cypher` loaded into a real Neo4j 5: the small fixture (plus an
- * account and a device whose ids and texts carry quotes, backslashes, `;`, comment markers and
- * Unicode) is loaded and analysed in the embedded store with the real CLI, exported, and the
- * script run statement by statement as cypher-shell would. Then Neo4j must hold what the
- * embedded store holds: the same counts per label and type, every property with the schema's
- * type (the type ringlens' own Neo4j adapter writes), every value the same, and ringlens opened
- * on that Neo4j must answer its read model, its saved queries and `ringlens rings` the same.
+ * `ringlens export` loaded into a real Neo4j 5. The small fixture (plus an account and a device
+ * whose ids and texts carry quotes, backslashes, `;`, comment markers and Unicode) is loaded and
+ * analysed in the embedded store with the real CLI and exported in both formats:
+ * - `--format cypher`: the script run statement by statement as cypher-shell would, into the
+ *   test project's Neo4j;
+ * - `--format neo4j-admin`: the README's import command run by Neo4j's own import tool
+ *   (tools/neo4j runLocalNeo4jAdmin) into a fresh folder, a second local Neo4j started on it.
+ * Then Neo4j must hold what the embedded store holds: the same counts per label and type, every
+ * property with the schema's type (the type ringlens' own Neo4j adapter writes), every value the
+ * same, and ringlens opened on that Neo4j must answer its read model and saved queries the same.
  */
 import fs from "node:fs";
 import path from "node:path";
 import neo4j, { type DateTime, type Driver, type Record as Neo4jRecord } from "neo4j-driver";
 import { stringify } from "csv-stringify/sync";
 import fc from "fast-check";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../server/config.ts";
 import { exportReadStatements } from "../../server/cli/export-graph-command.ts";
 import { bindParams, loadCatalogue } from "../../server/queries/catalogue.ts";
@@ -25,7 +28,8 @@ import { cypherLiteral, nodeBatchStatement } from "../../server/store/neo4j-expo
 import { readGraphSchema, type PropertyType } from "../../server/store/neo4j-graph-schema.ts";
 import { dateTimeToMillis } from "../../server/store/neo4j-values.ts";
 import { splitCypherScript } from "../helpers/cypher-script.ts";
-import { describeOnNeo4j, neo4jConfig, neo4jEnv, wipeNeo4j } from "../helpers/neo4j-target.ts";
+import { describeOnNeo4j, neo4jConfig, neo4jEnv, wipeNeo4j, type Neo4jTarget } from "../helpers/neo4j-target.ts";
+import { LocalNeo4jError, runLocalNeo4jAdmin, startLocalNeo4j, type LocalNeo4j } from "../../tools/neo4j/local-neo4j.ts";
 import { runCli } from "../helpers/run-cli.ts";
 import { FIXTURES, tempDir } from "../helpers/temp-dir.ts";
 
@@ -124,62 +128,152 @@ async function storedTypes(driver: Driver, database: string | undefined): Promis
   return out;
 }
 
+type Target = Extract<Neo4jTarget, { uri: string }>;
+const schema = readGraphSchema();
+const dir = tempDir("ringlens-export-neo4j-");
+const fixture = path.join(dir, "fixture");
+const db = path.join(dir, "db");
+
+async function cli(args: string[], env: Record<string, string> = {}) {
+  const run = await runCli(args, env);
+  expect(run.code, `ringlens ${args.join(" ")}: ${run.stderr}`).toBe(0);
+  return run;
+}
+
+let prepared: Promise<Snapshot> | undefined;
+
+/** Once per file: the fixture copy loaded and analysed in the embedded store, and what ringlens answers on it. */
+function embeddedSnapshot(): Promise<Snapshot> {
+  prepared ??= (async () => {
+    // A copy of the small fixture with one account and one device whose values no literal may break.
+    fs.cpSync(path.join(FIXTURES, "small"), fixture, { recursive: true });
+    fs.appendFileSync(path.join(fixture, "accounts.csv"), stringify([[NASTY_ID, NASTY_CREATED, "US", "nasty@mail.test", "", NASTY_NAME, "active"]]));
+    fs.appendFileSync(path.join(fixture, "devices.csv"), stringify([[NASTY_ID, NASTY_DEVICE, "10.9.9.9", "UA \"x\" 'y'", NASTY_CREATED, ""]]));
+    await cli(["load", fixture, "--db", db, "--rejects", path.join(dir, "rejects.csv")]);
+    await cli(["analyze", "--db", db, "--hub-threshold", "10"]);
+    const store = await createStore({ ...loadConfig({}), store: "embedded", db }, { readOnly: true, command: "test" });
+    try {
+      return await snapshot(store);
+    } finally {
+      await store.close();
+    }
+  })();
+  return prepared;
+}
+
+async function read<T>(driver: Driver, database: string | undefined, cypher: string, params: Record<string, unknown>, map: (r: Neo4jRecord) => T): Promise<T[]> {
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+  try {
+    return (await session.run(cypher, params)).records.map(map);
+  } finally {
+    await session.close();
+  }
+}
+
+/** Runs statements one by one, each in its own transaction (as cypher-shell -f does), then waits for the indexes. */
+async function runStatements(driver: Driver, database: string | undefined, statements: string[]): Promise<void> {
+  const session = driver.session({ database });
+  try {
+    for (const statement of statements) await session.run(statement);
+    await session.run("CALL db.awaitIndexes(300)");
+  } finally {
+    await session.close();
+  }
+}
+
+/** Nodes per label and relationships per type in Neo4j equal the embedded store's (labels it has none of do not exist). */
+async function expectSameCounts(driver: Driver, database: string | undefined, embedded: Snapshot): Promise<void> {
+  const labels = await read(driver, database, "MATCH (n) RETURN labels(n) AS labels, count(*) AS c", {}, (r) => [(r.get("labels") as string[]).join(":"), r.get("c").toNumber()] as const);
+  const types = await read(driver, database, "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS c", {}, (r) => [r.get("type") as string, r.get("c").toNumber()] as const);
+  // Meta is not in counts(): its rows are.
+  const expected = (names: string[]) => Object.fromEntries(names
+    .map((n) => [n, n === "Meta" ? embedded.rows["export nodes Meta"]!.length : embedded.counts[n]!] as const).filter(([, c]) => c !== 0));
+  expect(embedded.rows["export nodes Meta"]!.length).toBeGreaterThan(0);
+  expect(Object.fromEntries(labels)).toEqual(expected(schema.nodes.map((n) => n.label)));
+  expect(Object.fromEntries(types)).toEqual(expected(schema.rels.map((r) => r.type)));
+}
+
+/** Every stored property is in the schema and has exactly the schema type's valueType(); returns them. */
+async function expectSchemaTypes(driver: Driver, database: string | undefined): Promise<Record<string, string[]>> {
+  const types = await storedTypes(driver, database);
+  for (const [key, found] of Object.entries(types)) {
+    const [owner, name] = key.split(".") as [string, string];
+    const spec = schema.nodes.find((n) => n.label === owner) ?? schema.rels.find((r) => r.type === owner);
+    const property = spec?.properties.find((p) => p.name === name);
+    expect(property, `${key} is not in the schema`).toBeDefined();
+    expect(found, key).toEqual([VALUE_TYPES[property!.type]]);
+  }
+  return types;
+}
+
+/** The nasty account and device, a refund and the rings, read with the driver: values and their Bolt types. */
+async function expectTypedValues(driver: Driver, database: string | undefined): Promise<void> {
+  const [account] = await read(driver, database, "MATCH (a:Account {id: $id}) RETURN a", { id: NASTY_ID }, (r) => r.get("a").properties as Record<string, unknown>);
+  expect(account).toBeDefined();
+  expect(account!.id).toBe(NASTY_ID);
+  expect(account!.name).toBe(NASTY_NAME);
+  const created = account!.createdAt;
+  expect(neo4j.isDateTime(created as object), String(created)).toBe(true);
+  expect((created as DateTime).toString()).toBe("2024-05-06T07:08:09.123000000Z");
+
+  const [uses] = await read(driver, database, "MATCH (:Account {id: $id})-[u:USES]->(d:Device) RETURN d.id AS device, d.userAgent AS ua, u.firstSeen AS firstSeen", { id: NASTY_ID },
+    (r) => ({ device: r.get("device"), ua: r.get("ua"), firstSeen: r.get("firstSeen") }));
+  expect(uses).toMatchObject({ device: NASTY_DEVICE, ua: "UA \"x\" 'y'" });
+  expect(neo4j.isDateTime(uses!.firstSeen)).toBe(true);
+
+  // 1899.00 in the CSV: a float that happens to be whole must not come back as an Integer.
+  const [refund] = await read(driver, database, "MATCH (f:Refund {id: 'RF-RA01-0'}) RETURN f.amount AS amount, f.returned AS returned, f.approvedAt AS approvedAt", {},
+    (r) => ({ amount: r.get("amount"), returned: r.get("returned"), approvedAt: r.get("approvedAt") }));
+  expect(refund!.amount).toBe(1899);
+  expect(neo4j.isInt(refund!.amount)).toBe(false);
+  expect(refund!.returned).toBe(false);
+  expect((refund!.approvedAt as DateTime).toString()).toBe("2024-03-10T00:00:00Z");
+
+  const rings = await read(driver, database, "MATCH (r:Ring) RETURN r.id AS id, r.size AS size, r.countries AS countries, r.score AS score ORDER BY r.id", {},
+    (r) => ({ id: r.get("id") as string, size: r.get("size"), countries: r.get("countries"), score: r.get("score") }));
+  expect(rings.length).toBeGreaterThan(0);
+  for (const ring of rings) {
+    expect(neo4j.isInt(ring.size), ring.id).toBe(true);
+    expect(Array.isArray(ring.countries), ring.id).toBe(true);
+    expect(typeof ring.score, ring.id).toBe("number");
+  }
+  expect(rings.some((r) => (r.countries as string[]).length > 1)).toBe(true);
+}
+
+/** Every node and relationship, as the export reads them, has the embedded store's values. */
+async function expectSameRows(store: GraphStore, embedded: Snapshot): Promise<void> {
+  for (const r of exportReadStatements()) {
+    const rows = rowSet((await store.query(r.text, { after: "", skip: 0, limit: 1_000_000 }, { timeoutMs: T })).rows);
+    expect(rows, r.name).toEqual(embedded.rows[r.name]);
+  }
+}
+
+/** The read model (rings, ring details and graphs, shared identifiers) and every saved query answer as on the embedded store. */
+async function expectSameAnswers(store: GraphStore, embedded: Snapshot): Promise<void> {
+  const onNeo4j = await snapshot(store);
+  expect(onNeo4j.counts).toEqual(embedded.counts);
+  expect(onNeo4j.rings).toEqual(embedded.rings);
+  expect(onNeo4j.ringDetails).toEqual(embedded.ringDetails);
+  expect(onNeo4j.ringGraphs).toEqual(embedded.ringGraphs);
+  expect(onNeo4j.shared).toEqual(embedded.shared);
+  expect(Object.keys(onNeo4j.queries)).toEqual(Object.keys(embedded.queries));
+  for (const name of Object.keys(embedded.queries)) expect(onNeo4j.queries[name], `saved query ${name}`).toEqual(embedded.queries[name]);
+}
+
 describeOnNeo4j("ringlens export --format cypher loaded into a real Neo4j", (target) => {
-  const dir = tempDir("ringlens-export-neo4j-");
-  const fixture = path.join(dir, "fixture");
-  const db = path.join(dir, "db");
   const out = path.join(dir, "cypher");
   const database = target.database ?? undefined;
-  const schema = readGraphSchema();
   let driver: Driver;
   let embedded: Snapshot;
   let adapterTypes: Record<string, string[]>;
   let statements: string[];
   let neo4jStore: GraphStore | undefined;
-
-  const cli = async (args: string[], env: Record<string, string> = {}) => {
-    const run = await runCli(args, env);
-    expect(run.code, `ringlens ${args.join(" ")}: ${run.stderr}`).toBe(0);
-    return run;
-  };
-
-  /** Runs the script's statements one by one, each in its own transaction, as cypher-shell -f does. */
-  async function runScript(): Promise<void> {
-    const session = driver.session({ database });
-    try {
-      for (const statement of statements) await session.run(statement);
-      await session.run("CALL db.awaitIndexes(300)");
-    } finally {
-      await session.close();
-    }
-  }
-
-  async function read<T>(cypher: string, params: Record<string, unknown>, map: (r: Neo4jRecord) => T): Promise<T[]> {
-    const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
-    try {
-      return (await session.run(cypher, params)).records.map(map);
-    } finally {
-      await session.close();
-    }
-  }
+  const openStore = async () => (neo4jStore ??= await createStore(neo4jConfig(target), { readOnly: true, command: "test" }));
 
   beforeAll(async () => {
-    // A copy of the small fixture with one account and one device whose values no literal may break.
-    fs.cpSync(path.join(FIXTURES, "small"), fixture, { recursive: true });
-    fs.appendFileSync(path.join(fixture, "accounts.csv"), stringify([[NASTY_ID, NASTY_CREATED, "US", "nasty@mail.test", "", NASTY_NAME, "active"]]));
-    fs.appendFileSync(path.join(fixture, "devices.csv"), stringify([[NASTY_ID, NASTY_DEVICE, "10.9.9.9", "UA \"x\" 'y'", NASTY_CREATED, ""]]));
-
-    await cli(["load", fixture, "--db", db, "--rejects", path.join(dir, "rejects.csv")]);
-    await cli(["analyze", "--db", db, "--hub-threshold", "10"]);
+    embedded = await embeddedSnapshot();
     await cli(["export", "--db", db, "--format", "cypher", "--out", out]);
     statements = splitCypherScript(fs.readFileSync(path.join(out, "ringlens.cypher"), "utf8"));
-
-    const store = await createStore({ ...loadConfig({}), store: "embedded", db }, { readOnly: true, command: "test" });
-    try {
-      embedded = await snapshot(store);
-    } finally {
-      await store.close();
-    }
 
     driver = neo4j.driver(target.uri, neo4j.auth.basic(target.user, target.password));
     // What ringlens' own Neo4j adapter writes for the same data: the types the export must match.
@@ -189,7 +283,7 @@ describeOnNeo4j("ringlens export --format cypher loaded into a real Neo4j", (tar
     adapterTypes = await storedTypes(driver, database);
 
     await wipeNeo4j(target);
-    await runScript();
+    await runStatements(driver, database, statements);
   }, 600_000);
 
   afterAll(async () => {
@@ -205,28 +299,13 @@ describeOnNeo4j("ringlens export --format cypher loaded into a real Neo4j", (tar
   });
 
   it("holds as many nodes per label and relationships per type as the embedded store, and nothing else", async () => {
-    const labels = await read("MATCH (n) RETURN labels(n) AS labels, count(*) AS c", {}, (r) => [(r.get("labels") as string[]).join(":"), r.get("c").toNumber()] as const);
-    const types = await read("MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS c", {}, (r) => [r.get("type") as string, r.get("c").toNumber()] as const);
-    // Labels and types the store has none of do not exist in Neo4j; Meta is not in counts().
-    const nonZero = (entries: [string, number][]) => Object.fromEntries(entries.filter(([, c]) => c !== 0));
-    const expected = (names: string[]) => nonZero(names.map((n) => [n, n === "Meta" ? embedded.rows["export nodes Meta"]!.length : embedded.counts[n]!]));
-    expect(embedded.rows["export nodes Meta"]!.length).toBeGreaterThan(0);
-    expect(Object.fromEntries(labels)).toEqual(expected(schema.nodes.map((n) => n.label)));
-    expect(Object.fromEntries(types)).toEqual(expected(schema.rels.map((r) => r.type)));
+    await expectSameCounts(driver, database, embedded);
     // ringlens' own count, through the Neo4j adapter.
-    neo4jStore = await createStore(neo4jConfig(target), { readOnly: true, command: "test" });
-    expect(await neo4jStore.counts()).toEqual(embedded.counts);
+    expect(await (await openStore()).counts()).toEqual(embedded.counts);
   });
 
   it("stores every property with its schema type, the type ringlens' Neo4j adapter writes", async () => {
-    const types = await storedTypes(driver, database);
-    for (const [key, found] of Object.entries(types)) {
-      const [owner, name] = key.split(".") as [string, string];
-      const spec = schema.nodes.find((n) => n.label === owner) ?? schema.rels.find((r) => r.type === owner);
-      const property = spec?.properties.find((p) => p.name === name);
-      expect(property, `${key} is not in the schema`).toBeDefined();
-      expect(found, key).toEqual([VALUE_TYPES[property!.type]]);
-    }
+    const types = await expectSchemaTypes(driver, database);
     // Every property the adapter writes for this data is there, with the adapter's type.
     for (const [key, found] of Object.entries(adapterTypes)) {
       if (/^Meta\./.test(key)) continue;
@@ -235,55 +314,15 @@ describeOnNeo4j("ringlens export --format cypher loaded into a real Neo4j", (tar
   });
 
   it("keeps a DateTime a DateTime, a float a float, a list a list and a nasty id intact", async () => {
-    const [account] = await read("MATCH (a:Account {id: $id}) RETURN a", { id: NASTY_ID }, (r) => r.get("a").properties as Record<string, unknown>);
-    expect(account).toBeDefined();
-    expect(account!.id).toBe(NASTY_ID);
-    expect(account!.name).toBe(NASTY_NAME);
-    const created = account!.createdAt;
-    expect(neo4j.isDateTime(created as object), String(created)).toBe(true);
-    expect((created as DateTime).toString()).toBe("2024-05-06T07:08:09.123000000Z");
-
-    const [uses] = await read("MATCH (:Account {id: $id})-[u:USES]->(d:Device) RETURN d.id AS device, d.userAgent AS ua, u.firstSeen AS firstSeen", { id: NASTY_ID },
-      (r) => ({ device: r.get("device"), ua: r.get("ua"), firstSeen: r.get("firstSeen") }));
-    expect(uses).toMatchObject({ device: NASTY_DEVICE, ua: "UA \"x\" 'y'" });
-    expect(neo4j.isDateTime(uses!.firstSeen)).toBe(true);
-
-    // 1899.00 in the CSV: a float that happens to be whole must not come back as an Integer.
-    const [refund] = await read("MATCH (f:Refund {id: 'RF-RA01-0'}) RETURN f.amount AS amount, f.returned AS returned, f.approvedAt AS approvedAt", {},
-      (r) => ({ amount: r.get("amount"), returned: r.get("returned"), approvedAt: r.get("approvedAt") }));
-    expect(refund!.amount).toBe(1899);
-    expect(neo4j.isInt(refund!.amount)).toBe(false);
-    expect(refund!.returned).toBe(false);
-    expect((refund!.approvedAt as DateTime).toString()).toBe("2024-03-10T00:00:00Z");
-
-    const rings = await read("MATCH (r:Ring) RETURN r.id AS id, r.size AS size, r.countries AS countries, r.score AS score ORDER BY r.id", {},
-      (r) => ({ id: r.get("id") as string, size: r.get("size"), countries: r.get("countries"), score: r.get("score") }));
-    expect(rings.length).toBeGreaterThan(0);
-    for (const ring of rings) {
-      expect(neo4j.isInt(ring.size), ring.id).toBe(true);
-      expect(Array.isArray(ring.countries), ring.id).toBe(true);
-      expect(typeof ring.score, ring.id).toBe("number");
-    }
-    expect(rings.some((r) => (r.countries as string[]).length > 1)).toBe(true);
+    await expectTypedValues(driver, database);
   });
 
   it("holds every node and relationship with the same values as the embedded store", async () => {
-    neo4jStore ??= await createStore(neo4jConfig(target), { readOnly: true, command: "test" });
-    for (const read of exportReadStatements()) {
-      const rows = rowSet((await neo4jStore.query(read.text, { after: "", skip: 0, limit: 1_000_000 }, { timeoutMs: T })).rows);
-      expect(rows, read.name).toEqual(embedded.rows[read.name]);
-    }
+    await expectSameRows(await openStore(), embedded);
   });
 
   it("answers ringlens' read model and saved queries as the embedded store does", async () => {
-    neo4jStore ??= await createStore(neo4jConfig(target), { readOnly: true, command: "test" });
-    const onNeo4j = await snapshot(neo4jStore);
-    expect(onNeo4j.rings).toEqual(embedded.rings);
-    expect(onNeo4j.ringDetails).toEqual(embedded.ringDetails);
-    expect(onNeo4j.ringGraphs).toEqual(embedded.ringGraphs);
-    expect(onNeo4j.shared).toEqual(embedded.shared);
-    expect(Object.keys(onNeo4j.queries)).toEqual(Object.keys(embedded.queries));
-    for (const name of Object.keys(embedded.queries)) expect(onNeo4j.queries[name], `saved query ${name}`).toEqual(embedded.queries[name]);
+    await expectSameAnswers(await openStore(), embedded);
   });
 
   it("writes literals the real server stores as the very values and types they were written from", async () => {
@@ -341,11 +380,99 @@ describeOnNeo4j("ringlens export --format cypher loaded into a real Neo4j", (tar
   });
 
   it("is safe to run again: a second run changes no count and no value", async () => {
-    await runScript();
-    neo4jStore ??= await createStore(neo4jConfig(target), { readOnly: true, command: "test" });
-    expect(await neo4jStore.counts()).toEqual(embedded.counts);
-    for (const read of exportReadStatements()) {
-      expect(rowSet((await neo4jStore.query(read.text, { after: "", skip: 0, limit: 1_000_000 }, { timeoutMs: T })).rows), read.name).toEqual(embedded.rows[read.name]);
+    await runStatements(driver, database, statements);
+    await expectSameCounts(driver, database, embedded);
+    await expectSameRows(await openStore(), embedded);
+  });
+});
+
+/**
+ * The README's import command as arguments for Neo4j's admin tool: the lines from
+ * `neo4j-admin database import` up to the first not ending in a backslash, split on blanks,
+ * double quotes removed as the shell would (no value here holds a blank).
+ */
+function readmeImportArgs(readme: string): string[] {
+  const lines = readme.split("\n").map((l) => l.trim());
+  const first = lines.findIndex((l) => l.startsWith("neo4j-admin database import"));
+  expect(first, "the README names the import command").toBeGreaterThanOrEqual(0);
+  const command: string[] = [];
+  for (let i = first; ; i++) {
+    command.push(lines[i]!.replace(/\\$/, ""));
+    if (!lines[i]!.endsWith("\\")) break;
+  }
+  const [program, ...args] = command.join(" ").split(/\s+/).filter(Boolean).map((a) => a.replace(/"/g, ""));
+  expect(program).toBe("neo4j-admin");
+  return args;
+}
+
+describe("ringlens export --format neo4j-admin imported by Neo4j's import tool", () => {
+  const out = path.join(dir, "admin");
+  const home = path.join(dir, "admin-neo4j");
+  const password = "export-admin-password";
+  let embedded: Snapshot;
+  let imported: { code: number | null; stdout: string; stderr: string };
+  let second: LocalNeo4j | undefined;
+  let driver: Driver | undefined;
+  let store: GraphStore | undefined;
+  let skip: string | null = null;
+
+  beforeAll(async () => {
+    embedded = await embeddedSnapshot();
+    await cli(["export", "--db", db, "--format", "neo4j-admin", "--out", out]);
+    const args = readmeImportArgs(fs.readFileSync(path.join(out, "README.md"), "utf8"));
+    try {
+      // Into a fresh folder, from the export folder, as the README says; then a second server on it.
+      imported = await runLocalNeo4jAdmin(args, { home, cwd: out });
+      if (imported.code !== 0) return;
+      second = await startLocalNeo4j({ port: 0, dataDir: home, password, heapMb: 512 });
+    } catch (error) {
+      if (!(error instanceof LocalNeo4jError) || process.env.RINGLENS_REQUIRE_NEO4J === "1") throw error;
+      skip = `no local Neo4j: ${error.message}`;
+      return;
     }
+    const target: Target = { uri: second.uri, user: "neo4j", password, database: null, local: true };
+    driver = neo4j.driver(target.uri, neo4j.auth.basic("neo4j", password));
+    // The README's second step: the constraints and indexes, which the import does not create.
+    await runStatements(driver, undefined, splitCypherScript(fs.readFileSync(path.join(out, "schema.cypher"), "utf8")));
+    store = await createStore(neo4jConfig(target), { readOnly: true, command: "test" });
+  }, 600_000);
+
+  afterAll(async () => {
+    await store?.close();
+    await driver?.close();
+    await second?.stop();
+  });
+
+  it("imports with the README's command", (ctx) => {
+    if (skip) return ctx.skip(skip);
+    expect(imported.code, `${imported.stderr}\n${imported.stdout.slice(-3000)}`).toBe(0);
+    const nodes = schema.nodes.reduce((sum, n) => sum + (n.label === "Meta" ? embedded.rows["export nodes Meta"]!.length : embedded.counts[n.label]!), 0);
+    const rels = schema.rels.reduce((sum, r) => sum + embedded.counts[r.type]!, 0);
+    expect(imported.stdout).toMatch(new RegExp(`IMPORT DONE[\\s\\S]*\\b${nodes} nodes\\s+${rels} relationships`));
+  });
+
+  it("holds as many nodes per label and relationships per type as the embedded store, and nothing else", async (ctx) => {
+    if (skip) return ctx.skip(skip);
+    await expectSameCounts(driver!, undefined, embedded);
+  });
+
+  it("stores every property with its schema type", async (ctx) => {
+    if (skip) return ctx.skip(skip);
+    await expectSchemaTypes(driver!, undefined);
+  });
+
+  it("keeps a DateTime a DateTime, a float a float, a list a list and a nasty id intact", async (ctx) => {
+    if (skip) return ctx.skip(skip);
+    await expectTypedValues(driver!, undefined);
+  });
+
+  it("holds every node and relationship with the same values as the embedded store", async (ctx) => {
+    if (skip) return ctx.skip(skip);
+    await expectSameRows(store!, embedded);
+  });
+
+  it("answers ringlens' read model and saved queries as the embedded store does", async (ctx) => {
+    if (skip) return ctx.skip(skip);
+    await expectSameAnswers(store!, embedded);
   });
 });

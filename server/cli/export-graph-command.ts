@@ -13,7 +13,7 @@ import { RinglensError } from "../errors.ts";
 import { createStore } from "../store/create-store.ts";
 import type { GraphStore } from "../store/graph-store.ts";
 import { readGraphSchema, type GraphSchema, type NodeSpec, type RelSpec } from "../store/neo4j-graph-schema.ts";
-import { adminCell, adminImportCommand, adminNodeHeader, adminRelHeader, nodeBatchStatement, relBatchStatement } from "../store/neo4j-export.ts";
+import { adminCell, adminImportCommand, adminNodeHeader, adminRelHeader, adminListFits, listValuesStatement, nodeBatchStatement, relBatchStatement } from "../store/neo4j-export.ts";
 import { schemaStatements } from "../store/neo4j-statements.ts";
 
 export const EXPORT_FORMATS = ["cypher", "neo4j-admin"] as const;
@@ -103,20 +103,28 @@ async function exportAdmin(store: GraphStore, schema: GraphSchema, dir: string):
   const files: ExportedFile[] = [];
   const nodeFiles: { label: string; file: string }[] = [];
   const relFiles: { type: string; file: string }[] = [];
+  const listValues: string[] = [];
   for (const part of parts(store, schema)) {
     const { spec } = part;
     const isNode = "label" in spec;
+    const lists = spec.properties.filter((p) => p.type === "string[]");
     const name = isNode ? `nodes-${spec.label}.csv` : `rels-${spec.type}.csv`;
     const file = path.join(dir, name);
     const fd = fs.openSync(file, "w");
     let count = 0;
     try {
-      fs.writeSync(fd, stringify([isNode ? adminNodeHeader(spec) : adminRelHeader(spec)]));
+      fs.writeSync(fd, adminCsv(spec, [], true));
       await part.pages(async (page) => {
         count += page.length;
-        const records = page.map((r) => [...(isNode ? [] : [String(r.startId), String(r.endId)]), ...spec.properties.map((p) => adminCell(r[p.name], p))]);
-        // Leading or trailing blanks are quoted so no importer setting can trim them.
-        fs.writeSync(fd, stringify(records, { quoted_match: /^\s|\s$/ }));
+        fs.writeSync(fd, adminCsv(spec, page));
+        for (const list of lists) {
+          const unfit = page.filter((r) => Array.isArray(r[list.name]) && !adminListFits(r[list.name] as string[]));
+          if (unfit.length === 0) continue;
+          if (!isNode) throw new RinglensError("invalid-input", `export: ${spec.type}.${list.name} holds lists a neo4j-admin CSV cannot hold (empty, or one empty string); use --format cypher`);
+          for (let i = 0; i < unfit.length; i += STATEMENT_ROWS) {
+            listValues.push(listValuesStatement(spec, list, unfit.slice(i, i + STATEMENT_ROWS).map((r) => ({ key: String(r[spec.key]), value: r[list.name] as string[] }))));
+          }
+        }
       });
     } finally {
       fs.closeSync(fd);
@@ -125,7 +133,10 @@ async function exportAdmin(store: GraphStore, schema: GraphSchema, dir: string):
     else relFiles.push({ type: spec.type, file: name });
     files.push({ file, what: part.what, rows: count });
   }
-  fs.writeFileSync(path.join(dir, "schema.cypher"), `${schemaStatements().map((s) => `${s};`).join("\n")}\n`);
+  fs.writeFileSync(path.join(dir, "schema.cypher"), [
+    ...schemaStatements().map((s) => `${s};\n`),
+    ...(listValues.length > 0 ? ["// Lists a neo4j-admin CSV cannot hold (empty, or one empty string): their cells were left empty.\n", ...listValues] : []),
+  ].join(""));
   fs.writeFileSync(path.join(dir, "README.md"), [
     "# ringlens graph export (neo4j-admin)",
     "",
@@ -133,12 +144,22 @@ async function exportAdmin(store: GraphStore, schema: GraphSchema, dir: string):
     "",
     `    ${adminImportCommand(nodeFiles, relFiles).replace(/\n/g, "\n    ")}`,
     "",
-    "Then start Neo4j and create the constraints and indexes (the import does not):",
+    "Then start Neo4j and run schema.cypher: it creates the constraints and indexes, and sets the lists a CSV cannot hold (empty, or one empty string):",
     "",
     "    cypher-shell -u neo4j -p \"$NEO4J_PASSWORD\" -d neo4j -f schema.cypher",
     "",
   ].join("\n"));
   return files;
+}
+
+/** neo4j-admin CSV text of rows of a label or a relationship type (rels carry startId and endId), the header line first when `header`. */
+export function adminCsv(spec: NodeSpec | RelSpec, rows: Record<string, unknown>[], header = false): string {
+  const isNode = "label" in spec;
+  const records = rows.map((r) => [...(isNode ? [] : [String(r.startId), String(r.endId)]), ...spec.properties.map((p) => adminCell(r[p.name], p))]);
+  if (header) records.unshift(isNode ? adminNodeHeader(spec) : adminRelHeader(spec));
+  // Leading or trailing blanks are quoted so no importer setting can trim them; an empty string
+  // is quoted so it stays one (an unquoted empty cell is an absent value; nulls are written so).
+  return stringify(records, { quoted_match: /^\s|\s$|^$/ });
 }
 
 interface Part {

@@ -48,6 +48,8 @@ export function cypherLiteral(value: unknown, property: PropertySpec): string {
 
 function floatLiteral(n: number): string {
   if (Number.isNaN(n)) return "0.0 / 0.0";
+  // String(-0) is "0": the sign of a negative zero would be lost.
+  if (Object.is(n, -0)) return "-0.0";
   if (!Number.isFinite(n)) return n > 0 ? "1.0 / 0.0" : "-1.0 / 0.0";
   const text = String(n);
   if (/e/i.test(text)) return text.replace("e+", "e").replace(/^(-?\d+)e/, "$1.0e");
@@ -90,17 +92,41 @@ export function adminRelHeader(rel: RelSpec): string[] {
   return [`:START_ID(${rel.from})`, `:END_ID(${rel.to})`, ...rel.properties.map((p) => `${p.name}${ADMIN_TYPES[p.type]}`)];
 }
 
-/** One CSV cell: empty for absent, arrays joined by the array delimiter (which no element may contain). */
-export function adminCell(value: unknown, property: PropertySpec): string {
-  if (value === null || value === undefined) return "";
+/**
+ * One CSV cell: null for absent (written as an empty cell, which the importer leaves unset),
+ * arrays joined by the array delimiter (which no element may contain). The writer quotes an
+ * empty string (`""`), which the importer keeps as one.
+ */
+export function adminCell(value: unknown, property: PropertySpec): string | null {
+  if (value === null || value === undefined) return null;
   if (property.type === "string[]") {
     const items = value as string[];
+    // Left empty (no value); listValuesStatement sets them after the import.
+    if (Array.isArray(items) && !adminListFits(items)) return null;
     const bad = items.find((v) => v.includes(ARRAY_DELIMITER));
     if (bad !== undefined) throw new Error(`export: ${property.name} holds "${bad}", which contains the array delimiter ${ARRAY_DELIMITER}`);
     return items.join(ARRAY_DELIMITER);
   }
   cypherLiteral(value, property);
-  return String(value);
+  // String(-0) is "0"; Java's Double.parseDouble keeps the sign of "-0.0".
+  return Object.is(value, -0) ? "-0.0" : String(value);
+}
+
+/**
+ * Whether a neo4j-admin CSV cell carries this list exactly: an empty list and [""] would both be
+ * an empty cell, which the importer takes for no value (quoted, too).
+ */
+export function adminListFits(items: readonly string[]): boolean {
+  return items.length > 0 && !(items.length === 1 && items[0] === "");
+}
+
+/**
+ * A statement setting the lists a neo4j-admin CSV cannot hold (see adminListFits) on nodes found
+ * by key: the export leaves their cells empty and runs this after the import.
+ */
+export function listValuesStatement(spec: NodeSpec, property: PropertySpec, rows: { key: string; value: string[] }[]): string {
+  const list = rows.map((r) => `[${cypherString(r.key)}, ${cypherLiteral(r.value, property)}]`).join(",\n  ");
+  return `UNWIND [\n  ${list}\n] AS row\nMATCH (n:${spec.label} {${spec.key}: row[0]}) SET n.${property.name} = row[1];\n`;
 }
 
 /** The exact neo4j-admin command importing the files, run from the export folder. */

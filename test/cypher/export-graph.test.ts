@@ -7,7 +7,7 @@ import { openEmbeddedStore, type EmbeddedStore } from "../../server/store/embedd
 import { importFolder } from "../../server/ingest/import-folder.ts";
 import { runAnalysis } from "../../server/analysis/run-analysis.ts";
 import { exportGraph } from "../../server/cli/export-graph-command.ts";
-import { cypherLiteral, cypherString } from "../../server/store/neo4j-export.ts";
+import { adminCell, cypherLiteral, cypherString, listValuesStatement } from "../../server/store/neo4j-export.ts";
 import { readGraphSchema } from "../../server/store/neo4j-graph-schema.ts";
 import { FIXTURES, tempDir } from "../helpers/temp-dir.ts";
 import { readCypherString } from "./cypher-string-reader.ts";
@@ -41,12 +41,27 @@ describe("Cypher string literals", () => {
     expect(cypherLiteral(0.167, p("double"))).toBe("0.167");
     expect(cypherLiteral(1e21, p("double"))).toBe("1.0e21");
     expect(cypherLiteral(1e-7, p("double"))).toBe("1.0e-7");
+    expect(cypherLiteral(-0, p("double"))).toBe("-0.0");
+    expect(adminCell(-0, p("double"))).toBe("-0.0");
     expect(cypherLiteral(6, p("long"))).toBe("6");
     expect(cypherLiteral("2024-03-01T00:00:00.000Z", p("datetime"))).toBe("datetime('2024-03-01T00:00:00.000Z')");
     expect(cypherLiteral(["US", "G'B"], p("string[]"))).toBe("['US', 'G\\'B']");
     expect(cypherLiteral(false, p("boolean"))).toBe("false");
     expect(() => cypherLiteral("6", p("double"))).toThrow(/property x \(double\)/);
     expect(() => cypherLiteral(1.5, p("long"))).toThrow(/property x \(long\)/);
+  });
+
+  it("leave the CSV cell of an absent value, an empty list and [\"\"] empty, and set those lists after the import", () => {
+    const list = { name: "countries", type: "string[]" as const };
+    expect(adminCell(null, list)).toBeNull();
+    expect(adminCell([], list)).toBeNull();
+    expect(adminCell([""], list)).toBeNull();
+    expect(adminCell(["", ""], list)).toBe(";");
+    expect(adminCell("", { name: "x", type: "string" })).toBe("");
+    expect(() => adminCell(["a;b"], list)).toThrow(/array delimiter/);
+    const ring = readGraphSchema().nodes.find((n) => n.label === "Ring")!;
+    expect(listValuesStatement(ring, list, [{ key: "R-'1", value: [] }, { key: "R-2", value: [""] }]))
+      .toBe("UNWIND [\n  ['R-\\'1', []],\n  ['R-2', ['']]\n] AS row\nMATCH (n:Ring {id: row[0]}) SET n.countries = row[1];\n");
   });
 });
 

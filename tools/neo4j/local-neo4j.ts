@@ -91,6 +91,36 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions = {}): Promise<
   };
 }
 
+export interface LocalNeo4jAdminResult { code: number | null; stdout: string; stderr: string }
+
+/**
+ * Runs Neo4j's admin tool (org.neo4j.cli.AdminTool, what the `neo4j-admin` script starts; its
+ * `database import` comes from org.neo4j:neo4j-import-tool, which org.neo4j:neo4j brings in) on
+ * the folder a local Neo4j keeps its databases in (`startLocalNeo4j({ dataDir: home })`), with
+ * the same Java and classpath, from `cwd` (relative file names are read from there). For a
+ * machine without a Neo4j distribution, e.g. `database import full …` into a fresh `home`
+ * before the server is first started on it. Resolves with the exit code and the output.
+ */
+export async function runLocalNeo4jAdmin(args: string[], options: { home: string; cwd?: string; heapMb?: number; onProgress?: (line: string) => void }): Promise<LocalNeo4jAdminResult> {
+  const java = findJava();
+  const classpath = resolveClasspath(options.onProgress ?? (() => undefined));
+  const home = path.resolve(options.home);
+  // An empty conf folder: the tool's defaults put databases under HOME/data, as LocalNeo4j's settings do.
+  const conf = path.join(home, "conf");
+  fs.mkdirSync(conf, { recursive: true });
+  const child = spawn(java, [`-Xmx${options.heapMb ?? 512}m`, ...JVM_FLAGS, "-cp", classpath.join(path.delimiter), "org.neo4j.cli.AdminTool", ...args], {
+    cwd: options.cwd, env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: conf }, stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.on("data", (d) => { stdout += d; });
+  child.stderr!.on("data", (d) => { stderr += d; });
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
 /** The neo4j.conf settings ringlens starts with: local Bolt, auth on, small memory, GDS and APOC allowed. */
 function settingsText(port: number, pageCacheMb: number, plugins: string): string {
   return [

@@ -28,6 +28,13 @@ public final class LocalNeo4j {
     Path settings = Path.of(args[1]);
     String password = args[2];
 
+    // A disposable server must not outlive whoever started it (a test runner killed at its
+    // timeout, a terminal closed): when the parent process ends, shut down as on SIGTERM.
+    ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
+      System.out.println("ringlens-neo4j: the process that started me has ended");
+      System.exit(0);
+    }));
+
     DatabaseManagementService service = new DatabaseManagementServiceBuilder(home)
         .loadPropertiesFromFile(settings)
         .build();

@@ -129,7 +129,7 @@ const WHITELIST: Record<string, Record<string, string>> = {
   "server/store/neo4j-export.ts": {
     list: "rows rendered by cypherLiteral(): every value an escaped literal",
     "spec.label": "graph schema names", "spec.key": "graph schema names", "from.label": "graph schema names", "from.key": "graph schema names",
-    "to.label": "graph schema names", "to.key": "graph schema names", "rel.type": "graph schema names",
+    "to.label": "graph schema names", "to.key": "graph schema names", "rel.type": "graph schema names", "property.name": "graph schema names",
     'keys ? ` {${keys}}` : ""': "REL_MERGE_KEYS constant", 'hasProps ? " SET r += row[2]" : ""': "constant text",
   },
   "server/store/neo4j-statements.ts": { label: "NODE_LABELS", type: "REL_TYPES" },

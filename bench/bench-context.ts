@@ -9,20 +9,23 @@ import type { BenchOptions } from "./bench-options.ts";
 import type { DemoData } from "./demo-cache.ts";
 import type { Progress } from "./progress.ts";
 import type { StagedDemo } from "./load/stage-demo.ts";
+import type { StoreTarget } from "./store-target.ts";
 
 export interface BenchContext {
   options: BenchOptions;
   demo: DemoData;
   progress: Progress;
+  /** The store ringlens runs on (--store): how to point the CLI at it, wipe it, read its server's RSS. */
+  store: StoreTarget;
   /** Lines printed under the table and kept in the JSON (fewer runs, skipped parts, caveats). */
   notes: string[];
   /** What could not be measured, with the reason (printed under the table; exit code 1). */
   failures: string[];
   /** A new empty folder under the run's scratch folder. */
   scratch(name: string): string;
-  /** The analysed store of the demo data, prepared on first use (see prepare-store.ts). */
+  /** The analysed store of the demo data, prepared on first use (see prepare-store.ts); on Neo4j a folder for its side files, the graph being in the one database. */
   analysedStore?: string;
-  /** A loaded (not yet analysed) store left by the load section, reusable by the others. */
+  /** A loaded (not yet analysed) store left by the load section, reusable by the others (on Neo4j: as above). */
   loadedStore?: string;
   /** ringlens' own normalised rows of the demo, staged once per bench run. */
   staged?: StagedDemo;

@@ -28,6 +28,11 @@ export interface BenchOptions {
   /** Size of the synthetic viewer neighbourhood. */
   viewerNodes: number;
   viewerEdges: number;
+  /** Where ringlens keeps the graph: its embedded store, or Neo4j (NEO4J_URI's, else a local one the bench starts). */
+  store: "embedded" | "neo4j";
+  /** Heap and page cache of the local Neo4j the bench starts (not used with NEO4J_URI). */
+  neo4jHeapMb: number;
+  neo4jPageCacheMb: number;
 }
 
 type Flags = Omit<BenchOptions, "loadRuns" | "apiRuns" | "viewerRuns"> & Partial<Pick<BenchOptions, "loadRuns" | "apiRuns" | "viewerRuns">>;
@@ -80,9 +85,20 @@ export function benchCommand(action: (options: BenchOptions) => Promise<void>): 
     .addOption(new Option("--seed <n>", "demo seed").default(1).argParser(positiveInt("--seed")))
     .option("--cache <dir>", "where demo data is kept between runs", path.join(DEFAULT_OUT, "cache"))
     .addOption(new Option("--heap-mb <n>", "V8 heap limit of every ringlens process and worker (Node's default when unset)").argParser(positiveInt("--heap-mb")))
+    .addOption(new Option("--store <kind>", "store ringlens runs on: embedded, or neo4j (the server NEO4J_URI names, whose database is wiped before each load; else a local Neo4j started for the run)")
+      .choices(["embedded", "neo4j"]).default("embedded"))
+    .addOption(new Option("--neo4j-heap-mb <n>", "JVM heap of the local Neo4j (--store neo4j without NEO4J_URI)").default(2048).argParser(positiveInt("--neo4j-heap-mb")))
+    .addOption(new Option("--neo4j-page-cache-mb <n>", "page cache of the local Neo4j (--store neo4j without NEO4J_URI)").default(1024).argParser(positiveInt("--neo4j-page-cache-mb")))
     .addOption(new Option("--prepare <how>", "store for analyze/api/viewer without the load section: ringlens load, or the engine's COPY of ringlens' staged rows (for scales ringlens cannot load)")
       .choices(["load", "copy"]).default("load"))
     .action(async (flags: Flags, command: Command) => {
+      if (flags.store === "neo4j") {
+        // The viewer's large synthetic ring needs a second store beside the demo's; Neo4j community has one database.
+        if (command.getOptionValueSource("only") !== "default" && flags.only.includes("viewer")) {
+          command.error("bench: --only viewer is not measured on --store neo4j (its synthetic ring needs a second store beside the demo's, and Neo4j community has one database); run the viewer with --store embedded", { exitCode: 2 });
+        }
+        if (flags.prepare === "copy") command.error("bench: --prepare copy builds the store with the embedded engine's COPY FROM; it has no Neo4j counterpart, leave it out with --store neo4j", { exitCode: 2 });
+      }
       // The slow sections run once unless asked for more, so scale S stays under two minutes.
       const slow = flags.runs !== undefined && command.getOptionValueSource("runs") !== "default" ? flags.runs : 1;
       await action({

@@ -4,6 +4,7 @@
  * load` fails (it is not retried), the store is built instead by the engine's COPY FROM from
  * ringlens' own staged rows, so analysis, API and viewer can still be measured; a note says so.
  * `--prepare copy` asks for that directly (scales where `ringlens load` is known to fail).
+ * On Neo4j the database is wiped before the load, and there is no COPY fallback.
  */
 import path from "node:path";
 import type { BenchContext } from "./bench-context.ts";
@@ -21,8 +22,9 @@ export async function loadedStore(ctx: BenchContext): Promise<string> {
     ctx.notes.push("the store for analyze, api and viewer was built by the engine's COPY FROM from ringlens' own staged rows (--prepare copy)");
   } else if (!ctx.ringlensLoadFailure) {
     try {
+      await ctx.store.wipe();
       await ticking(ctx.progress, "preparing: ringlens load of the demo", () =>
-        runChild(CLI, ["--db", store, "load", ctx.demo.folder, "--json", "--rejects", path.join(dir, "rejects.csv")]));
+        runChild(CLI, ctx.store.args(store, ["load", ctx.demo.folder, "--json", "--rejects", path.join(dir, "rejects.csv")]), { env: ctx.store.env }));
       ctx.progress.say("prepared: demo loaded");
       ctx.loadedStore = store;
       return store;
@@ -31,6 +33,7 @@ export async function loadedStore(ctx: BenchContext): Promise<string> {
       ctx.failures.push(`preparing the store: ${ctx.ringlensLoadFailure}`);
     }
   }
+  if (ctx.store.kind === "neo4j") throw new Error(`no store to measure: \`ringlens load\` into Neo4j failed (${ctx.ringlensLoadFailure}), and the embedded engine's COPY fallback has no Neo4j counterpart`);
   const staged = await stagedDemo(ctx);
   const copyStore = path.join(ctx.scratch("store-by-copy"), "store");
   await ticking(ctx.progress, "preparing: engine COPY FROM of ringlens' staged rows", () => engineLoadChild("copy", staged.copyDir, copyStore));
@@ -46,7 +49,7 @@ export async function loadedStore(ctx: BenchContext): Promise<string> {
 export async function analysedStore(ctx: BenchContext): Promise<string> {
   if (ctx.analysedStore) return ctx.analysedStore;
   const store = await loadedStore(ctx);
-  await ticking(ctx.progress, "preparing: ringlens analyze", () => runChild(CLI, ["--db", store, "analyze", "--json"]));
+  await ticking(ctx.progress, "preparing: ringlens analyze", () => runChild(CLI, ctx.store.args(store, ["analyze", "--json"]), { env: ctx.store.env }));
   ctx.progress.say("prepared: demo analysed");
   ctx.analysedStore = store;
   return store;

@@ -2,7 +2,9 @@
  * The analyze section: `ringlens analyze` (real CLI, child process) on the loaded demo, its
  * phases in seconds and its peak RSS; beside it, in a second child of the same run, the
  * engine's own COPY (MATCH …) TO of what link reading exports, a bare typed-array union-find
- * over the same links, and graphology-components for the record.
+ * over the same links, and graphology-components for the record. On Neo4j the COPY TO is
+ * skipped (it is the embedded engine's statement); the worker reads the links with ringlens'
+ * Neo4j adapter, and the union-find beside findComponents is the same in-memory work.
  */
 import type { BenchContext } from "../bench-context.ts";
 import { CLI, runChild } from "../child/run-child.ts";
@@ -24,6 +26,8 @@ export interface AnalyzeSection {
   /** Wall time of the whole `ringlens analyze` process (start-up and store open included). */
   processSeconds: Figure;
   peakRssMb: Figure;
+  /** Peak RSS of the store's server process during `ringlens analyze` (Neo4j's JVM, when the bench started it). */
+  storePeakRssMb?: Figure;
   copyToSeconds: Figure;
   /** COPY TO time ÷ read-links time, per run: link reading's speed as a share of the engine's. */
   readVsCopyTo: Figure;
@@ -40,7 +44,8 @@ export interface AnalyzeSection {
 }
 
 interface Baselines {
-  copyToMs: number;
+  /** null on Neo4j. */
+  copyToMs: number | null;
   readMs: number;
   componentsMs: number;
   bareMs: number;
@@ -54,22 +59,27 @@ interface Baselines {
 export async function measureAnalyze(ctx: BenchContext): Promise<AnalyzeSection> {
   const store = await loadedStore(ctx);
   const { runs } = ctx.options;
-  const cli: { phases: { phase: string; ms: number }[]; rings: number; wallMs: number; rss: number }[] = [];
+  const cli: { phases: { phase: string; ms: number }[]; rings: number; wallMs: number; rss: number; serverRss?: number }[] = [];
+  const onNeo4j = ctx.store.kind === "neo4j";
   const baselines: Baselines[] = [];
   for (let run = 0; run < runs; run++) {
     // For the record only: graphology runs once, in the first run, and not at sizes it cannot hold.
     const withGraphology = run === 0 && ctx.demo.rows <= GRAPHOLOGY_MAX_LINKS;
+    ctx.store.serverRss?.reset();
     const result = await ticking(ctx.progress, `analyze ${run + 1}/${runs}: ringlens analyze`, () =>
-      runChild(CLI, ["--db", store, "analyze", "--json"]));
+      runChild(CLI, ctx.store.args(store, ["analyze", "--json"]), { env: ctx.store.env }));
+    const serverRss = ctx.store.serverRss?.peakMb();
     const summary = JSON.parse(result.stdout) as { rings: number; phases: { phase: string; ms: number }[] };
-    cli.push({ phases: summary.phases, rings: summary.rings, wallMs: result.wallMs, rss: result.maxRssBytes });
+    cli.push({ phases: summary.phases, rings: summary.rings, wallMs: result.wallMs, rss: result.maxRssBytes, serverRss });
     const tmp = ctx.scratch(`analyze-baselines-${run}`);
-    const worker = await ticking(ctx.progress, `analyze ${run + 1}/${runs}: engine COPY TO and bare union-find`, () =>
-      runChild(WORKER, [store, tmp, String(run % 2), withGraphology ? "graphology" : "no-graphology"]));
+    const worker = await ticking(ctx.progress, `analyze ${run + 1}/${runs}: ${onNeo4j ? "" : "engine COPY TO and "}bare union-find`, () =>
+      runChild(WORKER, [store, tmp, String(run % 2), withGraphology ? "graphology" : "no-graphology", ctx.store.kind], { env: ctx.store.env }));
     const b = JSON.parse(worker.stdout) as Baselines;
     baselines.push(b);
     const total = summary.phases.reduce((s, p) => s + p.ms, 0);
-    ctx.progress.say(`analyze ${run + 1}/${runs}: ${(total / 1000).toFixed(2)} s in phases (${phaseLine(summary.phases)}); COPY TO ${(b.copyToMs / 1000).toFixed(2)} s; bare union-find ${b.bareMs.toFixed(1)} ms`);
+    const copyTo = b.copyToMs === null ? "" : `; COPY TO ${(b.copyToMs / 1000).toFixed(2)} s`;
+    const jvm = serverRss === undefined ? "" : `; Neo4j JVM ${serverRss} MB`;
+    ctx.progress.say(`analyze ${run + 1}/${runs}: ${(total / 1000).toFixed(2)} s in phases (${phaseLine(summary.phases)})${copyTo}; bare union-find ${b.bareMs.toFixed(1)} ms${jvm}`);
   }
   ctx.analysedStore = store;
   const phaseNames = cli[0]!.phases.map((p) => p.phase);
@@ -78,15 +88,18 @@ export async function measureAnalyze(ctx: BenchContext): Promise<AnalyzeSection>
   ctx.notes.push(graphologyRuns.length > 0
     ? "analyze: graphology-components is timed in run 1 only (for the record, not a target)"
     : `analyze: graphology-components left out above ${GRAPHOLOGY_MAX_LINKS.toLocaleString("en")} input rows (it would need gigabytes)`);
+  if (onNeo4j) ctx.notes.push("analyze: the engine's COPY (MATCH …) TO is the embedded engine's (kuzu) own statement and is skipped on Neo4j; the bare union-find reads the same links through ringlens' Neo4j adapter");
   const last = baselines[baselines.length - 1]!;
+  const copyToMs = baselines.map((b) => b.copyToMs ?? Number.NaN);
   return {
     runs,
     phases: phaseNames.map((phase) => ({ phase, seconds: summarise(phaseMs(phase).map(toSeconds)) })),
     totalSeconds: summarise(cli.map((c) => c.phases.reduce((s, p) => s + p.ms, 0) / 1000)),
     processSeconds: summarise(cli.map((c) => c.wallMs / 1000)),
     peakRssMb: summarise(cli.map((c) => Math.round(c.rss / 1_048_576))),
-    copyToSeconds: summarise(baselines.map((b) => b.copyToMs / 1000)),
-    readVsCopyTo: ratio(baselines.map((b) => b.copyToMs), phaseMs("read links")),
+    ...(ctx.store.serverRss ? { storePeakRssMb: summarise(cli.map((c) => c.serverRss ?? Number.NaN)) } : {}),
+    copyToSeconds: summarise(copyToMs.map(toSeconds)),
+    readVsCopyTo: ratio(copyToMs, phaseMs("read links")),
     bareUnionFindSeconds: summarise(baselines.map((b) => b.bareMs / 1000)),
     componentsVsBare: ratio(baselines.map((b) => b.componentsMs), baselines.map((b) => b.bareMs)),
     componentsSameProcessSeconds: summarise(baselines.map((b) => b.componentsMs / 1000)),

@@ -40,13 +40,15 @@ export interface ApiSection {
   runs: number;
   endpoints: EndpointFigures[];
   serverPeakRssMb: number;
+  /** Peak RSS of the store's server process over the runs (Neo4j's JVM, when the bench started it). */
+  storePeakRssMb?: number;
   largestRing: { id: string; size: number };
 }
 
 export async function measureApi(ctx: BenchContext): Promise<ApiSection> {
   const { apiConnections: connections, apiSeconds: seconds, apiRuns: runs } = ctx.options;
   const store = await analysedStore(ctx);
-  const largest = await withServer(store, (url) => largestRing(url)).then((r) => r.value);
+  const largest = await withServer(ctx, store, (url) => largestRing(url)).then((r) => r.value);
   const endpoints: Endpoint[] = [
     { name: "GET /api/rings", method: "GET", path: "/api/rings" },
     { name: "GET /api/rings/:id/graph (largest ring)", method: "GET", path: `/api/rings/${encodeURIComponent(largest.id)}/graph` },
@@ -54,10 +56,12 @@ export async function measureApi(ctx: BenchContext): Promise<ApiSection> {
   ];
   const samples: { cold: number; result: Result }[][] = endpoints.map(() => []);
   let peakRss = 0;
+  let storePeakRss = 0;
   for (let run = 0; run < runs; run++) {
+    ctx.store.serverRss?.reset();
     // A fresh server per run: requests abandoned by a previous run may still be queued in it.
     // Within a run the saved query goes last: it leaves the longest queue behind.
-    const { rss } = await withServer(store, async (url) => {
+    const { rss } = await withServer(ctx, store, async (url) => {
       for (const [e, endpoint] of endpoints.entries()) {
         const label = `api ${run + 1}/${runs}: ${endpoint.name}`;
         const cold = await timeOnce(url, endpoint);
@@ -67,17 +71,21 @@ export async function measureApi(ctx: BenchContext): Promise<ApiSection> {
       }
     });
     peakRss = Math.max(peakRss, rss);
+    if (ctx.store.serverRss) storePeakRss = Math.max(storePeakRss, ctx.store.serverRss.peakMb());
   }
   const figures = endpoints.map((endpoint, e) => toFigures(endpoint, samples[e]!));
   if (runs < 3) {
     ctx.notes.push(`api: ${runs === 1 ? "1 run" : `${runs} runs`} of ${seconds} s per endpoint (slow part; --api-runs N or --runs N for more); p50 and p99 are over every request of a run`);
   }
-  return { connections, seconds, runs, endpoints: figures, largestRing: largest, serverPeakRssMb: Math.round(peakRss / 1_048_576) };
+  return {
+    connections, seconds, runs, endpoints: figures, largestRing: largest, serverPeakRssMb: Math.round(peakRss / 1_048_576),
+    ...(ctx.store.serverRss ? { storePeakRssMb: storePeakRss } : {}),
+  };
 }
 
 /** Runs `use` against a fresh `ringlens serve` on the store; returns its value and the server's peak RSS. */
-async function withServer<T>(store: string, use: (url: string) => Promise<T>): Promise<{ value: T; rss: number }> {
-  const server = await serveStore(store);
+async function withServer<T>(ctx: BenchContext, store: string, use: (url: string) => Promise<T>): Promise<{ value: T; rss: number }> {
+  const server = await serveStore(ctx.store, store);
   let value: T;
   try {
     value = await use(server.url);

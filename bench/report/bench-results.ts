@@ -4,9 +4,14 @@ import type { AnalyzeSection } from "../analyze/measure-analyze.ts";
 import type { ApiSection } from "../api/measure-api.ts";
 import type { ViewerSection } from "../viewer/measure-viewer.ts";
 import type { MachineSnapshot } from "./machine.ts";
+import type { Neo4jFacts } from "../store-target.ts";
 
 export interface BenchResults {
   scale: string;
+  /** The store ringlens ran on (--store). */
+  store: "embedded" | "neo4j";
+  /** With --store neo4j: its version, where it came from, the local server's heap and page cache. */
+  neo4j?: Neo4jFacts;
   accounts: number;
   plantedRings: number;
   seed: number;

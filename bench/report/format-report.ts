@@ -1,6 +1,8 @@
 /**
  * Renders bench results as markdown: a header with scale and machine load, the targets with
- * met/missed, then one table per section (median, min, max over runs; ratios beside).
+ * met/missed, then one table per section (median, min, max over runs; ratios beside). On
+ * Neo4j: the engine-neutral targets only, no engine ceilings, and the JVM's peak RSS beside
+ * ringlens' when the bench started the server.
  */
 import type { Figure } from "../figure.ts";
 import type { AnalyzeSection } from "../analyze/measure-analyze.ts";
@@ -28,13 +30,14 @@ const figureRow = (label: string, f: Figure, fmt: Format, beside = "") => [label
 /** @example process.stdout.write(formatReport(results)) */
 export function formatReport(r: BenchResults): string {
   const { load, analyze, api, viewer } = r.sections;
+  const onNeo4j = r.store === "neo4j";
   const parts = [
     header(r),
-    "### Targets",
+    onNeo4j ? "### Targets (engine-neutral only: the others were set against the embedded engine and are not judged on Neo4j)" : "### Targets",
     table(["target", "measured (median, min–max)", "status"], checkTargets(r).map((t) =>
       [t.target, t.measured, t.status === "met" ? "✅ met" : t.status === "missed" ? "❌ missed" : "not measured"])),
-    load ? formatLoad(load) : null,
-    analyze ? formatAnalyze(analyze, r.scale) : null,
+    load ? (onNeo4j ? formatLoadNeo4j(load) : formatLoad(load)) : null,
+    analyze ? (onNeo4j ? formatAnalyzeNeo4j(analyze) : formatAnalyze(analyze, r.scale)) : null,
     api ? formatApi(api) : null,
     viewer ? formatViewer(viewer) : null,
     r.failures.length > 0 ? ["Failed:", ...r.failures.map((f) => `- ${f}`)].join("\n") : null,
@@ -50,10 +53,50 @@ function header(r: BenchResults): string {
     "",
     `Runs per figure: load ${r.runs.load}, analyze ${r.runs.analyze}, api ${r.runs.api}, viewer ${r.runs.viewer}.`,
     "",
+    `Store: ${storeLine(r)}.`,
+    "",
     `${before.cpus} × ${before.cpuModel}, ${before.memoryGb} GB; Node ${before.node}, ${before.engine}. ` +
       `Load average (1/5/15 min) ${before.loadAverage.join(" / ")} at start, ${after.loadAverage.join(" / ")} at the end. ` +
       `Started ${r.startedAt}, took ${r.seconds} s.`,
   ].join("\n");
+}
+
+function storeLine(r: BenchResults): string {
+  const n = r.neo4j;
+  if (r.store !== "neo4j" || !n) return "embedded (a fresh folder per load)";
+  const memory = n.heapMb === null ? "" : `, heap ${int(n.heapMb)} MB, page cache ${int(n.pageCacheMb ?? Number.NaN)} MB`;
+  return `${n.version} (${n.source === "local" ? "a local server started by the bench" : `NEO4J_URI ${n.uri}`}${memory}; the database wiped before each load)`;
+}
+
+function formatLoadNeo4j(load: LoadSection): string {
+  const share = Number.isFinite(load.ringlens.seconds.median) ? `${Math.round((100 * load.stagingOnly.seconds) / load.ringlens.seconds.median)}% of ringlens load` : "ringlens load not measured";
+  const rows = [
+    figureRow("ringlens load, rows/s", load.ringlens.rowsPerSecond, int),
+    figureRow("ringlens load, s", load.ringlens.seconds, secs),
+    figureRow("ringlens load peak RSS, MB", load.ringlens.peakRssMb, int),
+  ];
+  if (load.ringlens.storePeakRssMb) rows.push(figureRow("Neo4j JVM peak RSS during the load, MB", load.ringlens.storePeakRssMb, int));
+  rows.push(["ringlens staging alone (read, validate, normalise; no store), rows/s", int(load.stagingOnly.rowsPerSecond), "", "", `1 run: ${secs(load.stagingOnly.seconds)} s, ${share}`]);
+  return [`### Load: ${int(load.rows)} demo rows into an emptied Neo4j database, ${plural(load.runs, "run")}`, "", table(FIGURE_HEADER, rows)].join("\n");
+}
+
+function formatAnalyzeNeo4j(analyze: AnalyzeSection): string {
+  const beside = (phase: string) => phase === "components"
+    ? `${times(analyze.componentsVsBare)} a bare union-find (both warm in one process: ${secs(analyze.componentsSameProcessSeconds.median)} s vs ${secs(analyze.bareUnionFindSeconds.median)} s)`
+    : "";
+  const rows = analyze.phases.map(({ phase, seconds }) => figureRow(`${phase}, s`, seconds, secs, beside(phase)));
+  rows.push(
+    figureRow("total of the phases, s", analyze.totalSeconds, secs),
+    figureRow("`ringlens analyze` process, wall s", analyze.processSeconds, secs, "start-up, store open and close included"),
+    figureRow("peak RSS, MB", analyze.peakRssMb, int),
+  );
+  if (analyze.storePeakRssMb) rows.push(figureRow("Neo4j JVM peak RSS during `ringlens analyze`, MB", analyze.storePeakRssMb, int));
+  rows.push(figureRow("bare typed-array union-find (warm), s", analyze.bareUnionFindSeconds, secs, `${int(analyze.groups.bare)} groups (ringlens ${int(analyze.groups.ringlens)})`));
+  if (analyze.graphology) {
+    rows.push(figureRow("graphology-components connectedComponents, s", analyze.graphology.componentsSeconds, secs,
+      `+ ${secs(analyze.graphology.buildSeconds.median)} s to build the graph; ${int(analyze.groups.graphology ?? Number.NaN)} groups`));
+  }
+  return [`### Analyze: ${int(analyze.accounts)} accounts, ${int(analyze.links)} non-hub links, ${int(analyze.rings)} rings, ${plural(analyze.runs, "run")}`, "", table(FIGURE_HEADER, rows)].join("\n");
 }
 
 function formatLoad(load: LoadSection): string {
@@ -98,7 +141,8 @@ function formatAnalyze(analyze: AnalyzeSection, scale: string): string {
 function formatApi(api: ApiSection): string {
   return [
     `### API: ${api.connections} connections, ${api.seconds} s per endpoint, ${plural(api.runs, "run")}; largest ring ${api.largestRing.id} ` +
-      `(${api.largestRing.size} accounts); server peak RSS ${int(api.serverPeakRssMb)} MB`,
+      `(${api.largestRing.size} accounts); server peak RSS ${int(api.serverPeakRssMb)} MB` +
+      (api.storePeakRssMb === undefined ? "" : `; Neo4j JVM peak RSS ${int(api.storePeakRssMb)} MB`),
     "",
     table(["endpoint", "req/s", "p50 ms", "p99 ms", "requests", "non-2xx + errors", "first request of a run, ms"], api.endpoints.map((e) => [
       e.name, spread(e.requestsPerSecond, int), spread(e.p50Ms, int), spread(e.p99Ms, int), int(e.requests), String(e.errors), spread(e.coldMs, int),

@@ -44,6 +44,8 @@ export interface ViewerSection {
 }
 
 export async function measureViewer(ctx: BenchContext): Promise<ViewerSection> {
+  // The synthetic ring is a second embedded store beside the demo's (run-bench.ts skips the viewer on Neo4j).
+  if (ctx.store.kind !== "embedded") throw new Error("the viewer section runs on the embedded store only");
   const builtAt = await ticking(ctx.progress, "viewer: checking the client build", () => ensureClientBuilt());
   const demoStore = await analysedStore(ctx);
   const wide = await wideStore(ctx);
@@ -73,7 +75,7 @@ async function wideStore(ctx: BenchContext): Promise<{ store: string; plan: Wide
 }
 
 async function timeLargestRing(ctx: BenchContext, browser: Browser, store: string, label: string): Promise<ViewTiming> {
-  const server = await serveStore(store);
+  const server = await serveStore(ctx.store, store);
   try {
     const ring = await largestRing(server.url);
     const started = performance.now();

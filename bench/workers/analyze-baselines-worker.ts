@@ -7,12 +7,19 @@
  *   bareMs            a bare typed-array union-find over the same non-hub links
  *                     (both warmed once, then the median of REPEATS timings, alternating)
  *   graphologyBuildMs / graphologyMs   graphology-components' connectedComponents, for the record
- * Usage: analyze-baselines-worker DB TMP ORDER (ORDER 0 or 1 swaps which algorithm runs first).
+ * With STORE `neo4j` the input is read by ringlens' Neo4j adapter (readAnalysisInput, the
+ * connection from NEO4J_* in the environment) and copyToMs is null: COPY TO is the embedded
+ * engine's own statement. The union-find and findComponents timings do not touch a store.
+ * Usage: analyze-baselines-worker DB TMP ORDER [graphology|no-graphology] [embedded|neo4j]
+ * (ORDER 0 or 1 swaps which algorithm runs first; DB is ignored on neo4j).
  */
 import Graph from "graphology";
 import { connectedComponents } from "graphology-components";
 import { openBenchEngine } from "../engine/bench-engine.ts";
 import { readInput } from "../../server/store/embedded-analysis-io.ts";
+import { openNeo4jStore } from "../../server/store/neo4j-store.ts";
+import { loadConfig } from "../../server/config.ts";
+import type { AnalysisInput } from "../../server/domain/analysis/types.ts";
 import type { Exec } from "../../server/store/embedded-connection.ts";
 import { indexLinks } from "../../server/domain/rings/link-index.ts";
 import { selectHubs } from "../../server/domain/rings/hub-policy.ts";
@@ -22,27 +29,37 @@ import { linkingLabels, policyOf, resolveLinkPolicy } from "../../server/domain/
 import { IDENTIFIER_KINDS, type IdentifierLabel } from "../../server/domain/model.ts";
 import { bareUnionFind } from "../analyze/bare-union-find.ts";
 
-const [db, tmp, order, graphologyFlag] = process.argv.slice(2);
-if (!db || !tmp) {
-  process.stderr.write("usage: analyze-baselines-worker DB TMP [ORDER] [graphology|no-graphology]\n");
+const [db, tmp, order, graphologyFlag, storeKind = "embedded"] = process.argv.slice(2);
+if (!db || !tmp || (storeKind !== "embedded" && storeKind !== "neo4j")) {
+  process.stderr.write("usage: analyze-baselines-worker DB TMP [ORDER] [graphology|no-graphology] [embedded|neo4j]\n");
   process.exit(2);
 }
 
-const engine = await openBenchEngine(db);
-let copyToMs = 0;
+let copyToMs: number | null = null;
 const statements: { statement: string; ms: number }[] = [];
-const timedExec: Exec = async (statement, params, timeoutMs) => {
-  const started = performance.now();
-  try {
-    return await engine.exec(statement, params, timeoutMs);
-  } finally {
-    const ms = performance.now() - started;
-    copyToMs += ms;
-    statements.push({ statement: statement.replace(/\s+/g, " ").slice(0, 80), ms });
-  }
-};
+let input: AnalysisInput;
 const readStarted = performance.now();
-const input = await readInput(timedExec, tmp).finally(() => engine.close());
+if (storeKind === "neo4j") {
+  const { uri, user, password, database } = loadConfig(process.env).neo4j;
+  if (!uri) throw new Error("analyze-baselines-worker: neo4j needs NEO4J_URI");
+  const store = await openNeo4jStore({ uri, user, password, database, readOnly: true });
+  input = await store.readAnalysisInput().finally(() => store.close());
+} else {
+  const engine = await openBenchEngine(db);
+  let copyMs = 0;
+  const timedExec: Exec = async (statement, params, timeoutMs) => {
+    const started = performance.now();
+    try {
+      return await engine.exec(statement, params, timeoutMs);
+    } finally {
+      const ms = performance.now() - started;
+      copyMs += ms;
+      statements.push({ statement: statement.replace(/\s+/g, " ").slice(0, 80), ms });
+    }
+  };
+  input = await readInput(timedExec, tmp).finally(() => engine.close());
+  copyToMs = copyMs;
+}
 const readMs = performance.now() - readStarted;
 
 // As detectRings prepares the components phase: links of the kinds the default policy links,

@@ -74,6 +74,7 @@ export function neo4jStatements(): StatementText[] {
   for (const key of ["countStaged", "deleteOtherStaged", "promote", "dropStaged"] as const) {
     out.push({ name: `analysis ${key}`, text: ANALYSIS_WRITES[key], params: ["analysisId"] });
   }
-  out.push({ name: "analysis deleteCurrent", text: ANALYSIS_WRITES.deleteCurrent, params: [] });
+  out.push({ name: "analysis retireCurrent", text: ANALYSIS_WRITES.retireCurrent, params: [] });
+  out.push({ name: "analysis deleteRetired", text: ANALYSIS_WRITES.deleteRetired, params: ["batchSize"] });
   return out;
 }

@@ -10,7 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lintCypherQuery, type DbSchema } from "@neo4j-cypher/language-support";
 import { readGraphSchema, parseGraphSchema } from "../../server/store/neo4j-graph-schema.ts";
-import { STAGING_LABEL } from "../../server/store/neo4j-analysis-io.ts";
+import { RETIRED_LABEL, STAGING_LABEL } from "../../server/store/neo4j-analysis-io.ts";
 import { exportGraph, exportReadStatements } from "../../server/cli/export-graph-command.ts";
 import { checkNodeType } from "../../server/read-model/graph-reads.ts";
 import { openEmbeddedStore, type EmbeddedStore } from "../../server/store/embedded-store.ts";
@@ -27,8 +27,8 @@ const BASE: DbSchema = {
   relationshipTypes: graph.rels.map((r) => r.type),
   propertyKeys: [...new Set([...graph.nodes, ...graph.rels].flatMap((t) => t.properties.map((p) => p.name)))],
 };
-/** Adapter-internal names, not in the shared schema: staged rings of a running analysis. */
-const ADAPTER_EXTRAS = { labels: [STAGING_LABEL], propertyKeys: ["analysisId"] };
+/** Adapter-internal names, not in the shared schema: staged rings of a running analysis, replaced rings being deleted. */
+const ADAPTER_EXTRAS = { labels: [STAGING_LABEL, RETIRED_LABEL], propertyKeys: ["analysisId"] };
 
 interface Finding { name: string; text: string; problems: string[] }
 

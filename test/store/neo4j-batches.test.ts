@@ -115,25 +115,27 @@ describe("replacing the analysis", () => {
     const rings = [ring("R1", ["A1", "A2", "A3"]), ring("R2", ["A4", "A5"]), ring("R3", ["A6", "A7"])];
     const w = fakeWriter({ staged: () => 3 });
     await writeAnalysisStaged(w.write, result(rings), 2);
-    const staging = w.txs.slice(0, -1).map((t) => t[0]);
+    const staging = w.txs.slice(0, -2).map((t) => t[0]);
     expect(staging.filter((s) => s === ANALYSIS_WRITES.stageRings)).toHaveLength(2);
     expect(staging.filter((s) => s === ANALYSIS_WRITES.stageMembers)).toHaveLength(4);
     expect(staging.filter((s) => s === ANALYSIS_WRITES.stageSuspects)).toHaveLength(2);
-    expect(w.txs.at(-1)).toEqual([ANALYSIS_WRITES.countStaged, ANALYSIS_WRITES.deleteCurrent, ANALYSIS_WRITES.deleteOtherStaged, ANALYSIS_WRITES.promote]);
+    expect(w.txs.at(-2)).toEqual([ANALYSIS_WRITES.countStaged, ANALYSIS_WRITES.retireCurrent, ANALYSIS_WRITES.deleteOtherStaged, ANALYSIS_WRITES.promote]);
+    // The replaced rings go after the swap, in batches of their own.
+    expect(w.txs.at(-1)).toEqual([ANALYSIS_WRITES.deleteRetired]);
   });
 
   it("leaves the current rings alone and drops its staging when staging fails", async () => {
     const w = fakeWriter({ failOn: ANALYSIS_WRITES.stageMembers, staged: () => 1 });
     await expect(writeAnalysisStaged(w.write, result([ring("R1", ["A1"])]), 10)).rejects.toThrow("boom");
     const all = w.txs.flat();
-    expect(all).not.toContain(ANALYSIS_WRITES.deleteCurrent);
+    expect(all).not.toContain(ANALYSIS_WRITES.retireCurrent);
     expect(all.at(-1)).toBe(ANALYSIS_WRITES.dropStaged);
   });
 
   it("refuses to swap when the staged rings are not all there (a concurrent analysis) and keeps the current ones", async () => {
     const w = fakeWriter({ staged: () => 0 });
     await expect(writeAnalysisStaged(w.write, result([ring("R1", ["A1"])]), 10)).rejects.toMatchObject({ kind: "conflict" });
-    expect(w.txs.flat()).not.toContain(ANALYSIS_WRITES.deleteCurrent);
+    expect(w.txs.flat()).not.toContain(ANALYSIS_WRITES.retireCurrent);
   });
 
   it("types counts as Integer and keeps measures floats, even when whole", () => {

@@ -10,8 +10,9 @@
  * itself reaches Neo4j through its own CLI and adapter.
  */
 import fs from "node:fs";
-import neo4j, { type Driver } from "neo4j-driver";
+import neo4j from "neo4j-driver";
 import { startLocalNeo4j, type LocalNeo4j } from "../tools/neo4j/local-neo4j.ts";
+import { wipeDatabase } from "../tools/neo4j/wipe-database.ts";
 import type { BenchOptions } from "./bench-options.ts";
 
 export interface Neo4jFacts {
@@ -79,7 +80,7 @@ export async function openStoreTarget(options: BenchOptions, say: (line: string)
       },
       // `--store neo4j` on the command line too: a `--db` would mean the embedded store.
       args: (_folder, command) => ["--store", "neo4j", ...command],
-      wipe: () => wipe(driver, connection.database),
+      wipe: () => wipeDatabase(driver, connection.database),
       serverRss: pid === undefined ? null : jvmRss(pid),
       neo4j: {
         version: info.agent ?? "Neo4j", source: local ? "local" : "NEO4J_URI", uri: safeUri(connection.uri),
@@ -90,19 +91,6 @@ export async function openStoreTarget(options: BenchOptions, say: (line: string)
   } catch (error) {
     await stop();
     throw error;
-  }
-}
-
-/** Deletes every node, in slices so a large graph does not need one huge transaction. */
-async function wipe(driver: Driver, database: string | undefined): Promise<void> {
-  const session = driver.session(database ? { database } : {});
-  try {
-    for (;;) {
-      const result = await session.executeWrite((tx) => tx.run("MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted"));
-      if (result.records[0]!.get("deleted").toNumber() === 0) break;
-    }
-  } finally {
-    await session.close();
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import { describe, inject, it } from "vitest";
 import { loadConfig, type Config } from "../../server/config.ts";
+import { wipeDatabase } from "../../tools/neo4j/wipe-database.ts";
 
 export type Neo4jTarget =
   | { uri: string; user: string; password: string; database: string | null; /** Started by the test run (so it may be killed and restarted). */ local: boolean }
@@ -49,21 +50,16 @@ export function describeOnNeo4j(name: string, body: (target: Extract<Neo4jTarget
 }
 
 /**
- * Deletes every node and the analysis projection of the target database, in slices so a big
- * leftover does not blow one transaction. Community edition has one database, so each test
- * file starts from an empty graph (the neo4j project runs its files one at a time).
+ * Empties the target database (tools/neo4j/wipe-database.ts). Community edition has one
+ * database, so each test file starts from an empty graph (the neo4j project runs its files one
+ * at a time).
  */
 export async function wipeNeo4j(target: Extract<Neo4jTarget, { uri: string }>): Promise<void> {
   const { default: neo4j } = await import("neo4j-driver");
   const driver = neo4j.driver(target.uri, neo4j.auth.basic(target.user, target.password));
-  const session = driver.session(target.database ? { database: target.database } : {});
   try {
-    for (;;) {
-      const result = await session.executeWrite((tx) => tx.run("MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted"));
-      if (result.records[0]!.get("deleted").toNumber() === 0) break;
-    }
+    await wipeDatabase(driver, target.database);
   } finally {
-    await session.close();
     await driver.close();
   }
 }

@@ -25,7 +25,7 @@ if (mode === "merge") {
     const file = path.join(dir, `${kind}.csv`);
     if (!fs.existsSync(file)) continue;
     const statements = loadStatements(kind, file);
-    statements.forEach((statement, i) => work.push({ label: statements.length > 1 ? `${kind} #${i + 1}` : kind, statement }));
+    for (const [i, statement] of statements.entries()) work.push({ label: statements.length > 1 ? `${kind} #${i + 1}` : kind, statement });
   }
 } else {
   const files = JSON.parse(fs.readFileSync(path.join(dir, COPY_ORDER_FILE), "utf8")) as CopyFile[];

@@ -11,7 +11,10 @@ export function toWireGraph(rows: Record<string, unknown>[], limit = 5_000): Wir
   let truncated = false;
   const visit = (value: unknown): void => {
     if (value === null || typeof value !== "object") return;
-    if (Array.isArray(value)) return value.forEach(visit);
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+      return;
+    }
     const v = value as Record<string, unknown>;
     if (v._type === "node") {
       const n = v as unknown as PlainNode;

@@ -22,7 +22,7 @@ describe("remembering the keys of a file", () => {
     for (let i = 0; i < 300_000; i++) digests.remember(`R-${"x".repeat(40)}-${i}`, i);
     expect(digests.size).toBe(300_000);
     expect(digests.bytes).toBeLessThanOrEqual(300_000 * 12 * 4);
-    expect(digests.remember("R-" + "x".repeat(40) + "-7", 7)).toBe("same");
-    expect(digests.remember("R-" + "x".repeat(40) + "-7", 8)).toBe("changed");
+    expect(digests.remember(`R-${"x".repeat(40)}-7`, 7)).toBe("same");
+    expect(digests.remember(`R-${"x".repeat(40)}-7`, 8)).toBe("changed");
   });
 });

@@ -235,6 +235,7 @@ function resolveClasspath(say: (line: string) => void): string[] {
     if (run.status === 0) break;
     if (attempt === 3) {
       const why = (run.stdout + run.stderr).split("\n").find((l) => l.includes("ERROR")) ?? "see mvn output";
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: strips Maven's terminal colour codes (ESC [ … m)
       throw new LocalNeo4jError(`Maven could not resolve Neo4j's artifacts: ${why.replace(/\u001b\[[0-9;]*m/g, "").trim()}`);
     }
     say(`Maven failed (attempt ${attempt}); trying again`);

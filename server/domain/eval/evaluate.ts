@@ -54,7 +54,9 @@ export function evaluate(
   const plantedIds = [...truth.rings.keys()];
   const plantedSizes = plantedIds.map((id) => new Set(truth.rings.get(id)).size);
   const plantedOf = new Map<string, number>();
-  plantedIds.forEach((id, p) => truth.rings.get(id)!.forEach((account) => plantedOf.set(account, p)));
+  plantedIds.forEach((id, p) => {
+    for (const account of truth.rings.get(id)!) plantedOf.set(account, p);
+  });
 
   const cells = detected.map((ring) => overlaps(ring.accountIds, plantedOf));
   const matches = detected.map((ring, d) =>
@@ -69,10 +71,10 @@ export function evaluate(
   const flaggedAccounts = new Set<string>();
   detected.forEach((ring, d) => {
     if (!ring.flagged) return;
-    ring.accountIds.forEach((account) => flaggedAccounts.add(account));
+    for (const account of ring.accountIds) flaggedAccounts.add(account);
     detectedPairs += pairs(new Set(ring.accountIds).size);
     for (const n of cells[d].values()) truePairs += pairs(n);
-    matches[d].forEach((p) => found.add(p));
+    for (const p of matches[d]) found.add(p);
   });
   const plantedPairs = plantedSizes.reduce((sum, size) => sum + pairs(size), 0);
   const precision = ratio(truePairs, detectedPairs);
@@ -120,7 +122,7 @@ function insiderFigures(
     const [ringId, employeeId] = JSON.parse(text) as [string, string];
     const hits = (matchesById.get(ringId) ?? []).map((p) => key(plantedIds[p], employeeId)).filter((k) => planted.has(k));
     if (hits.length > 0) correct++;
-    hits.forEach((k) => found.add(k));
+    for (const k of hits) found.add(k);
   }
   return {
     detected: claimed.size,

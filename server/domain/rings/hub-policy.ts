@@ -45,7 +45,7 @@ export function autoHubThreshold(degrees: Int32Array, rule: HubRule): number {
   for (const d of degrees) if (d >= 2) histogram[d]++;
   const q1 = nearestRank(histogram, Math.ceil(0.25 * n));
   const q3 = nearestRank(histogram, Math.ceil(0.75 * n));
-  const fence = Math.floor(q3 * Math.pow(q3 / q1, rule.fence));
+  const fence = Math.floor(q3 * (q3 / q1) ** rule.fence);
   return Math.max(rule.minimum, fence);
 }
 

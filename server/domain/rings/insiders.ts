@@ -91,7 +91,7 @@ export function findInsiders(ringRefunds: readonly RefundFact[], baseline: Appro
 
 /** "approved 9 of 11 refunds of this ring (82%), 8 without return, vs 1.2% of all approvals — 68× their normal share" */
 export function insiderReason(k: number, n: number, m: number, baseline: number, lift: number): string {
-  const pct = (x: number): string => (x * 100 < 10 ? (x * 100).toFixed(1) : (x * 100).toFixed(0)) + "%";
+  const pct = (x: number): string => `${x * 100 < 10 ? (x * 100).toFixed(1) : (x * 100).toFixed(0)}%`;
   const times = lift < 10 ? lift.toFixed(1) : lift.toFixed(0);
   return (
     `approved ${k} of ${n} refunds of this ring (${pct(k / n)}), ${m} without return, ` +

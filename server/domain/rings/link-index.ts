@@ -78,7 +78,9 @@ export function indexLinks(input: Pick<AnalysisInput, "accounts" | "links">): Li
   }
 
   const offsets = new Int32Array(kinds.length + 1);
-  interners.forEach((interner, k) => (offsets[k + 1] = offsets[k] + interner.size));
+  interners.forEach((interner, k) => {
+    offsets[k + 1] = offsets[k] + interner.size;
+  });
   for (let l = 0; l < links.length; l++) linkIdent[l] += offsets[linkKind[l]];
   const identifierKinds: IdentifierLabel[] = kinds.flatMap((kind, k) => new Array<IdentifierLabel>(interners[k].size).fill(kind));
   const identifierIds: string[] = interners.flatMap((interner) => interner.keys);

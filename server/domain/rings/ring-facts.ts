@@ -119,7 +119,10 @@ function identifierSharing(index: LinkIndex, members: Int32Array, weights: Parti
       const kind = index.identifierKinds[i];
       if (!weights[kind]) continue;
       let set = identifiers.get(kind);
-      if (!set) identifiers.set(kind, (set = new Set()));
+      if (!set) {
+        set = new Set();
+        identifiers.set(kind, set);
+      }
       set.add(i);
       kinds.add(kind);
     }

@@ -7,7 +7,7 @@ import { hash53 } from "../hash.ts";
 
 /** @example ringIdOf("acc-17") // "R-" + 11 base36 characters */
 export function ringIdOf(smallestMemberId: string): string {
-  return "R-" + hash53(smallestMemberId).toString(36).padStart(11, "0");
+  return `R-${hash53(smallestMemberId).toString(36).padStart(11, "0")}`;
 }
 
 /**
@@ -26,7 +26,9 @@ export function assignRingIds(smallestMemberIds: readonly string[]): string[] {
   for (const [base, rings] of holders) {
     if (rings.length < 2) continue;
     rings.sort((a, b) => compareStrings(smallestMemberIds[a], smallestMemberIds[b]));
-    rings.forEach((r, n) => (ids[r] = n === 0 ? base : `${base}-${n + 1}`));
+    rings.forEach((r, n) => {
+      ids[r] = n === 0 ? base : `${base}-${n + 1}`;
+    });
   }
   return ids;
 }

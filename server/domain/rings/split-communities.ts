@@ -48,7 +48,9 @@ export function splitCommunities(index: LinkIndex, isHub: Uint8Array, group: Int
 function splitOnce(index: LinkIndex, isHub: Uint8Array, group: Int32Array, options: SplitOptions): Int32Array[] | null {
   const members = Array.from(group).sort((a, b) => compareStrings(index.accountIds[a], index.accountIds[b]));
   const local = new Map<number, number>();
-  members.forEach((account, position) => local.set(account, position));
+  members.forEach((account, position) => {
+    local.set(account, position);
+  });
   const weights = projectionWeights(index, isHub, members, local, options.kindWeights ?? {});
 
   const graph = new UndirectedGraph<Record<string, never>, { weight: number }>();

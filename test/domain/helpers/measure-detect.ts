@@ -67,7 +67,7 @@ function generate(): { accounts: AccountFact[]; links: LinkFact[]; refunds: Refu
   return { accounts, links, refunds };
 }
 
-const mb = (bytes: number): string => (bytes / 1048576).toFixed(0) + " MB";
+const mb = (bytes: number): string => `${(bytes / 1048576).toFixed(0)} MB`;
 let started = performance.now();
 const input = generate();
 console.log(
@@ -77,7 +77,9 @@ console.log(
 // Garbage-collection pauses, attributed to the phase they fall in: at this heap size a major
 // collection costs about a second and lands wherever the allocation happens to trigger it.
 const pauses: { at: number; ms: number }[] = [];
-const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => pauses.push({ at: e.startTime, ms: e.duration })));
+const observer = new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) pauses.push({ at: e.startTime, ms: e.duration });
+});
 observer.observe({ entryTypes: ["gc"] });
 started = performance.now();
 const result = detectRings(input, { now: NOW });

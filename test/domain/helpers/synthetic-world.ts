@@ -77,7 +77,10 @@ export class SyntheticWorld {
   /** An honest agent by workload share. */
   agent(): string {
     let x = this.random();
-    for (const [id, share] of this.agents) if ((x -= share) < 0) return id;
+    for (const [id, share] of this.agents) {
+      x -= share;
+      if (x < 0) return id;
+    }
     return this.agents[this.agents.length - 1][0];
   }
 

@@ -5,18 +5,12 @@
  */
 import { Command, CommanderError, Option } from "commander";
 import { armCheckpoints } from "./checkpoints.ts";
-import { loadConfig, type Config } from "./config.ts";
+import { loadConfig } from "./config.ts";
+import type { CommandContext } from "./cli/command-context.ts";
 import { isRinglensError, messageOf } from "./errors.ts";
 import { runLoad } from "./cli/load-command.ts";
 import { runHealth } from "./cli/health-command.ts";
 import { registerCommands } from "./cli/register-commands.ts";
-
-export interface CommandContext {
-  /** Configuration with the global flags applied. */
-  config(): Config;
-  out: NodeJS.WritableStream;
-  setExit(code: number): void;
-}
 
 export async function main(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
   let exitCode = 0;

@@ -16,7 +16,7 @@ import { createErrorHandler, errorBody, notFoundApi } from "./http-errors.ts";
 import { docsPage, openApiDocument } from "./openapi.ts";
 import { ringsRouter } from "./routes/rings.ts";
 import { ReadCache } from "../read-model/read-cache.ts";
-import type { JobTask } from "../jobs/job-runner.ts";
+import type { JobTask } from "../tasks/job-runner.ts";
 import { nodesRouter } from "./routes/nodes.ts";
 import { queriesRouter } from "./routes/queries.ts";
 import { statusRouter } from "./routes/status.ts";

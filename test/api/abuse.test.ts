@@ -3,7 +3,7 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../server/api/create-app.ts";
 import { loadCatalogue } from "../../server/queries/catalogue.ts";
-import { JobRunner } from "../../server/jobs/job-runner.ts";
+import { JobRunner } from "../../server/tasks/job-runner.ts";
 import { writeTasks } from "../../server/main.ts";
 import { getJson, postJson, startFixtureServer, type FixtureServer } from "../helpers/fixture-server.ts";
 

@@ -1,7 +1,10 @@
 /**
  * The settings of ring detection, their defaults, and their resolution and validation in one
- * place (settings → defaults → resolve → validate). Pure; imports the error typology only.
+ * place (settings → defaults → resolve → validate): one zod schema and one set of bounds, which
+ * the CLI's flags and the API's body are checked against too. Pure; imports zod and the error
+ * typology only.
  */
+import { z } from "zod";
 import { RinglensError } from "../../errors.ts";
 import type { Millis } from "../model.ts";
 import { resolveLinkPolicy, type LinkPolicyInput } from "./link-policy.ts";
@@ -54,48 +57,57 @@ export const DEFAULT_DETECT_OPTIONS: Readonly<DetectOptions> = {
   linkPolicy: {},
 };
 
-type Check = (value: unknown) => boolean;
-const isInt = (min: number): Check => (v) => Number.isInteger(v) && (v as number) >= min;
-const isNumber = (min: number, max = Infinity): Check => (v) => typeof v === "number" && v >= min && v <= max;
+/** Zod's error option whose message says what was expected, e.g. "Expecting an integer ≥ 2." */
+export const expecting = (text: string) => ({ error: `Expecting ${text}.` });
 
-const CHECKS: { [K in keyof DetectOptions]: [Check, string] } = {
-  hubThreshold: [(v) => v === "auto" || isInt(1)(v), `"auto" or an integer ≥ 1`],
-  hubMinimum: [isInt(1), "an integer ≥ 1"],
-  hubFence: [isNumber(0), "a number ≥ 0"],
-  maxRingSize: [isInt(2), "an integer ≥ 2"],
-  minRingSize: [isInt(2), "an integer ≥ 2"],
-  splitDepth: [isInt(1), "an integer ≥ 1"],
-  seed: [isInt(0), "an integer ≥ 0"],
-  louvainResolution: [(v) => isNumber(0)(v) && v !== 0, "a number > 0"],
-  insiderMinApprovals: [isInt(1), "an integer ≥ 1"],
-  insiderMinShare: [isNumber(0, 1), "a number in [0, 1]"],
-  insiderMinLift: [isNumber(0), "a number ≥ 0"],
-  insiderMaxPValue: [isNumber(0, 1), "a number in [0, 1]"],
-  minScore: [isNumber(0, 100), "a number in [0, 100]"],
-  now: [(v) => v === null || (typeof v === "number" && Number.isFinite(v)), "epoch milliseconds or null"],
-  // resolveLinkPolicy checks every kind and key itself, naming what is wrong.
-  linkPolicy: [(v) => typeof v === "object" && v !== null && resolveLinkPolicy(v as LinkPolicyInput) !== null, "an object of identifier kinds"],
+const int = (min: number) => z.int(expecting(`an integer ≥ ${min}`)).min(min, expecting(`an integer ≥ ${min}`));
+const number = (min: number, max: number | null, text: string) => {
+  const base = z.number(expecting(text)).min(min, expecting(text));
+  return max === null ? base : base.max(max, expecting(text));
 };
+
+/** The one schema of every detection setting, with its bounds; each key's description is its doc. */
+const FIELDS = {
+  hubThreshold: z.union([z.literal("auto"), int(1)], expecting(`"auto" or an integer ≥ 1`)).describe("identifiers used by more accounts than this do not link; \"auto\" fences the degrees"),
+  hubMinimum: int(1).describe("floor of the automatic hub threshold"),
+  hubFence: number(0, null, "a number ≥ 0").describe("Tukey fence multiplier (on log degree) of the automatic hub threshold"),
+  maxRingSize: int(2).describe("components with more accounts are split with Louvain"),
+  minRingSize: int(2).describe("smallest group reported as a ring"),
+  splitDepth: int(1).describe("split passes for pieces still above maxRingSize"),
+  seed: int(0).describe("seed of Louvain's random walk"),
+  louvainResolution: z.number(expecting("a number > 0")).positive(expecting("a number > 0")).describe("Louvain's resolution"),
+  insiderMinApprovals: int(1).describe("fewest approvals in a ring for an employee to be a suspected insider"),
+  insiderMinShare: number(0, 1, "a number in [0, 1]").describe("smallest share of the ring's approvals"),
+  insiderMinLift: number(0, null, "a number ≥ 0").describe("smallest share / baseline"),
+  insiderMaxPValue: number(0, 1, "a number in [0, 1]").describe("largest p-value of the approvals given the baseline"),
+  minScore: number(0, 100, "a number in [0, 100]").describe("rings scoring below this are left out of the result"),
+  now: z.number(expecting("epoch milliseconds or null")).nullable().describe("the analysis time written to the result; Date.now() when null"),
+  // The shape only; resolveLinkPolicy checks every kind and key against KindPolicySchema, naming what is wrong.
+  linkPolicy: z.record(z.string(), z.record(z.string(), z.unknown()).optional(), expecting("an object of identifier kinds")).describe("per identifier kind: link, hubThreshold, weight"),
+} satisfies Record<keyof DetectOptions, z.ZodType>;
+
+export const DetectOptionsSchema = z.object(FIELDS).strict();
 
 /**
  * Defaults filled in, every value checked; throws RinglensError("invalid-input") naming the key.
  *
  * @example resolveDetectOptions({ maxRingSize: 12 }).hubThreshold // "auto"
  */
-export function resolveDetectOptions(options: Partial<DetectOptions> = {}): DetectOptions {
+export function resolveDetectOptions(options: Partial<DetectOptions> = {}, who = "detectRings"): DetectOptions {
   const resolved: DetectOptions = { ...DEFAULT_DETECT_OPTIONS };
+  const fields: Partial<Record<string, z.ZodType>> = FIELDS;
   for (const key of Object.keys(options) as (keyof DetectOptions)[]) {
     const value = options[key];
     if (value === undefined) continue;
-    const check = CHECKS[key];
-    if (check === undefined) throw new RinglensError("invalid-input", `detectRings: unknown option \`${String(key)}\`.`);
-    if (!check[0](value)) {
-      throw new RinglensError("invalid-input", `detectRings: invalid \`${key}\`: ${JSON.stringify(value)}. Expecting ${check[1]}.`, { key });
-    }
+    const field = fields[key];
+    if (field === undefined) throw new RinglensError("invalid-input", `${who}: unknown option \`${String(key)}\`.`, { key });
+    const parsed = field.safeParse(value);
+    if (!parsed.success) throw new RinglensError("invalid-input", `${who}: invalid \`${key}\`: ${JSON.stringify(value)}. ${parsed.error.issues[0]!.message}`, { key });
     (resolved as unknown as Record<string, unknown>)[key] = value;
   }
+  resolveLinkPolicy(resolved.linkPolicy);
   if (resolved.minRingSize > resolved.maxRingSize) {
-    throw new RinglensError("invalid-input", "detectRings: `minRingSize` is above `maxRingSize`. Expecting minRingSize ≤ maxRingSize.");
+    throw new RinglensError("invalid-input", `${who}: \`minRingSize\` is above \`maxRingSize\`. Expecting minRingSize ≤ maxRingSize.`);
   }
   return resolved;
 }

@@ -1,5 +1,6 @@
 /**
- * One import boundary per outside world (STYLE.md): checks every source file's imports.
+ * One import boundary per outside world, and the layers between client, wire contract and server:
+ * checks every source file's imports (the import graph is read by test/helpers/source-imports.ts).
  */
 import { describe, expect, it } from "vitest";
 import { importsOf, resolveImport, sources } from "../helpers/source-imports.ts";

@@ -40,7 +40,15 @@ export function createApp(options: AppOptions): express.Express {
   app.use(helmet({
     contentSecurityPolicy: { directives: { "worker-src": ["'self'", "blob:"], "img-src": ["'self'", "data:", "blob:"] } },
   }));
-  app.use(pinoHttp({ logger: options.logger, redact: ["req.headers.authorization", "req.headers.cookie"], autoLogging: { ignore: (req) => !req.url?.startsWith("/api") } }));
+  app.use(pinoHttp({
+    logger: options.logger, redact: ["req.headers.authorization", "req.headers.cookie"], autoLogging: { ignore: (req) => !req.url?.startsWith("/api") },
+    // A person at a terminal sees request lines only at debug, each as one short line; JSON logs keep pino-http's own.
+    ...(options.config.logFormat === "pretty" ? {
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : "debug"),
+      customSuccessMessage: (req, res, ms) => `${req.method} ${req.url} ${res.statusCode} ${Math.round(ms)} ms`,
+      customErrorMessage: (req, res, error) => `${req.method} ${req.url} ${res.statusCode}: ${error.message}`,
+    } : {}),
+  }));
   app.use("/api", (req, res, next) => {
     if (req.method === "POST" && req.headers["content-length"] !== "0" && req.headers["content-type"] && !req.is("application/json")) {
       res.status(415).json(errorBody("unsupported", "send the request body as application/json"));

@@ -14,6 +14,7 @@ const OWNERS: Record<string, (file: string) => boolean> = {
   helmet: (f) => f.startsWith("server/api/"),
   "express-rate-limit": (f) => f.startsWith("server/api/"),
   "pino-http": (f) => f.startsWith("server/api/"),
+  "pino-pretty": (f) => f === "server/log/pretty-destination.ts",
 };
 
 describe("import boundaries", () => {

@@ -6,36 +6,39 @@
  */
 import { z } from "zod";
 import { RinglensError } from "../../errors.ts";
-import type { Millis } from "../model.ts";
-import { resolveLinkPolicy, type LinkPolicyInput } from "./link-policy.ts";
+import { expecting, resolveLinkPolicy, type LinkPolicyInput } from "./link-policy.ts";
 
-export interface DetectOptions {
-  /** Identifiers with more distinct accounts than this are hubs; "auto" uses autoHubThreshold. */
-  hubThreshold: number | "auto";
-  /** Floor of the automatic hub threshold. */
-  hubMinimum: number;
-  /** Tukey fence multiplier (on log degree) of the automatic hub threshold. */
-  hubFence: number;
-  /** Components with more accounts are split with Louvain. */
-  maxRingSize: number;
-  /** Smallest group reported as a ring. */
-  minRingSize: number;
-  /** Split passes for pieces still above maxRingSize. */
-  splitDepth: number;
-  /** Seed of Louvain's random walk. */
-  seed: number;
-  louvainResolution: number;
-  insiderMinApprovals: number;
-  insiderMinShare: number;
-  insiderMinLift: number;
-  insiderMaxPValue: number;
-  /** Rings scoring below this are left out of the result (0 keeps every candidate). */
-  minScore: number;
-  /** The analysis time written to the result; Date.now() when null. */
-  now: Millis | null;
-  /** Per identifier kind: links or not, hub threshold, weight (see link-policy.ts); missing kinds and keys take the defaults. */
-  linkPolicy: LinkPolicyInput;
-}
+const int = (min: number) => z.int(expecting(`an integer ≥ ${min}`)).min(min, expecting(`an integer ≥ ${min}`));
+const number = (min: number, max: number | null, text: string) => {
+  const base = z.number(expecting(text)).min(min, expecting(text));
+  return max === null ? base : base.max(max, expecting(text));
+};
+const isObject = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The one schema of every detection setting, with its bounds; each key's description is its doc. */
+export const DetectOptionsSchema = z.object({
+  hubThreshold: z.union([z.literal("auto"), int(1)], expecting(`"auto" or an integer ≥ 1`))
+    .describe(`identifiers with more distinct accounts than this are hubs and do not link; "auto" uses autoHubThreshold`),
+  hubMinimum: int(1).describe("floor of the automatic hub threshold"),
+  hubFence: number(0, null, "a number ≥ 0").describe("Tukey fence multiplier (on log degree) of the automatic hub threshold"),
+  maxRingSize: int(2).describe("components with more accounts are split with Louvain"),
+  minRingSize: int(2).describe("smallest group reported as a ring"),
+  splitDepth: int(1).describe("split passes for pieces still above maxRingSize"),
+  seed: int(0).describe("seed of Louvain's random walk"),
+  louvainResolution: z.number(expecting("a number > 0")).positive(expecting("a number > 0")).describe("Louvain's resolution (above 1: smaller communities)"),
+  insiderMinApprovals: int(1).describe("fewest of a ring's approvals an employee must have made to be suspected"),
+  insiderMinShare: number(0, 1, "a number in [0, 1]").describe("smallest share of the ring's approved refunds the employee approved"),
+  insiderMinLift: number(0, null, "a number ≥ 0").describe("smallest share / the employee's share of all approvals"),
+  insiderMaxPValue: number(0, 1, "a number in [0, 1]").describe("largest p-value of that many approvals by chance"),
+  minScore: number(0, 100, "a number in [0, 100]").describe("rings scoring below this are left out of the result (0 keeps every candidate)"),
+  now: z.number(expecting("epoch milliseconds or null")).nullable()
+    .describe("the analysis time written to the result; Date.now() when null"),
+  // The shape only; resolveLinkPolicy checks every kind and key against KindPolicySchema, naming what is wrong.
+  linkPolicy: z.custom<LinkPolicyInput>(isObject, expecting("an object of identifier kinds"))
+    .describe("per identifier kind: links or not, hub threshold, weight (see link-policy.ts); missing kinds and keys take the defaults"),
+}).strict();
+
+export type DetectOptions = z.infer<typeof DetectOptionsSchema>;
 
 export const DEFAULT_DETECT_OPTIONS: Readonly<DetectOptions> = {
   hubThreshold: "auto",
@@ -57,37 +60,6 @@ export const DEFAULT_DETECT_OPTIONS: Readonly<DetectOptions> = {
   linkPolicy: {},
 };
 
-/** Zod's error option whose message says what was expected, e.g. "Expecting an integer ≥ 2." */
-export const expecting = (text: string) => ({ error: `Expecting ${text}.` });
-
-const int = (min: number) => z.int(expecting(`an integer ≥ ${min}`)).min(min, expecting(`an integer ≥ ${min}`));
-const number = (min: number, max: number | null, text: string) => {
-  const base = z.number(expecting(text)).min(min, expecting(text));
-  return max === null ? base : base.max(max, expecting(text));
-};
-
-/** The one schema of every detection setting, with its bounds; each key's description is its doc. */
-const FIELDS = {
-  hubThreshold: z.union([z.literal("auto"), int(1)], expecting(`"auto" or an integer ≥ 1`)).describe("identifiers used by more accounts than this do not link; \"auto\" fences the degrees"),
-  hubMinimum: int(1).describe("floor of the automatic hub threshold"),
-  hubFence: number(0, null, "a number ≥ 0").describe("Tukey fence multiplier (on log degree) of the automatic hub threshold"),
-  maxRingSize: int(2).describe("components with more accounts are split with Louvain"),
-  minRingSize: int(2).describe("smallest group reported as a ring"),
-  splitDepth: int(1).describe("split passes for pieces still above maxRingSize"),
-  seed: int(0).describe("seed of Louvain's random walk"),
-  louvainResolution: z.number(expecting("a number > 0")).positive(expecting("a number > 0")).describe("Louvain's resolution"),
-  insiderMinApprovals: int(1).describe("fewest approvals in a ring for an employee to be a suspected insider"),
-  insiderMinShare: number(0, 1, "a number in [0, 1]").describe("smallest share of the ring's approvals"),
-  insiderMinLift: number(0, null, "a number ≥ 0").describe("smallest share / baseline"),
-  insiderMaxPValue: number(0, 1, "a number in [0, 1]").describe("largest p-value of the approvals given the baseline"),
-  minScore: number(0, 100, "a number in [0, 100]").describe("rings scoring below this are left out of the result"),
-  now: z.number(expecting("epoch milliseconds or null")).nullable().describe("the analysis time written to the result; Date.now() when null"),
-  // The shape only; resolveLinkPolicy checks every kind and key against KindPolicySchema, naming what is wrong.
-  linkPolicy: z.record(z.string(), z.record(z.string(), z.unknown()).optional(), expecting("an object of identifier kinds")).describe("per identifier kind: link, hubThreshold, weight"),
-} satisfies Record<keyof DetectOptions, z.ZodType>;
-
-export const DetectOptionsSchema = z.object(FIELDS).strict();
-
 /**
  * Defaults filled in, every value checked; throws RinglensError("invalid-input") naming the key.
  *
@@ -95,7 +67,7 @@ export const DetectOptionsSchema = z.object(FIELDS).strict();
  */
 export function resolveDetectOptions(options: Partial<DetectOptions> = {}, who = "detectRings"): DetectOptions {
   const resolved: DetectOptions = { ...DEFAULT_DETECT_OPTIONS };
-  const fields: Partial<Record<string, z.ZodType>> = FIELDS;
+  const fields: Partial<Record<string, z.ZodType>> = DetectOptionsSchema.shape;
   for (const key of Object.keys(options) as (keyof DetectOptions)[]) {
     const value = options[key];
     if (value === undefined) continue;

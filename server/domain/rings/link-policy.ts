@@ -34,15 +34,15 @@ export const DEFAULT_LINK_POLICY: Readonly<LinkPolicy> = {
   ip: { link: false, hubThreshold: null, weight: 0.25 },
 };
 
-/** Zod's error option saying what was expected (as detect-options.ts words it). */
-const expectingText = (text: string) => ({ error: `Expecting ${text}.` });
+/** Zod's error option whose message says what was expected, e.g. "Expecting an integer ≥ 2." */
+export const expecting = (text: string) => ({ error: `Expecting ${text}.` });
 const HUB_TEXT = `null, "auto" or an integer ≥ 1`;
 
 /** The bounds of one kind's settings, used wherever a link policy comes in (CLI, API, domain). */
 export const KindPolicySchema = z.object({
-  link: z.boolean(expectingText("true or false")),
-  hubThreshold: z.union([z.null(), z.literal("auto"), z.int(expectingText(HUB_TEXT)).min(1, expectingText(HUB_TEXT))], expectingText(HUB_TEXT)),
-  weight: z.number(expectingText("a number in [0, 5]")).min(0, expectingText("a number in [0, 5]")).max(5, expectingText("a number in [0, 5]")),
+  link: z.boolean(expecting("true or false")),
+  hubThreshold: z.union([z.null(), z.literal("auto"), z.int(expecting(HUB_TEXT)).min(1, expecting(HUB_TEXT))], expecting(HUB_TEXT)),
+  weight: z.number(expecting("a number in [0, 5]")).min(0, expecting("a number in [0, 5]")).max(5, expecting("a number in [0, 5]")),
 } satisfies Record<keyof KindPolicy, z.ZodType>);
 
 /**

@@ -45,8 +45,8 @@ export function createApp(options: AppOptions): express.Express {
     // A person at a terminal sees request lines only at debug, each as one short line; JSON logs keep pino-http's own.
     ...(options.config.logFormat === "pretty" ? {
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : "debug"),
-      customSuccessMessage: (req, res, ms) => `${req.method} ${req.url} ${res.statusCode} ${Math.round(ms)} ms`,
-      customErrorMessage: (req, res, error) => `${req.method} ${req.url} ${res.statusCode}: ${error.message}`,
+      customSuccessMessage: (req, res, ms) => `${req.method} ${pathOf(req)} ${res.statusCode} ${Math.round(ms)} ms`,
+      customErrorMessage: (req, res, error) => `${req.method} ${pathOf(req)} ${res.statusCode}: ${error.message}`,
     } : {}),
   }));
   app.use("/api", (req, res, next) => {
@@ -94,3 +94,6 @@ export function createApp(options: AppOptions): express.Express {
   }));
   return app;
 }
+
+/** The path as the client sent it: by the time a request is logged, a router mounted at /api has cut `req.url`. */
+const pathOf = (req: { url?: string; originalUrl?: string }) => req.originalUrl ?? req.url;

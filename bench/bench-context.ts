@@ -8,8 +8,18 @@ import path from "node:path";
 import type { BenchOptions } from "./bench-options.ts";
 import type { DemoData } from "./demo-cache.ts";
 import type { Progress } from "./progress.ts";
-import type { StagedDemo } from "./load/stage-demo.ts";
 import type { StoreTarget } from "./store-target.ts";
+
+/** ringlens' normalised rows of the demo (bench/load/stage-demo.ts stages them). */
+export interface StagedDemo {
+  /** Staged rows per kind, as the embedded store's LOAD FROM takes them. */
+  mergeDir: string;
+  /** One file per table, as COPY FROM takes them. */
+  copyDir: string;
+  /** Seconds of ringlens' import with a store that only writes CSV. */
+  stagingSeconds: number;
+  stagedRows: Record<string, number>;
+}
 
 export interface BenchContext {
   options: BenchOptions;

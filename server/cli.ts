@@ -5,18 +5,12 @@
  */
 import { Command, CommanderError, Option } from "commander";
 import { armCheckpoints } from "./checkpoints.ts";
-import { loadConfig, type Config } from "./config.ts";
+import { loadConfig } from "./config.ts";
+import type { CommandContext } from "./cli/command-context.ts";
 import { isRinglensError, messageOf } from "./errors.ts";
 import { runLoad } from "./cli/load-command.ts";
 import { runHealth } from "./cli/health-command.ts";
 import { registerCommands } from "./cli/register-commands.ts";
-
-export interface CommandContext {
-  /** Configuration with the global flags applied. */
-  config(): Config;
-  out: NodeJS.WritableStream;
-  setExit(code: number): void;
-}
 
 export async function main(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
   let exitCode = 0;
@@ -24,18 +18,19 @@ export async function main(argv: string[], env: Record<string, string | undefine
     .description("Find organised refund-fraud rings in accounts, addresses, devices, employees and refunds.")
     .addOption(new Option("--db <path>", "folder of the embedded store (default ./data/ringlens, or RINGLENS_DB); implies --store embedded, even when NEO4J_URI is set, unless --store is given"))
     .addOption(new Option("--store <kind>", "store to use (default: neo4j when NEO4J_URI is set, else embedded)").choices(["embedded", "neo4j"]))
+    .addOption(new Option("--log-format <format>", "server log lines: pretty (readable) or json (default: pretty when stderr is a terminal, else json; or RINGLENS_LOG_FORMAT)").choices(["json", "pretty"]))
     .showHelpAfterError("(run `ringlens --help` for usage)")
     .exitOverride()
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
 
   const ctx: CommandContext = {
     config() {
-      const globals = program.opts<{ db?: string; store?: "embedded" | "neo4j" }>();
+      const globals = program.opts<{ db?: string; store?: "embedded" | "neo4j"; logFormat?: "json" | "pretty" }>();
       const base = loadConfig(env);
       armCheckpoints(base.pauseAt);
       // A store folder named on the command line means that store, whatever NEO4J_URI the shell or a .env holds.
       const store = globals.store ?? (globals.db ? "embedded" : undefined);
-      return { ...base, ...(globals.db ? { db: globals.db } : {}), ...(store ? { store } : {}) };
+      return { ...base, ...(globals.db ? { db: globals.db } : {}), ...(store ? { store } : {}), ...(globals.logFormat ? { logFormat: globals.logFormat } : {}) };
     },
     out: process.stdout,
     setExit(code) { exitCode = code; },

@@ -21,7 +21,8 @@ const ConfigSchema = z.object({
     password: z.string().optional(),
     database: z.string().optional(),
   }),
-  logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]),
+  logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).describe("Log level of `serve` (RINGLENS_LOG_LEVEL); request lines are debug at a terminal, info in JSON"),
+  logFormat: z.enum(["auto", "json", "pretty"]).describe("How `serve` logs to stderr (RINGLENS_LOG_FORMAT, or --log-format): pretty is one short readable line per entry, json one JSON object per line; auto is pretty when stderr is a terminal, else json"),
   pauseAt: z.array(z.string().min(1)).describe("For tests: checkpoints to pause at, comma-separated (RINGLENS_PAUSE_AT; see server/checkpoints.ts)"),
 });
 
@@ -40,6 +41,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     store: env.RINGLENS_STORE ?? (env.NEO4J_URI ? "neo4j" : "embedded"),
     neo4j: { uri: env.NEO4J_URI, user: env.NEO4J_USER ?? "neo4j", password: env.NEO4J_PASSWORD, database: env.NEO4J_DATABASE },
     logLevel: env.RINGLENS_LOG_LEVEL ?? "info",
+    logFormat: env.RINGLENS_LOG_FORMAT ?? "auto",
     pauseAt: (env.RINGLENS_PAUSE_AT ?? "").split(",").map((s) => s.trim()).filter((s) => s !== ""),
   };
   const parsed = ConfigSchema.safeParse(raw);

@@ -4,18 +4,16 @@
  * requests, waits for a running job and closes the store.
  */
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 import type { Logger } from "pino";
 import type { Config } from "./config.ts";
 import { createApp } from "./api/create-app.ts";
 import type { WriteTasks } from "./api/app-context.ts";
 import { loadCatalogue } from "./queries/catalogue.ts";
-import { JobRunner } from "./jobs/job-runner.ts";
+import { JobRunner } from "./tasks/job-runner.ts";
 import type { GraphStore } from "./store/graph-store.ts";
 import { APP_VERSION } from "./version.ts";
-import { importFolder } from "./ingest/import-folder.ts";
-import { defaultRejectFile } from "./cli/load-command.ts";
-import { runAnalysis } from "./analysis/run-analysis.ts";
+import { defaultRejectFile, runImport } from "./tasks/run-import.ts";
+import { runAnalysis } from "./tasks/run-analysis.ts";
 
 export interface RunningServer {
   url: string;
@@ -24,14 +22,10 @@ export interface RunningServer {
 
 export function writeTasks(store: GraphStore, config: Config): WriteTasks {
   return {
-    importFolder: (folder) => async (progress) => {
-      const report = await importFolder({
-        folder, store, rejectFile: defaultRejectFile(config),
-        onProgress: (p) => progress(`${p.kind}: ${p.read} rows (${p.rowsPerSecond} rows/s)`),
-      });
-      await store.setMeta("lastImport", JSON.stringify({ at: new Date().toISOString(), folder: path.resolve(folder), read: report.read, loaded: report.loaded, rejected: report.rejected }));
-      return report;
-    },
+    importFolder: (folder) => (progress) => runImport({
+      folder, store, rejectFile: defaultRejectFile(config),
+      onProgress: (p) => progress(`${p.kind}: ${p.read} rows (${p.rowsPerSecond} rows/s)`),
+    }),
     // The job reports the summary, not every ring: a large store has hundreds of thousands.
     analyze: (options = {}) => async (progress) => ({ summary: (await runAnalysis(store, options, (phase) => progress(phase))).summary }),
   };

@@ -5,19 +5,9 @@
  */
 import path from "node:path";
 import { importFolder } from "../../server/ingest/import-folder.ts";
-import type { BenchContext } from "../bench-context.ts";
+import type { BenchContext, StagedDemo } from "../bench-context.ts";
 import { writeCopyFiles } from "./copy-files.ts";
 import { StagedRowsStore } from "./staged-rows-store.ts";
-
-export interface StagedDemo {
-  /** Staged rows per kind, as the embedded store's LOAD FROM takes them. */
-  mergeDir: string;
-  /** One file per table, as COPY FROM takes them. */
-  copyDir: string;
-  /** Seconds of ringlens' import with a store that only writes CSV. */
-  stagingSeconds: number;
-  stagedRows: Record<string, number>;
-}
 
 /** The run's staged demo, staged on first use. */
 export async function stagedDemo(ctx: BenchContext): Promise<StagedDemo> {

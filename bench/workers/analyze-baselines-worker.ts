@@ -19,7 +19,7 @@ import { openBenchEngine } from "../engine/bench-engine.ts";
 import { readInput } from "../../server/store/embedded-analysis-io.ts";
 import { openNeo4jStore } from "../../server/store/neo4j-store.ts";
 import { loadConfig } from "../../server/config.ts";
-import type { AnalysisInput } from "../../server/domain/analysis/types.ts";
+import type { AnalysisInput } from "../../server/domain/analysis-types.ts";
 import type { Exec } from "../../server/store/embedded-connection.ts";
 import { indexLinks } from "../../server/domain/rings/link-index.ts";
 import { selectHubs } from "../../server/domain/rings/hub-policy.ts";

@@ -2,7 +2,7 @@
 import type { Config } from "../config.ts";
 import type { GraphStore } from "../store/graph-store.ts";
 import type { Catalogue } from "../queries/catalogue.ts";
-import type { JobRunner, JobTask } from "../jobs/job-runner.ts";
+import type { JobRunner, JobTask } from "../tasks/job-runner.ts";
 import type { DetectOptions } from "../domain/rings/detect-options.ts";
 
 export interface WriteTasks {

@@ -16,7 +16,7 @@ import { createErrorHandler, errorBody, notFoundApi } from "./http-errors.ts";
 import { docsPage, openApiDocument } from "./openapi.ts";
 import { ringsRouter } from "./routes/rings.ts";
 import { ReadCache } from "../read-model/read-cache.ts";
-import type { JobTask } from "../jobs/job-runner.ts";
+import type { JobTask } from "../tasks/job-runner.ts";
 import { nodesRouter } from "./routes/nodes.ts";
 import { queriesRouter } from "./routes/queries.ts";
 import { statusRouter } from "./routes/status.ts";
@@ -40,7 +40,15 @@ export function createApp(options: AppOptions): express.Express {
   app.use(helmet({
     contentSecurityPolicy: { directives: { "worker-src": ["'self'", "blob:"], "img-src": ["'self'", "data:", "blob:"] } },
   }));
-  app.use(pinoHttp({ logger: options.logger, redact: ["req.headers.authorization", "req.headers.cookie"], autoLogging: { ignore: (req) => !req.url?.startsWith("/api") } }));
+  app.use(pinoHttp({
+    logger: options.logger, redact: ["req.headers.authorization", "req.headers.cookie"], autoLogging: { ignore: (req) => !req.url?.startsWith("/api") },
+    // A person at a terminal sees request lines only at debug, each as one short line; JSON logs keep pino-http's own.
+    ...(options.config.logFormat === "pretty" ? {
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : "debug"),
+      customSuccessMessage: (req, res, ms) => `${req.method} ${pathOf(req)} ${res.statusCode} ${Math.round(ms)} ms`,
+      customErrorMessage: (req, res, error) => `${req.method} ${pathOf(req)} ${res.statusCode}: ${error.message}`,
+    } : {}),
+  }));
   app.use("/api", (req, res, next) => {
     if (req.method === "POST" && req.headers["content-length"] !== "0" && req.headers["content-type"] && !req.is("application/json")) {
       res.status(415).json(errorBody("unsupported", "send the request body as application/json"));
@@ -86,3 +94,6 @@ export function createApp(options: AppOptions): express.Express {
   }));
   return app;
 }
+
+/** The path as the client sent it: by the time a request is logged, a router mounted at /api has cut `req.url`. */
+const pathOf = (req: { url?: string; originalUrl?: string }) => req.originalUrl ?? req.url;

@@ -6,9 +6,9 @@ import fs from "node:fs";
 import type { Config } from "../config.ts";
 import { IDENTIFIER_KINDS, identifierKind } from "../domain/model.ts";
 import { resolveLinkPolicy, type KindPolicy, type LinkPolicy, type LinkPolicyInput } from "../domain/rings/link-policy.ts";
-import { runAnalysis } from "../analysis/run-analysis.ts";
-import type { DetectOptions } from "../domain/rings/detect-options.ts";
-import type { AnalysisResult } from "../domain/analysis/types.ts";
+import { runAnalysis } from "../tasks/run-analysis.ts";
+import { DetectOptionsSchema, resolveDetectOptions, type DetectOptions } from "../domain/rings/detect-options.ts";
+import type { AnalysisResult } from "../domain/analysis-types.ts";
 import { createStore } from "../store/create-store.ts";
 import type { GraphStore } from "../store/graph-store.ts";
 import { RinglensError } from "../errors.ts";
@@ -27,9 +27,11 @@ export interface AnalyzeFlags {
 
 export function detectOptionsFrom(flags: AnalyzeFlags): Partial<DetectOptions> {
   const options: Partial<DetectOptions> = {};
-  if (flags.hubThreshold !== undefined) options.hubThreshold = flags.hubThreshold === "auto" ? "auto" : intFlag("--hub-threshold", flags.hubThreshold);
-  if (flags.maxRingSize !== undefined) options.maxRingSize = intFlag("--max-ring-size", flags.maxRingSize);
+  if (flags.hubThreshold !== undefined) options.hubThreshold = setting("hubThreshold", "--hub-threshold", flags.hubThreshold === "auto" ? "auto" : Number(flags.hubThreshold), flags.hubThreshold);
+  if (flags.maxRingSize !== undefined) options.maxRingSize = setting("maxRingSize", "--max-ring-size", Number(flags.maxRingSize), flags.maxRingSize);
   if (flags.policy !== undefined || flags.link !== undefined || flags.kind !== undefined) options.linkPolicy = linkPolicyFrom(flags);
+  // Every setting and the cross-checks (minRingSize ≤ maxRingSize), before the store is opened.
+  resolveDetectOptions(options, "analyze");
   return options;
 }
 
@@ -63,10 +65,11 @@ export function linkPolicyFrom(flags: Pick<AnalyzeFlags, "policy" | "link" | "ki
   return policy;
 }
 
-function intFlag(name: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new RinglensError("invalid-input", `analyze: ${name} must be a whole number ≥ 1, not "${value}"`);
-  return n;
+/** A flag's value checked against the domain's schema of that setting, the message naming the flag. */
+function setting<K extends "hubThreshold" | "maxRingSize">(key: K, flag: string, value: unknown, raw: string): DetectOptions[K] {
+  const parsed = DetectOptionsSchema.shape[key].safeParse(value);
+  if (!parsed.success) throw new RinglensError("invalid-input", `analyze: ${flag} "${raw}": ${parsed.error.issues[0]!.message}`, { flag });
+  return parsed.data as DetectOptions[K];
 }
 
 export async function runAnalyze(flags: AnalyzeFlags, config: Config, out: NodeJS.WritableStream): Promise<number> {

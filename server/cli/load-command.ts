@@ -4,10 +4,11 @@
  */
 import path from "node:path";
 import type { Config } from "../config.ts";
-import { importFolder, type ImportReport } from "../ingest/import-folder.ts";
+import type { ImportReport } from "../ingest/import-folder.ts";
 import { EMPTY_MAPPING, readMapping } from "../ingest/mapping.ts";
 import { createStore } from "../store/create-store.ts";
 import type { GraphStore } from "../store/graph-store.ts";
+import { defaultRejectFile, runImport } from "../tasks/run-import.ts";
 import { createProgressLine } from "./progress-line.ts";
 import { formatTable } from "./format-table.ts";
 
@@ -15,11 +16,6 @@ export interface LoadFlags {
   mapping?: string;
   json?: boolean;
   rejects?: string;
-}
-
-export function defaultRejectFile(config: Config): string {
-  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  return path.resolve(config.db, "..", `rejects-${stamp}.csv`);
 }
 
 export async function runLoad(folder: string, flags: LoadFlags, config: Config, out: NodeJS.WritableStream): Promise<number> {
@@ -36,12 +32,11 @@ export async function runLoad(folder: string, flags: LoadFlags, config: Config, 
 
 export async function loadInto(store: GraphStore, folder: string, mapping: typeof EMPTY_MAPPING, rejectFile: string, showProgress: boolean): Promise<ImportReport> {
   const progress = createProgressLine();
-  const report = await importFolder({
+  const report = await runImport({
     folder, store, mapping, rejectFile,
     onProgress: showProgress ? (p) => progress.update(`load: ${p.kind} ${p.read.toLocaleString("en")} rows · ${p.totalRead.toLocaleString("en")} total · ${p.rowsPerSecond.toLocaleString("en")} rows/s`) : undefined,
   });
   progress.done();
-  await store.setMeta("lastImport", JSON.stringify({ at: new Date().toISOString(), folder: path.resolve(folder), read: report.read, loaded: report.loaded, rejected: report.rejected }));
   return report;
 }
 

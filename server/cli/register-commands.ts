@@ -1,6 +1,6 @@
 /** The commands beyond load and health: demo data, analysis, exports, evaluation, serving. */
 import type { Command } from "commander";
-import type { CommandContext } from "../cli.ts";
+import type { CommandContext } from "./command-context.ts";
 import { runDemo } from "./demo-command.ts";
 import { runAnalyze } from "./analyze-command.ts";
 import { runExport } from "./export-rings-command.ts";

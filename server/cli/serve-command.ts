@@ -6,7 +6,7 @@
  */
 import type { Logger } from "pino";
 import type { Config } from "../config.ts";
-import { createLogger } from "../create-logger.ts";
+import { createLogger, logFormatFor } from "../log/create-logger.ts";
 import { messageOf } from "../errors.ts";
 import { startServer } from "../main.ts";
 import { createStore } from "../store/create-store.ts";
@@ -15,7 +15,9 @@ import { describeRetry, openWithRetry } from "../store/retry.ts";
 import { SupervisedStore, type SupervisorEvent } from "../store/supervised-store.ts";
 import { updateWriter } from "../store/writer-lock.ts";
 
-export async function runServe(config: Config, out: NodeJS.WritableStream, openStore?: GraphStore): Promise<number> {
+export async function runServe(settings: Config, out: NodeJS.WritableStream, openStore?: GraphStore): Promise<number> {
+  // "auto" decided once, here, so the app knows whether a person reads its request lines.
+  const config: Config = { ...settings, logFormat: logFormatFor(settings.logFormat) };
   const logger = createLogger(config);
   const open = () => createStore(config, { command: "serve" });
   const first = openStore ?? await openWithRetry(open, {

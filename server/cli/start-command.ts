@@ -8,7 +8,9 @@ import type { Config } from "../config.ts";
 import { createStore } from "../store/create-store.ts";
 import { EMPTY_MAPPING } from "../ingest/mapping.ts";
 import { runDemo } from "./demo-command.ts";
-import { defaultRejectFile, formatReport, loadInto } from "./load-command.ts";
+import { readMeta } from "../store/meta.ts";
+import { defaultRejectFile } from "../tasks/run-import.ts";
+import { formatReport, loadInto } from "./load-command.ts";
 import { analyzeWithProgress, formatAnalysis } from "./analyze-command.ts";
 import { runServe } from "./serve-command.ts";
 
@@ -29,7 +31,7 @@ export async function runStart(flags: StartFlags, config: Config, out: NodeJS.Wr
   }
   const store = await createStore(config, { command: "start" });
   try {
-    const lastImport = JSON.parse((await store.getMeta("lastImport")) ?? "null") as { folder?: string } | null;
+    const lastImport = await readMeta(store, "lastImport");
     const reload = flags.fresh || lastImport?.folder !== demoDir;
     if (reload) {
       out.write(`2/4 loading ${demoDir} into ${store.info.location}\n`);
@@ -37,7 +39,7 @@ export async function runStart(flags: StartFlags, config: Config, out: NodeJS.Wr
     } else {
       out.write(`2/4 ${demoDir} is already loaded\n`);
     }
-    if (reload || !(await store.getMeta("lastAnalysis"))) {
+    if (reload || !(await readMeta(store, "lastAnalysis"))) {
       out.write("3/4 analysing\n");
       out.write(`${formatAnalysis(await analyzeWithProgress(store, {}), 10)}\n`);
     } else {

@@ -1,5 +1,5 @@
 /**
- * The CSV columns the demo writes, exactly as DATA-FORMAT.md names them, and the row types built
+ * The CSV columns the demo writes, exactly as docs/input-format.md names them, and the row types built
  * from them: every cell is a string, an empty string is an absent value.
  */
 

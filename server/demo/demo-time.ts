@@ -17,7 +17,7 @@ export const DEMO_START = Date.UTC(2016, 0, 1);
 // thousand days, so each day's text is made once and the time of day is plain arithmetic.
 const dayTexts = new Map<number, string>();
 
-/** `2024-03-01`: a date without zone, which DATA-FORMAT.md reads as UTC. */
+/** `2024-03-01`: a date without zone, which docs/input-format.md reads as UTC. */
 export function isoDate(ms: number): string {
   const day = Math.floor(ms / DAY);
   let text = dayTexts.get(day);

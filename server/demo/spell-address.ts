@@ -2,7 +2,7 @@
  * Writes a Place the way a person types it into a form: abbreviations (Street/St/St.,
  * Avenue/Ave, Road/Rd, Straße/Strasse/Str., Apartment/Apt/#), case, dropped accents, stray
  * white space and commas, postal codes with or without their space. Every variant here folds
- * back to the same normalised key under the rules of DATA-FORMAT.md, so loaders must unify them.
+ * back to the same normalised key under the rules of docs/input-format.md, so loaders must unify them.
  */
 import type { AddressRow } from "./demo-columns.ts";
 import type { Place } from "./make-place.ts";

@@ -1,5 +1,5 @@
 /**
- * Writes a demo import folder: the CSVs of DATA-FORMAT.md plus truth/rings.csv and
+ * Writes a demo import folder: the CSVs of docs/input-format.md plus truth/rings.csv and
  * truth/insiders.csv, streamed chunk by chunk so a million accounts fit in bounded memory.
  * Only this module and csv-sink.ts touch the file system; generation is in generate-demo.ts.
  */

@@ -1,5 +1,5 @@
 /**
- * The graph model as plain TypeScript data: the entities of DATA-FORMAT.md after validation
+ * The graph model as plain TypeScript data: the entities of docs/input-format.md after validation
  * and normalisation. Pure types and constants; imports nothing from I/O, stores or Express.
  */
 

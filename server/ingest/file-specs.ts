@@ -1,5 +1,5 @@
 /**
- * The input contract of DATA-FORMAT.md as data: per file, its columns with their rule. The
+ * The input contract of docs/input-format.md as data: per file, its columns with their rule. The
  * validator reads these specs; nothing else hard-codes column names.
  */
 export const FILE_KINDS = ["accounts", "employees", "addresses", "devices", "payments", "identifiers", "refunds"] as const;

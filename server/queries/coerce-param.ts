@@ -3,7 +3,7 @@
  * (and defaults from query headers, as text) become plain JS values the stores understand:
  * numbers, booleans, strings, string arrays and Dates.
  */
-import type { ParamType } from "../api/wire-types.ts";
+import type { ParamType } from "../../wire/wire-types.ts";
 import { parseIsoDate } from "../domain/normalise/values.ts";
 
 export type Coerced = { ok: true; value: unknown } | { ok: false; reason: string };

@@ -8,7 +8,7 @@
  * and refuses, naming file and line, anything it cannot use, including write clauses.
  */
 import { RinglensError } from "../errors.ts";
-import type { ParamType } from "../api/wire-types.ts";
+import type { ParamType } from "../../wire/wire-types.ts";
 import { PARAM_TYPES, type ParamDefinition, type QueryDefinition } from "./query-definition.ts";
 import { coerceParam } from "./coerce-param.ts";
 import { findWriteClause } from "./find-write-clause.ts";

@@ -2,7 +2,7 @@
  * A saved investigation as read from `cypher/queries/`: its header (name, title, description,
  * typed parameters, result shape) and its Cypher text per engine.
  */
-import type { ParamType } from "../api/wire-types.ts";
+import type { ParamType } from "../../wire/wire-types.ts";
 
 export const PARAM_TYPES = ["string", "int", "float", "boolean", "date", "string[]"] as const satisfies readonly ParamType[];
 

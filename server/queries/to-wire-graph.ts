@@ -2,7 +2,7 @@
  * Collects the nodes and relationships found anywhere in query rows (plain values from the
  * stores) into the viewer's graph format, deduplicated by key.
  */
-import type { WireGraph, WireNodeAttributes } from "../api/wire-types.ts";
+import type { WireGraph, WireNodeAttributes } from "../../wire/wire-types.ts";
 import type { PlainNode, PlainRel } from "../store/plain-graph.ts";
 
 export function toWireGraph(rows: Record<string, unknown>[], limit = 5_000): WireGraph {

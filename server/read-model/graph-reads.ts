@@ -5,8 +5,9 @@
  */
 import { RinglensError } from "../errors.ts";
 import type { GraphStore } from "../store/graph-store.ts";
-import type { WireGraph, WireNodeAttributes } from "../api/wire-types.ts";
-import type { HubUse } from "../domain/analysis/types.ts";
+import { readMeta } from "../store/meta.ts";
+import type { WireGraph, WireNodeAttributes } from "../../wire/wire-types.ts";
+import type { HubUse } from "../domain/analysis-types.ts";
 import { toWireGraph } from "../queries/to-wire-graph.ts";
 import type { PlainNode } from "../store/plain-graph.ts";
 import { toNodeAttributes } from "../queries/to-wire-graph.ts";
@@ -95,7 +96,7 @@ async function markSuspects(store: GraphStore, graph: WireGraph, timeoutMs: numb
     const { rows } = await store.query("MATCH (e:Employee)-[:SUSPECTED_IN]->(:Ring) WHERE e.id IN $ids RETURN DISTINCT e.id AS id", { ids: employees }, { timeoutMs });
     for (const r of rows) byKey.get(`Employee:${r.id}`)!.insider = true;
   }
-  const summary = JSON.parse((await store.getMeta("lastAnalysis")) ?? "null") as { hubThreshold?: number } | null;
+  const summary = await readMeta(store, "lastAnalysis");
   if (!summary?.hubThreshold) return;
   for (const { label, rel } of IDENTIFIER_KINDS) {
     const ids = idsOf(label);

@@ -5,7 +5,7 @@
  */
 import Graph from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
-import type { WireGraph } from "../api/wire-types.ts";
+import type { WireGraph } from "../../wire/wire-types.ts";
 
 export function withPositions(wire: WireGraph): WireGraph {
   const graph = new Graph({ multi: true, type: "mixed" });

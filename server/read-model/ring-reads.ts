@@ -6,8 +6,8 @@
 import { RinglensError } from "../errors.ts";
 import { toCents } from "../domain/money.ts";
 import type { GraphStore } from "../store/graph-store.ts";
-import type { RingDetail, RingMember, RingPage, RingSummary } from "../api/wire-types.ts";
-import type { HubUse, Reason, RingLevel } from "../domain/analysis/types.ts";
+import type { RingDetail, RingMember, RingPage, RingSummary } from "../../wire/wire-types.ts";
+import type { HubUse, Reason, RingLevel } from "../domain/analysis-types.ts";
 
 export const RING_SORTS = { score: "r.score", size: "r.size", value: "r.refundValue" } as const;
 export type RingSort = keyof typeof RING_SORTS;

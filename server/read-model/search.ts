@@ -5,7 +5,7 @@
  * phones (by their digits anywhere, so a national number finds its E.164 form).
  */
 import type { GraphStore } from "../store/graph-store.ts";
-import type { SearchHit } from "../api/wire-types.ts";
+import type { SearchHit } from "../../wire/wire-types.ts";
 import { canonWords } from "../domain/normalise/address-key.ts";
 
 const SEARCHES = [

@@ -3,7 +3,7 @@
  * out: no driver or engine objects cross it. Adapters map their own errors to RinglensError.
  */
 import type { Account, Address, Device, Employee, IdentifierNode, IdentifierUse, Payment, PaysWith, Refund, ShipsTo, Uses } from "../domain/model.ts";
-import type { AnalysisInput, AnalysisResult } from "../domain/analysis/types.ts";
+import type { AnalysisInput, AnalysisResult } from "../domain/analysis-types.ts";
 
 /** Rows of one bulk upsert, by what they create. Nodes are merged on id, relationships on their ends. */
 export interface UpsertBatch {

@@ -3,7 +3,8 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../server/api/create-app.ts";
 import { loadCatalogue } from "../../server/queries/catalogue.ts";
-import { JobRunner } from "../../server/jobs/job-runner.ts";
+import { JobRunner } from "../../server/tasks/job-runner.ts";
+import { createLogger } from "../../server/log/create-logger.ts";
 import { writeTasks } from "../../server/main.ts";
 import { getJson, postJson, startFixtureServer, type FixtureServer } from "../helpers/fixture-server.ts";
 
@@ -68,5 +69,41 @@ describe("logs", () => {
     expect(text).not.toContain(TOKEN);
     const bad = await getJson(`${url}/api/rings?limit=nope`);
     expect(JSON.stringify(bad.body)).not.toMatch(/\bat \S+ \(|node_modules/);
+  });
+});
+
+describe("logs for a person at a terminal (pretty format)", () => {
+  let s: FixtureServer;
+  const servers: { url: string; lines: string[]; close(): Promise<void> }[] = [];
+
+  async function appLoggingAt(level: "info" | "debug") {
+    const lines: string[] = [];
+    const stream = Object.assign(new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } }), { isTTY: false, fd: 2 });
+    const app = createApp({
+      store: s.store, config: { ...s.config, logFormat: "pretty" }, catalogue: loadCatalogue(), jobs: new JobRunner(),
+      tasks: writeTasks(s.store, s.config), version: "test",
+      logger: createLogger({ logLevel: level, logFormat: "pretty" }, stream as unknown as NodeJS.WriteStream & { fd: number }),
+    });
+    const server = app.listen(0, "127.0.0.1");
+    await new Promise<void>((r) => server.once("listening", () => r()));
+    const entry = { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, lines, close: () => new Promise<void>((r) => server.close(() => r())) };
+    servers.push(entry);
+    return entry;
+  }
+
+  beforeAll(async () => { s = await startFixtureServer(); });
+  afterAll(async () => {
+    for (const server of servers) await server.close();
+    await s.close();
+  });
+
+  it("leaves request lines out at info, and at debug writes each as one short line", async () => {
+    const quiet = await appLoggingAt("info");
+    expect((await getJson(`${quiet.url}/api/health`)).status).toBe(200);
+    const chatty = await appLoggingAt("debug");
+    expect((await getJson(`${chatty.url}/api/rings?limit=2`)).status).toBe(200);
+    // pino-http logs when the response has finished, which may be after the client has it.
+    await expect.poll(() => chatty.lines.join("")).toMatch(/^\[\d\d:\d\d:\d\d\] DEBUG: GET \/api\/rings\?limit=2 200 \d+ ms\n$/);
+    expect(quiet.lines.join("")).toBe("");
   });
 });

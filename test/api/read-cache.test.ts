@@ -5,7 +5,7 @@
  * describe has its own server, so no test starts from another's analysis.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runAnalysis } from "../../server/analysis/run-analysis.ts";
+import { runAnalysis } from "../../server/tasks/run-analysis.ts";
 import { getJson, postJson, startFixtureServer, waitForJob, type FixtureServer, type FixtureOptions } from "../helpers/fixture-server.ts";
 
 const TOKEN = "test-token-0123456789abcdef";

@@ -1,25 +1,9 @@
 /**
- * One import boundary per outside world (STYLE.md): checks every source file's imports.
+ * One import boundary per outside world, and the layers between client, wire contract and server:
+ * checks every source file's imports (the import graph is read by test/helpers/source-imports.ts).
  */
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-
-const ROOT = path.resolve(import.meta.dirname, "../..");
-
-function sources(dir: string): string[] {
-  return fs.readdirSync(path.join(ROOT, dir), { recursive: true, encoding: "utf8" })
-    .filter((f) => f.endsWith(".ts"))
-    .map((f) => path.join(dir, f));
-}
-
-function importsOf(file: string): { spec: string; typeOnly: boolean }[] {
-  const text = fs.readFileSync(path.join(ROOT, file), "utf8");
-  const out: { spec: string; typeOnly: boolean }[] = [];
-  for (const m of text.matchAll(/^\s*(import|export)\s+(type\s+)?[^'";]*?from\s+["']([^"']+)["']/gms)) out.push({ spec: m[3]!, typeOnly: Boolean(m[2]) });
-  for (const m of text.matchAll(/import\(\s*["']([^"']+)["']\s*\)/g)) out.push({ spec: m[1]!, typeOnly: false });
-  return out;
-}
+import { importsOf, resolveImport, sources } from "../helpers/source-imports.ts";
 
 const packageOf = (spec: string) => (spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]!);
 
@@ -30,6 +14,7 @@ const OWNERS: Record<string, (file: string) => boolean> = {
   helmet: (f) => f.startsWith("server/api/"),
   "express-rate-limit": (f) => f.startsWith("server/api/"),
   "pino-http": (f) => f.startsWith("server/api/"),
+  "pino-pretty": (f) => f === "server/log/pretty-destination.ts",
 };
 
 describe("import boundaries", () => {
@@ -47,14 +32,16 @@ describe("import boundaries", () => {
   });
 
   // libphonenumber-js is data and pure functions (phone metadata), no I/O: phone normalisation belongs to the domain.
-  it("keeps server/domain pure: no I/O, no outside packages but graphology and libphonenumber-js, only its own modules and the error typology", () => {
+  // zod is pure validation, no I/O: the detection settings' one schema lives with their defaults in the
+  // domain, and the CLI and the API check their input against it, so there is one set of bounds.
+  it("keeps server/domain pure: no I/O, no outside packages but graphology, libphonenumber-js and zod, only its own modules and the error typology", () => {
     const offenders: string[] = [];
     for (const file of server.filter((f) => f.startsWith("server/domain/"))) {
       for (const { spec } of importsOf(file)) {
-        if (spec.startsWith(".")) {
-          const target = path.relative(ROOT, path.resolve(ROOT, path.dirname(file), spec));
+        const target = resolveImport(file, spec);
+        if (target !== null) {
           if (!target.startsWith("server/domain/") && target !== "server/errors.ts") offenders.push(`${file} imports ${spec}`);
-        } else if (!/^(graphology|libphonenumber-js$)/.test(spec)) {
+        } else if (!/^(graphology|libphonenumber-js$|zod$)/.test(spec)) {
           offenders.push(`${file} imports ${spec}`);
         }
       }
@@ -62,9 +49,29 @@ describe("import boundaries", () => {
     expect(offenders).toEqual([]);
   });
 
-  it("lets the client take only types from the server", () => {
-    const offenders = sources("client").flatMap((file) => importsOf(file)
-      .filter(({ spec, typeOnly }) => spec.includes("/server/") && !typeOnly)
+  // The wire contract (wire/) is what both sides agree on: the client reaches the server only
+  // through it, and it holds nothing the client could run.
+  it("lets the client import nothing from the server, only the wire contract, type-only", () => {
+    const offenders = sources("client").flatMap((file) => importsOf(file).flatMap(({ spec, typeOnly }) => {
+      const target = resolveImport(file, spec);
+      if (target === null || target.startsWith("client/")) return [];
+      return target.startsWith("wire/") && typeOnly ? [] : [`${file} imports ${spec}`];
+    }));
+    expect(offenders).toEqual([]);
+  });
+
+  it("keeps the wire contract to types, taking only domain types from the server", () => {
+    const offenders = sources("wire").flatMap((file) => importsOf(file).flatMap(({ spec, typeOnly }) => {
+      const target = resolveImport(file, spec);
+      const allowed = typeOnly && target !== null && (target.startsWith("wire/") || target.startsWith("server/domain/"));
+      return allowed ? [] : [`${file} imports ${spec}`];
+    }));
+    expect(offenders).toEqual([]);
+  });
+
+  it("leaves the command line to its root: no server module outside the CLI imports server/cli.ts or server/cli/", () => {
+    const offenders = server.filter((f) => f !== "server/cli.ts" && !f.startsWith("server/cli/")).flatMap((file) => importsOf(file)
+      .filter(({ spec }) => { const t = resolveImport(file, spec); return t !== null && (t === "server/cli.ts" || t.startsWith("server/cli/")); })
       .map(({ spec }) => `${file} imports ${spec}`));
     expect(offenders).toEqual([]);
   });

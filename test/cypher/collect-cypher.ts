@@ -38,9 +38,9 @@ class RecordingStore implements GraphStore {
     return { columns: [], rows: [{ n: node("Account"), all: NODE_TYPES.map(node), hubs: "[]", reasons: "[]", id: "x", total: 0 }] };
   }
 
-  /** An analysis summary with a hub threshold, so hub marking runs its queries. */
-  async getMeta(): Promise<string | null> {
-    return JSON.stringify({ hubThreshold: 10 });
+  /** An analysis summary with a hub threshold, so hub marking runs its queries (a whole record: readMeta checks it). */
+  async getMeta(key: string): Promise<string | null> {
+    return key === "lastAnalysis" ? JSON.stringify({ at: "2024-07-01T00:00:00.000Z", rings: 1, flagged: 1, high: 0, hubs: 1, hubThreshold: 10, phases: [] }) : null;
   }
 
   ensureSchema = unused;

@@ -5,7 +5,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openEmbeddedStore, type EmbeddedStore } from "../../server/store/embedded-store.ts";
 import { importFolder } from "../../server/ingest/import-folder.ts";
-import { runAnalysis } from "../../server/analysis/run-analysis.ts";
+import { runAnalysis } from "../../server/tasks/run-analysis.ts";
 import { exportGraph } from "../../server/cli/export-graph-command.ts";
 import { adminCell, cypherLiteral, cypherString, listValuesStatement } from "../../server/store/neo4j-export.ts";
 import { readGraphSchema } from "../../server/store/neo4j-graph-schema.ts";

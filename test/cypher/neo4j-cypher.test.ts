@@ -15,7 +15,7 @@ import { exportGraph, exportReadStatements } from "../../server/cli/export-graph
 import { checkNodeType } from "../../server/read-model/graph-reads.ts";
 import { openEmbeddedStore, type EmbeddedStore } from "../../server/store/embedded-store.ts";
 import { importFolder } from "../../server/ingest/import-folder.ts";
-import { runAnalysis } from "../../server/analysis/run-analysis.ts";
+import { runAnalysis } from "../../server/tasks/run-analysis.ts";
 import { FIXTURES, tempDir } from "../helpers/temp-dir.ts";
 import { collectCypher, QUERY_CALLERS, type CollectedText } from "./collect-cypher.ts";
 import { findCypherTemplates } from "./cypher-templates.ts";

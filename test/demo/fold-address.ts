@@ -2,7 +2,7 @@
  * A deliberately small address key for the demo tests: folds exactly the spelling variants
  * the generator writes (case, accents, ß, punctuation, white space, Street/St, Avenue/Ave,
  * Road/Rd, Straße/Strasse/Str., Apartment/Apt/#, postal-code spaces). Not the product's
- * normaliser; it checks that the planted structure survives any normaliser honouring DATA-FORMAT.md.
+ * normaliser; it checks that the planted structure survives any normaliser honouring docs/input-format.md.
  */
 
 const WORDS: Record<string, string> = { street: "st", avenue: "ave", road: "rd", apartment: "apt", strasse: "str" };

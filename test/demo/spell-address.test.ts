@@ -19,7 +19,7 @@ describe("spellAddress", () => {
     );
   });
 
-  it("produces the abbreviations DATA-FORMAT.md names", () => {
+  it("produces the abbreviations docs/input-format.md names", () => {
     const rng = new Random(1, "spell");
     const place = { line1: "12 Baker Street", line2: "Apartment 4", city: "London", postalCode: "SW1A 1AA", region: "", country: "GB" };
     const seen = new Set<string>();

@@ -1,13 +1,19 @@
 /**
- * The deployment files wired right, without a Docker engine: docker-compose.yml parsed as YAML
- * and the Dockerfile read stage by stage, checked against what the code really reads
- * (server/config.ts) and really offers (the ringlens commands and their flags).
+ * The deployment files wired right, without a Docker engine: docker-compose.yml parsed as YAML,
+ * its variables resolved as compose does and its Neo4j healthcheck run against a stand-in
+ * cypher-shell, and the Dockerfile read stage by stage, checked against what the code really
+ * reads (loadConfig), really offers (the ringlens commands and their flags) and really tests
+ * (tools/neo4j/pom.xml's Neo4j and plugins).
  */
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import vm from "node:vm";
 import { parse } from "yaml";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { main } from "../../server/cli.ts";
+import { loadConfig } from "../../server/config.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), "utf8");
@@ -26,8 +32,52 @@ interface Service {
 const compose = parse(read("docker-compose.yml"), { merge: true }) as { services: Record<string, Service>; volumes: Record<string, unknown> };
 const service = (name: string) => compose.services[name]!;
 
-/** Environment names server/config.ts reads (it is the only reader of the environment). */
-const configEnv = new Set([...read("server/config.ts").matchAll(/env\.([A-Z0-9_]+)/g)].map((m) => m[1]!));
+/** Environment names loadConfig reads (it is the only reader of the environment), recorded as it reads them. */
+const configEnv = (() => {
+  const names = new Set<string>();
+  loadConfig(new Proxy({}, { get: (_target, name) => { if (typeof name === "string") names.add(name); return undefined; } }));
+  return names;
+})();
+
+/** A service's environment as compose resolves it: `${VAR}`, `${VAR:-default}` from `env`, `$$` a literal `$`. */
+function resolved(name: string, env: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(service(name).environment ?? {})) {
+    out[key] = String(value).replace(/\$\$|\$\{([A-Z0-9_]+)(?::-([^}]*))?\}/g, (whole, variable: string | undefined, fallback: string | undefined) =>
+      whole === "$$" ? "$" : env[variable!] || (fallback ?? ""));
+  }
+  return out;
+}
+
+/** A command as compose hands it to the container: `$$` is a literal `$`. */
+const unescapeDollars = (text: string) => text.replaceAll("$$", "$");
+
+function mounts(s: Service): { source: string; target: string }[] {
+  return (s.volumes ?? []).map((v) => ({ source: v.split(":")[0]!, target: v.split(":")[1]! }));
+}
+
+function portMappings(s: Service): { host: number; container: number }[] {
+  return (s.ports ?? []).map((p) => ({ host: Number(p.split(":")[0]), container: Number(p.split(":")[1]) }));
+}
+
+/** The dependencies of tools/neo4j/pom.xml, their `${property}` versions resolved. */
+function pomDependencies(): { groupId: string; artifactId: string; version: string }[] {
+  const pom = read("tools/neo4j/pom.xml");
+  const properties = /<properties>([\s\S]*?)<\/properties>/.exec(pom)![1]!;
+  const property = new Map([...properties.matchAll(/<([\w.-]+)>([^<]*)<\/\1>/g)].map((m) => [m[1]!, m[2]!.trim()]));
+  const tag = (block: string, name: string) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(block)?.[1]?.trim() ?? "";
+  return [...pom.matchAll(/<dependency>([\s\S]*?)<\/dependency>/g)].map(([, block]) => ({
+    groupId: tag(block!, "groupId"),
+    artifactId: tag(block!, "artifactId"),
+    version: tag(block!, "version").replace(/^\$\{([^}]+)\}$/, (_, name: string) => property.get(name) ?? `\${${name}}`),
+  }));
+}
+
+function pomDependency(groupId: string, artifactId: string) {
+  const found = pomDependencies().find((d) => d.groupId === groupId && d.artifactId === artifactId);
+  expect(found, `${groupId}:${artifactId} in tools/neo4j/pom.xml`).toBeDefined();
+  return found!;
+}
 
 /** Dockerfile stages: base image, name and instructions. */
 function stages() {
@@ -69,53 +119,80 @@ describe("docker-compose.yml", () => {
     expect(service("app").profiles).toBeUndefined();
   });
 
-  it("pins a Neo4j 5 community image with auth from the environment, data and logs volumes and memory settings", () => {
+  it("pins the Neo4j 5 community image the tests run (tools/neo4j/pom.xml), with data and logs volumes and memory settings", () => {
     const neo4j = service("neo4j");
-    expect(neo4j.image).toMatch(/^neo4j:5\.\d+\.\d+-community$/);
-    // The version the test suite's real Neo4j runs (tools/neo4j/pom.xml): users run what was tested.
-    const pom = fs.readFileSync(path.resolve(import.meta.dirname, "../../tools/neo4j/pom.xml"), "utf8");
-    const tested = /<neo4j\.version>([^<]+)<\/neo4j\.version>/.exec(pom)![1];
+    const tested = pomDependency("org.neo4j", "neo4j").version;
+    expect(tested).toMatch(/^5\.\d+\.\d+$/);
     expect(neo4j.image).toBe(`neo4j:${tested}-community`);
-    expect(neo4j.environment!.NEO4J_AUTH).toMatch(/^neo4j\/\$\{NEO4J_PASSWORD(:-[^}]{8,})?\}$/);
-    expect(neo4j.volumes).toEqual(expect.arrayContaining([expect.stringMatching(/:\/data$/), expect.stringMatching(/:\/logs$/)]));
+    const env = resolved("neo4j", {});
+    expect(mounts(neo4j)).toEqual(expect.arrayContaining([{ source: "neo4j-data", target: "/data" }, { source: "neo4j-logs", target: "/logs" }]));
+    for (const { source } of mounts(neo4j)) expect(Object.keys(compose.volumes)).toContain(source);
     for (const key of ["NEO4J_server_memory_heap_initial__size", "NEO4J_server_memory_heap_max__size", "NEO4J_server_memory_pagecache_size"]) {
-      expect(neo4j.environment![key], key).toMatch(/^\d+[GM]$/);
+      expect(env[key], key).toMatch(/^\d+[GM]$/);
     }
-    for (const volume of neo4j.volumes!) expect(Object.keys(compose.volumes)).toContain(volume.split(":")[0]);
   });
 
-  it("checks Neo4j's health over Bolt with cypher-shell and the configured credentials", () => {
-    const test = service("neo4j").healthcheck!.test.join(" ");
-    expect(test).toContain("cypher-shell");
-    expect(test).toContain("bolt://localhost:7687");
-    expect(test).toContain("RETURN 1");
-    expect(test).toContain("NEO4J_AUTH");
+  it("installs the plugins the tested Neo4j has (APOC, GDS) and unrestricts the same procedures", () => {
+    const env = resolved("neo4j", {});
+    const plugins = JSON.parse(env.NEO4J_PLUGINS!) as string[];
+    expect(pomDependencies().some((d) => d.groupId === "org.neo4j.gds")).toBe(true);
+    expect(pomDependencies().some((d) => d.artifactId.startsWith("apoc"))).toBe(true);
+    expect([...plugins].sort()).toEqual(["apoc", "graph-data-science"]);
+    const tested = /dbms\.security\.procedures\.unrestricted=([^"]+)"/.exec(read("tools/neo4j/local-neo4j.ts"))![1]!;
+    expect(env.NEO4J_dbms_security_procedures_unrestricted!.split(",").sort()).toEqual(tested.split(",").sort());
   });
 
-  it("builds the app from the Dockerfile, serves on port 3000 and starts once Neo4j is healthy", () => {
+  it("publishes Neo4j's browser and Bolt ports and the app's port, the one the app listens on", () => {
+    expect(portMappings(service("neo4j"))).toEqual([{ host: 7474, container: 7474 }, { host: 7687, container: 7687 }]);
+    expect(portMappings(service("app"))).toEqual([{ host: 3000, container: Number(resolved("app", {}).RINGLENS_PORT) }]);
+    expect(resolved("app", {}).RINGLENS_HOST).toBe("0.0.0.0");
+    expect(service("seed").ports).toBeUndefined();
+  });
+
+  it("gives Neo4j a password of 8 characters or more, from NEO4J_PASSWORD or a default, and the app and the seed the same one", () => {
+    for (const env of [{}, { NEO4J_PASSWORD: "from-the-env-file" }] as Record<string, string>[]) {
+      const auth = resolved("neo4j", env).NEO4J_AUTH!;
+      const [user, password] = [auth.slice(0, auth.indexOf("/")), auth.slice(auth.indexOf("/") + 1)];
+      expect(user).toBe("neo4j");
+      expect(password.length).toBeGreaterThanOrEqual(8);
+      if ("NEO4J_PASSWORD" in env) expect(password).toBe(env.NEO4J_PASSWORD);
+      for (const name of ["app", "seed"]) {
+        const client = resolved(name, env);
+        expect({ user: client.NEO4J_USER, password: client.NEO4J_PASSWORD }, name).toEqual({ user, password });
+        expect(client.NEO4J_URI, name).toBe("bolt://neo4j:7687");
+        expect(service(name).depends_on, name).toEqual({ neo4j: { condition: "service_healthy" } });
+      }
+    }
+  });
+
+  it("checks Neo4j's health with cypher-shell over Bolt, with the user and password split from NEO4J_AUTH", () => {
+    const [kind, script] = service("neo4j").healthcheck!.test;
+    expect(kind).toBe("CMD-SHELL");
+    // Run the check's shell line with a cypher-shell that prints its arguments instead of connecting.
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), "ringlens-compose-"));
+    try {
+      fs.writeFileSync(path.join(bin, "cypher-shell"), "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n", { mode: 0o755 });
+      const run = spawnSync("sh", ["-c", unescapeDollars(script!)], { env: { PATH: `${bin}:${process.env.PATH}`, NEO4J_AUTH: "neo4j/pa/ss word" }, encoding: "utf8" });
+      expect(run.status).toBe(0);
+      expect(run.stdout.trim().split("\n")).toEqual(["-a", "bolt://localhost:7687", "-u", "neo4j", "-p", "pa/ss word", "RETURN 1"]);
+    } finally {
+      fs.rmSync(bin, { recursive: true, force: true });
+    }
+  });
+
+  it("builds the app from the Dockerfile, checks its health on /api/health at its port and starts once Neo4j is healthy", () => {
     const app = service("app");
     expect(app.build).toBe(".");
     expect(fs.existsSync(path.join(ROOT, "Dockerfile"))).toBe(true);
-    expect(app.ports).toEqual(["3000:3000"]);
-    expect(app.environment!.RINGLENS_PORT).toBe("3000");
-    expect(app.environment!.RINGLENS_HOST).toBe("0.0.0.0");
     expect(app.depends_on).toEqual({ neo4j: { condition: "service_healthy" } });
-    const health = app.healthcheck!.test.join(" ");
-    expect(health).toMatch(/^CMD node -e /);
-    expect(health).toContain("fetch('http://127.0.0.1:3000/api/health')");
+    const [kind, command, flag, script] = app.healthcheck!.test;
+    expect([kind, command, flag]).toEqual(["CMD", "node", "-e"]);
+    expect(() => new vm.Script(script!)).not.toThrow();
+    const url = new URL(/fetch\('([^']+)'\)/.exec(script!)![1]!);
+    expect({ host: url.hostname, port: Number(url.port), path: url.pathname }).toEqual({ host: "127.0.0.1", port: Number(resolved("app", {}).RINGLENS_PORT), path: "/api/health" });
   });
 
-  it("points the app and the seed at the neo4j service with the password Neo4j was given", () => {
-    for (const name of ["app", "seed"]) {
-      const env = service(name).environment!;
-      expect(env.NEO4J_URI, name).toBe("bolt://neo4j:7687");
-      expect(env.NEO4J_USER, name).toBe("neo4j");
-      expect(`neo4j/${env.NEO4J_PASSWORD}`, name).toBe(service("neo4j").environment!.NEO4J_AUTH);
-      expect(service(name).depends_on, name).toEqual({ neo4j: { condition: "service_healthy" } });
-    }
-  });
-
-  it("passes only settings that server/config.ts reads", () => {
+  it("passes only settings that loadConfig reads", () => {
     expect(configEnv.size).toBeGreaterThan(8);
     for (const name of ["app", "seed"]) {
       for (const key of Object.keys(service(name).environment!)) expect(configEnv, `${name}: ${key}`).toContain(key);
@@ -123,8 +200,9 @@ describe("docker-compose.yml", () => {
   });
 
   it("seeds with real ringlens commands: demo, load, analyze against Neo4j", async () => {
-    const line = service("seed").command!.join(" ");
-    const calls = ringlensCalls(line);
+    const [shell, flag, line] = service("seed").command!;
+    expect([shell, flag]).toEqual(["sh", "-c"]);
+    const calls = ringlensCalls(line!);
     expect(calls.map((c) => c.command)).toEqual(["demo", "load", "analyze"]);
     for (const call of calls) {
       const help = await helpOf(call.command);

@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { RingPage } from "../../server/api/wire-types.ts";
+import type { RingPage } from "../../wire/wire-types.ts";
 import { DIMMED, NODE_STYLES } from "../../client/src/render/palette.ts";
 import { expectClientBuilt } from "../helpers/e2e-client-build.ts";
 import { hexToRgb, launchBrowser, openViewer, saveArtifact, stagePixels, waitForView, type ViewerPage } from "../helpers/e2e-browser.ts";

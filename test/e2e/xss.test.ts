@@ -13,7 +13,7 @@ import { parse } from "csv-parse/sync";
 import type { Browser, Download, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FILE_KINDS, FILE_SPECS } from "../../server/ingest/file-specs.ts";
-import type { RingPage } from "../../server/api/wire-types.ts";
+import type { RingPage } from "../../wire/wire-types.ts";
 import { expectClientBuilt } from "../helpers/e2e-client-build.ts";
 import { launchBrowser, openViewer, saveArtifact, waitForView, type ViewerPage } from "../helpers/e2e-browser.ts";
 import { emptySpot, nodeSpot } from "../helpers/e2e-nodes.ts";

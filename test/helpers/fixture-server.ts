@@ -10,14 +10,14 @@ import type { AddressInfo } from "node:net";
 import { pino } from "pino";
 import { createApp } from "../../server/api/create-app.ts";
 import { loadCatalogue, type Catalogue } from "../../server/queries/catalogue.ts";
-import { JobRunner } from "../../server/jobs/job-runner.ts";
+import { JobRunner } from "../../server/tasks/job-runner.ts";
 import { loadConfig, type Config } from "../../server/config.ts";
 import { createStore } from "../../server/store/create-store.ts";
 import { openEmbeddedStore } from "../../server/store/embedded-store.ts";
 import type { GraphStore } from "../../server/store/graph-store.ts";
 import { SupervisedStore, type SupervisorEvent } from "../../server/store/supervised-store.ts";
 import { importFolder, type ImportReport } from "../../server/ingest/import-folder.ts";
-import { runAnalysis } from "../../server/analysis/run-analysis.ts";
+import { runAnalysis } from "../../server/tasks/run-analysis.ts";
 import { writeTasks } from "../../server/main.ts";
 import { FIXTURES } from "./temp-dir.ts";
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeDemo } from "../../server/demo/write-demo.ts";
 import { openEmbeddedStore, type EmbeddedStore } from "../../server/store/embedded-store.ts";
 import { importFolder, type ImportReport } from "../../server/ingest/import-folder.ts";
-import { runAnalysis } from "../../server/analysis/run-analysis.ts";
+import { runAnalysis } from "../../server/tasks/run-analysis.ts";
 import { evaluateStore } from "../../server/cli/eval-command.ts";
 import { loadConfig } from "../../server/config.ts";
 import { normaliseAddressKey } from "../../server/domain/normalise/address-key.ts";

@@ -5,7 +5,7 @@ import { normaliseAddressKey } from "../../server/domain/normalise/address-key.t
 import { ANALYSIS_WRITES, readAnalysisPages, stagedRows, writeAnalysisStaged, type Records } from "../../server/store/neo4j-analysis-io.ts";
 import { UPSERT_ORDER } from "../../server/store/graph-store.ts";
 import { toDateTime } from "../../server/store/neo4j-values.ts";
-import type { AnalysisResult, RingResult } from "../../server/domain/analysis/types.ts";
+import type { AnalysisResult, RingResult } from "../../server/domain/analysis-types.ts";
 
 const records = (rows: Record<string, unknown>[]): Records => rows.map((r) => ({ get: (k: string) => r[k] }));
 

@@ -6,7 +6,7 @@
 import type {
   ApiErrorBody, QueryInfo, QueryRunResult, RingDetail, RingPage, SearchHit, StatsResponse, WireGraph,
   WireNodeAttributes,
-} from "../../../server/api/wire-types.ts";
+} from "../../../wire/wire-types.ts";
 
 export class ApiError extends Error {
   constructor(

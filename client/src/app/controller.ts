@@ -4,7 +4,7 @@
  * selection, focus, expansion; keeps the URL and `window.__ringlens` in step. A newer view
  * always wins over a slower older answer.
  */
-import type { QueryInfo, QueryRunResult, RingDetail } from "../../../server/api/wire-types.ts";
+import type { QueryInfo, QueryRunResult, RingDetail } from "../../../wire/wire-types.ts";
 import type { Api } from "../api/api-client.ts";
 import { nodeKey, parseNodeKey } from "../graph/data-graph.ts";
 import { mergeWire } from "../graph/merge-wire.ts";

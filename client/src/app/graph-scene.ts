@@ -3,7 +3,7 @@
  * built from it, the view state and the renderer. A new view disposes the old renderer and
  * makes a new one; expanding or (un)folding refunds updates the live graph in place.
  */
-import type { WireGraph } from "../../../server/api/wire-types.ts";
+import type { WireGraph } from "../../../wire/wire-types.ts";
 import type { DataGraph } from "../graph/data-graph.ts";
 import { EMPTY_WIRE, mergeWire } from "../graph/merge-wire.ts";
 import { placeNodes, positionsOf } from "../graph/place-nodes.ts";

@@ -2,7 +2,7 @@
  * The toolbar's title and note for a view: "Ring R1" with level, score and a truncation
  * warning; "Account A1 and its neighbours"; "Query: name". Pure text, no DOM.
  */
-import type { RingDetail } from "../../../server/api/wire-types.ts";
+import type { RingDetail } from "../../../wire/wire-types.ts";
 import { parseNodeKey } from "../graph/data-graph.ts";
 import type { View } from "./router.ts";
 

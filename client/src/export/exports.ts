@@ -5,7 +5,7 @@
  */
 import type { Attributes } from "graphology-types";
 import type Sigma from "sigma";
-import type { RingDetail } from "../../../server/api/wire-types.ts";
+import type { RingDetail } from "../../../wire/wire-types.ts";
 import type { DataGraph } from "../graph/data-graph.ts";
 import { download, safeFileName } from "./download.ts";
 import { canvasPng } from "./export-png.ts";

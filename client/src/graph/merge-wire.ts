@@ -3,7 +3,7 @@
  * screen. Nodes and edges are deduplicated by key; flags a node already had (insider, hub,
  * ring member, from the ring's own answer) are kept.
  */
-import type { WireGraph, WireNodeAttributes } from "../../../server/api/wire-types.ts";
+import type { WireGraph, WireNodeAttributes } from "../../../wire/wire-types.ts";
 
 function mergeAttributes(old: WireNodeAttributes, next: WireNodeAttributes): WireNodeAttributes {
   return {

@@ -4,7 +4,7 @@
  * placed neighbour; whatever is left goes on a circle (graphology-layout).
  */
 import { circular } from "graphology-layout";
-import type { WireGraph } from "../../../server/api/wire-types.ts";
+import type { WireGraph } from "../../../wire/wire-types.ts";
 import type { DataGraph } from "./data-graph.ts";
 
 export type Positions = Map<string, { x: number; y: number }>;

@@ -3,7 +3,7 @@
  * graph attributes. Optionally folds refunds into the accounts that requested them (the
  * refund's approver is then linked to the account). Positions are left for place-nodes.ts.
  */
-import type { WireGraph, WireNodeAttributes } from "../../../server/api/wire-types.ts";
+import type { WireGraph, WireNodeAttributes } from "../../../wire/wire-types.ts";
 import { createDataGraph, type DataGraph, type NodeData } from "./data-graph.ts";
 
 export interface ToGraphOptions {

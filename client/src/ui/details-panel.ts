@@ -3,7 +3,7 @@
  * below, or an introduction when nothing is open. Holds no data of its own beyond what it
  * was last given; re-renders whole sections (they are small).
  */
-import type { RingDetail } from "../../../server/api/wire-types.ts";
+import type { RingDetail } from "../../../wire/wire-types.ts";
 import type { NodeData } from "../graph/data-graph.ts";
 import { el, replaceChildren } from "./dom.ts";
 import { renderNodeDetails, type NodeDetailsDeps } from "./node-details.ts";

@@ -3,7 +3,7 @@
  * (insider finding, hub use, member row), folded refunds, its properties and, for accounts
  * and employees, their refunds (fetched from the API). Actions: expand, open neighbourhood.
  */
-import type { RingDetail, WireGraph } from "../../../server/api/wire-types.ts";
+import type { RingDetail, WireGraph } from "../../../wire/wire-types.ts";
 import type { NodeData } from "../graph/data-graph.ts";
 import { el } from "./dom.ts";
 import { formatCell, formatDate, formatInt, formatNumber, formatShare, formatValue, plural } from "./format.ts";

@@ -3,7 +3,7 @@
  * parameter by type (string, int, float, boolean, date, string[]), its default filled in and
  * its help linked with aria-describedby; `read()` turns the controls back into typed values.
  */
-import type { QueryParamInfo } from "../../../server/api/wire-types.ts";
+import type { QueryParamInfo } from "../../../wire/wire-types.ts";
 import { el } from "./dom.ts";
 
 export type ReadResult = { ok: true; values: Record<string, unknown> } | { ok: false; message: string };

@@ -3,7 +3,7 @@
  * form generated from its parameters (prefilled from what is open: ring, selected node),
  * runs it and hands the result to the app; API errors are shown as the server's message.
  */
-import type { QueryInfo, QueryRunResult } from "../../../server/api/wire-types.ts";
+import type { QueryInfo, QueryRunResult } from "../../../wire/wire-types.ts";
 import type { Api } from "../api/api-client.ts";
 import { el, replaceChildren } from "./dom.ts";
 import { buildParamForm, type ParamForm } from "./param-form.ts";

@@ -3,7 +3,7 @@
  * amount, whether it came back, when it was requested. Unreturned refunds are flagged in text
  * as well as colour.
  */
-import type { WireGraph } from "../../../server/api/wire-types.ts";
+import type { WireGraph } from "../../../wire/wire-types.ts";
 import { el } from "./dom.ts";
 import { formatCell, formatDate, formatNumber } from "./format.ts";
 

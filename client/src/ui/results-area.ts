@@ -1,7 +1,7 @@
 /**
  * The drawer under the graph that holds a saved query's result table, with a close button.
  */
-import type { QueryRunResult } from "../../../server/api/wire-types.ts";
+import type { QueryRunResult } from "../../../wire/wire-types.ts";
 import { el, replaceChildren } from "./dom.ts";
 import { renderResultsTable } from "./results-table.ts";
 

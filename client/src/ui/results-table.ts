@@ -3,7 +3,7 @@
  * nodes, buttons that find them on the canvas; a caption gives the row count and run time.
  * Renders at most a few hundred rows and says so.
  */
-import type { QueryRunResult } from "../../../server/api/wire-types.ts";
+import type { QueryRunResult } from "../../../wire/wire-types.ts";
 import { el } from "./dom.ts";
 import { formatInt } from "./format.ts";
 import { resultCell } from "./result-cell.ts";

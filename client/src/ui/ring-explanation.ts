@@ -3,7 +3,7 @@
  * contribution, the suspected insiders and why, the hubs its members share and the member
  * list. Buttons let the analyst find an insider or a member on the graph without a mouse.
  */
-import type { RingDetail } from "../../../server/api/wire-types.ts";
+import type { RingDetail } from "../../../wire/wire-types.ts";
 import { nodeKey } from "../graph/data-graph.ts";
 import { el } from "./dom.ts";
 import { formatInt, formatNumber, formatShare, formatValue } from "./format.ts";

@@ -3,7 +3,7 @@
  * as buttons showing level, score, size, countries and refunded value. Reloads from the API
  * when a filter changes; tells the app which ring was opened.
  */
-import type { RingSummary } from "../../../server/api/wire-types.ts";
+import type { RingSummary } from "../../../wire/wire-types.ts";
 import type { Api, RingQuery } from "../api/api-client.ts";
 import { el, replaceChildren } from "./dom.ts";
 import { readRingFilters, ringFilterForm } from "./ring-filters.ts";

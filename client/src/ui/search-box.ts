@@ -4,7 +4,7 @@
  * hit, arrow keys move through them, Escape closes the list. The results carry aria-busy from
  * a keystroke until the latest search has been answered and shown.
  */
-import type { SearchHit } from "../../../server/api/wire-types.ts";
+import type { SearchHit } from "../../../wire/wire-types.ts";
 import type { Api } from "../api/api-client.ts";
 import { el, replaceChildren } from "./dom.ts";
 

@@ -13,17 +13,12 @@ import type { AppContext } from "../app-context.ts";
 import { parseInput } from "../parse-input.ts";
 import { requireToken } from "../require-token.ts";
 import { errorBody, invalid } from "../http-errors.ts";
-import { resolveDetectOptions, type DetectOptions } from "../../domain/rings/detect-options.ts";
+import { DetectOptionsSchema, resolveDetectOptions } from "../../domain/rings/detect-options.ts";
 
 const ImportBody = z.object({ folder: z.string().min(1).max(4096) }).strict();
 
-/** The detection settings an analyst may change per run; the rest keep their defaults. */
-const AnalyzeBody = z.object({
-  hubThreshold: z.union([z.literal("auto"), z.number().int().min(1)]).optional(),
-  maxRingSize: z.number().int().min(2).max(100_000).optional(),
-  minScore: z.number().min(0).max(100).optional(),
-  linkPolicy: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
-}).strict();
+/** The detection settings an analyst may change per run, with the domain's bounds; the rest keep their defaults. */
+const AnalyzeBody = DetectOptionsSchema.pick({ hubThreshold: true, maxRingSize: true, minScore: true, linkPolicy: true }).partial().strict();
 
 export function jobsRouter(ctx: AppContext): Router {
   const router = Router();
@@ -41,9 +36,9 @@ export function jobsRouter(ctx: AppContext): Router {
   });
 
   router.post("/analyze", limiter, guard, (req, res) => {
-    const settings = parseInput(AnalyzeBody, req.body ?? {}, "POST /api/analyze") as Partial<DetectOptions>;
-    // Checked before the job starts, so a bad setting is a 400 naming it, not a failed job.
-    resolveDetectOptions(settings);
+    const settings = parseInput(AnalyzeBody, req.body ?? {}, "POST /api/analyze");
+    // The link policy's kinds and keys, checked before the job starts, so a bad one is a 400 naming it, not a failed job.
+    resolveDetectOptions(settings, "POST /api/analyze");
     const job = ctx.jobs.start("analyze", ctx.tasks.analyze(settings));
     res.status(202).location(`/api/jobs/${job.id}`).json(job);
   });

@@ -7,7 +7,7 @@ import { RinglensError } from "../../errors.ts";
 import { bindParams } from "../../queries/catalogue.ts";
 import type { QueryDefinition } from "../../queries/query-definition.ts";
 import { toWireGraph } from "../../queries/to-wire-graph.ts";
-import type { QueryInfo, QueryRunResult } from "../wire-types.ts";
+import type { QueryInfo, QueryRunResult } from "../../../wire/wire-types.ts";
 import type { ReadCache } from "../../read-model/read-cache.ts";
 
 const RunBody = z.object({ params: z.record(z.string(), z.unknown()).default({}) }).strict();

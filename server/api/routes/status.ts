@@ -2,7 +2,8 @@
 import { Router } from "express";
 import type { AppContext } from "../app-context.ts";
 import { errorBody } from "../http-errors.ts";
-import type { StatsResponse } from "../wire-types.ts";
+import type { StatsResponse } from "../../../wire/wire-types.ts";
+import { readMeta } from "../../store/meta.ts";
 
 export function statusRouter(ctx: AppContext): Router {
   const router = Router();
@@ -12,8 +13,8 @@ export function statusRouter(ctx: AppContext): Router {
     res.status(ok ? 200 : 503).json(ok ? body : { ...body, ...errorBody("unavailable", `the ${ctx.store.info.engine} store at ${ctx.store.info.location} does not answer`) });
   });
   router.get("/stats", async (_req, res) => {
-    const [counts, lastImport, lastAnalysis] = await Promise.all([ctx.store.counts(), ctx.store.getMeta("lastImport"), ctx.store.getMeta("lastAnalysis")]);
-    const body: StatsResponse = { counts, lastImport: lastImport ? JSON.parse(lastImport) : null, lastAnalysis: lastAnalysis ? JSON.parse(lastAnalysis) : null };
+    const [counts, lastImport, lastAnalysis] = await Promise.all([ctx.store.counts(), readMeta(ctx.store, "lastImport"), readMeta(ctx.store, "lastAnalysis")]);
+    const body: StatsResponse = { counts, lastImport, lastAnalysis };
     res.json(body);
   });
   return router;

@@ -2,7 +2,7 @@
  * Adapters from detection outputs to the shapes evaluate() reads: the scored result of
  * detectRings, and the bare groups of the naive baseline. Pure.
  */
-import type { AnalysisResult, RingLevel } from "../analysis/types.ts";
+import type { AnalysisResult, RingLevel } from "../analysis-types.ts";
 import type { DetectedRing, RingEmployee } from "./evaluate.ts";
 
 /**

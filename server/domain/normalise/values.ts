@@ -1,5 +1,5 @@
 /**
- * Parsers for cell values of the input contract (DATA-FORMAT.md): ISO 8601 dates, booleans,
+ * Parsers for cell values of the input contract (docs/input-format.md): ISO 8601 dates, booleans,
  * decimal amounts. Each returns a value or a reason a user can act on. Pure.
  */
 

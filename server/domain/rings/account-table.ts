@@ -3,7 +3,7 @@
  * account's refunds as a compressed list, so ring measurements read them by account index.
  * Pure; imports only domain types.
  */
-import type { AnalysisInput, RefundFact } from "../analysis/types.ts";
+import type { AnalysisInput, RefundFact } from "../analysis-types.ts";
 import type { LinkIndex } from "./link-index.ts";
 
 export interface AccountTable {

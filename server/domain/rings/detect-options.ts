@@ -1,38 +1,44 @@
 /**
  * The settings of ring detection, their defaults, and their resolution and validation in one
- * place (settings → defaults → resolve → validate). Pure; imports the error typology only.
+ * place (settings → defaults → resolve → validate): one zod schema and one set of bounds, which
+ * the CLI's flags and the API's body are checked against too. Pure; imports zod and the error
+ * typology only.
  */
+import { z } from "zod";
 import { RinglensError } from "../../errors.ts";
-import type { Millis } from "../model.ts";
-import { resolveLinkPolicy, type LinkPolicyInput } from "./link-policy.ts";
+import { expecting, resolveLinkPolicy, type LinkPolicyInput } from "./link-policy.ts";
 
-export interface DetectOptions {
-  /** Identifiers with more distinct accounts than this are hubs; "auto" uses autoHubThreshold. */
-  hubThreshold: number | "auto";
-  /** Floor of the automatic hub threshold. */
-  hubMinimum: number;
-  /** Tukey fence multiplier (on log degree) of the automatic hub threshold. */
-  hubFence: number;
-  /** Components with more accounts are split with Louvain. */
-  maxRingSize: number;
-  /** Smallest group reported as a ring. */
-  minRingSize: number;
-  /** Split passes for pieces still above maxRingSize. */
-  splitDepth: number;
-  /** Seed of Louvain's random walk. */
-  seed: number;
-  louvainResolution: number;
-  insiderMinApprovals: number;
-  insiderMinShare: number;
-  insiderMinLift: number;
-  insiderMaxPValue: number;
-  /** Rings scoring below this are left out of the result (0 keeps every candidate). */
-  minScore: number;
-  /** The analysis time written to the result; Date.now() when null. */
-  now: Millis | null;
-  /** Per identifier kind: links or not, hub threshold, weight (see link-policy.ts); missing kinds and keys take the defaults. */
-  linkPolicy: LinkPolicyInput;
-}
+const int = (min: number) => z.int(expecting(`an integer ≥ ${min}`)).min(min, expecting(`an integer ≥ ${min}`));
+const number = (min: number, max: number | null, text: string) => {
+  const base = z.number(expecting(text)).min(min, expecting(text));
+  return max === null ? base : base.max(max, expecting(text));
+};
+const isObject = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The one schema of every detection setting, with its bounds; each key's description is its doc. */
+export const DetectOptionsSchema = z.object({
+  hubThreshold: z.union([z.literal("auto"), int(1)], expecting(`"auto" or an integer ≥ 1`))
+    .describe(`identifiers with more distinct accounts than this are hubs and do not link; "auto" uses autoHubThreshold`),
+  hubMinimum: int(1).describe("floor of the automatic hub threshold"),
+  hubFence: number(0, null, "a number ≥ 0").describe("Tukey fence multiplier (on log degree) of the automatic hub threshold"),
+  maxRingSize: int(2).describe("components with more accounts are split with Louvain"),
+  minRingSize: int(2).describe("smallest group reported as a ring"),
+  splitDepth: int(1).describe("split passes for pieces still above maxRingSize"),
+  seed: int(0).describe("seed of Louvain's random walk"),
+  louvainResolution: z.number(expecting("a number > 0")).positive(expecting("a number > 0")).describe("Louvain's resolution (above 1: smaller communities)"),
+  insiderMinApprovals: int(1).describe("fewest of a ring's approvals an employee must have made to be suspected"),
+  insiderMinShare: number(0, 1, "a number in [0, 1]").describe("smallest share of the ring's approved refunds the employee approved"),
+  insiderMinLift: number(0, null, "a number ≥ 0").describe("smallest share / the employee's share of all approvals"),
+  insiderMaxPValue: number(0, 1, "a number in [0, 1]").describe("largest p-value of that many approvals by chance"),
+  minScore: number(0, 100, "a number in [0, 100]").describe("rings scoring below this are left out of the result (0 keeps every candidate)"),
+  now: z.number(expecting("epoch milliseconds or null")).nullable()
+    .describe("the analysis time written to the result; Date.now() when null"),
+  // The shape only; resolveLinkPolicy checks every kind and key against KindPolicySchema, naming what is wrong.
+  linkPolicy: z.custom<LinkPolicyInput>(isObject, expecting("an object of identifier kinds"))
+    .describe("per identifier kind: links or not, hub threshold, weight (see link-policy.ts); missing kinds and keys take the defaults"),
+}).strict();
+
+export type DetectOptions = z.infer<typeof DetectOptionsSchema>;
 
 export const DEFAULT_DETECT_OPTIONS: Readonly<DetectOptions> = {
   hubThreshold: "auto",
@@ -54,48 +60,26 @@ export const DEFAULT_DETECT_OPTIONS: Readonly<DetectOptions> = {
   linkPolicy: {},
 };
 
-type Check = (value: unknown) => boolean;
-const isInt = (min: number): Check => (v) => Number.isInteger(v) && (v as number) >= min;
-const isNumber = (min: number, max = Infinity): Check => (v) => typeof v === "number" && v >= min && v <= max;
-
-const CHECKS: { [K in keyof DetectOptions]: [Check, string] } = {
-  hubThreshold: [(v) => v === "auto" || isInt(1)(v), `"auto" or an integer ≥ 1`],
-  hubMinimum: [isInt(1), "an integer ≥ 1"],
-  hubFence: [isNumber(0), "a number ≥ 0"],
-  maxRingSize: [isInt(2), "an integer ≥ 2"],
-  minRingSize: [isInt(2), "an integer ≥ 2"],
-  splitDepth: [isInt(1), "an integer ≥ 1"],
-  seed: [isInt(0), "an integer ≥ 0"],
-  louvainResolution: [(v) => isNumber(0)(v) && v !== 0, "a number > 0"],
-  insiderMinApprovals: [isInt(1), "an integer ≥ 1"],
-  insiderMinShare: [isNumber(0, 1), "a number in [0, 1]"],
-  insiderMinLift: [isNumber(0), "a number ≥ 0"],
-  insiderMaxPValue: [isNumber(0, 1), "a number in [0, 1]"],
-  minScore: [isNumber(0, 100), "a number in [0, 100]"],
-  now: [(v) => v === null || (typeof v === "number" && Number.isFinite(v)), "epoch milliseconds or null"],
-  // resolveLinkPolicy checks every kind and key itself, naming what is wrong.
-  linkPolicy: [(v) => typeof v === "object" && v !== null && resolveLinkPolicy(v as LinkPolicyInput) !== null, "an object of identifier kinds"],
-};
-
 /**
  * Defaults filled in, every value checked; throws RinglensError("invalid-input") naming the key.
  *
  * @example resolveDetectOptions({ maxRingSize: 12 }).hubThreshold // "auto"
  */
-export function resolveDetectOptions(options: Partial<DetectOptions> = {}): DetectOptions {
+export function resolveDetectOptions(options: Partial<DetectOptions> = {}, who = "detectRings"): DetectOptions {
   const resolved: DetectOptions = { ...DEFAULT_DETECT_OPTIONS };
+  const fields: Partial<Record<string, z.ZodType>> = DetectOptionsSchema.shape;
   for (const key of Object.keys(options) as (keyof DetectOptions)[]) {
     const value = options[key];
     if (value === undefined) continue;
-    const check = CHECKS[key];
-    if (check === undefined) throw new RinglensError("invalid-input", `detectRings: unknown option \`${String(key)}\`.`);
-    if (!check[0](value)) {
-      throw new RinglensError("invalid-input", `detectRings: invalid \`${key}\`: ${JSON.stringify(value)}. Expecting ${check[1]}.`, { key });
-    }
+    const field = fields[key];
+    if (field === undefined) throw new RinglensError("invalid-input", `${who}: unknown option \`${String(key)}\`.`, { key });
+    const parsed = field.safeParse(value);
+    if (!parsed.success) throw new RinglensError("invalid-input", `${who}: invalid \`${key}\`: ${JSON.stringify(value)}. ${parsed.error.issues[0]!.message}`, { key });
     (resolved as unknown as Record<string, unknown>)[key] = value;
   }
+  resolveLinkPolicy(resolved.linkPolicy);
   if (resolved.minRingSize > resolved.maxRingSize) {
-    throw new RinglensError("invalid-input", "detectRings: `minRingSize` is above `maxRingSize`. Expecting minRingSize ≤ maxRingSize.");
+    throw new RinglensError("invalid-input", `${who}: \`minRingSize\` is above \`maxRingSize\`. Expecting minRingSize ≤ maxRingSize.`);
   }
   return resolved;
 }

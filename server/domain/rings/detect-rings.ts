@@ -3,7 +3,7 @@
  * oversized components (Louvain) → insiders → measures and scores. Pure and engine-agnostic:
  * plain data in, plain data out; no I/O, no clock except the analysis time (options.now).
  */
-import type { AnalysisInput, AnalysisResult, PhaseTiming, RingResult } from "../analysis/types.ts";
+import type { AnalysisInput, AnalysisResult, PhaseTiming, RingResult } from "../analysis-types.ts";
 import { refundsOf, tabulateAccounts } from "./account-table.ts";
 import { compareStrings } from "./compare-strings.ts";
 import { type DetectOptions, resolveDetectOptions } from "./detect-options.ts";

@@ -3,7 +3,7 @@
  * reshipper, a store kiosk) that linking through them would glue unrelated people together.
  * Hubs do not link; they are reported. Pure; imports only domain types.
  */
-import type { HubInfo } from "../analysis/types.ts";
+import type { HubInfo } from "../analysis-types.ts";
 import { compareStrings } from "./compare-strings.ts";
 import type { IdentifierLabel } from "../model.ts";
 import { identifierDegree, identifierKey, type LinkIndex } from "./link-index.ts";

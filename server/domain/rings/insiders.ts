@@ -4,7 +4,7 @@
  * them far beyond their normal share of all approvals, especially approvals of refunds whose
  * item never came back. Pure; imports only domain types.
  */
-import type { InsiderFinding, RefundFact } from "../analysis/types.ts";
+import type { InsiderFinding, RefundFact } from "../analysis-types.ts";
 import { isApproved } from "./refund-kinds.ts";
 
 export interface InsiderRule {

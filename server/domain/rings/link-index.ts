@@ -3,7 +3,7 @@
  * keeps the account–identifier links as two compressed adjacency lists (identifier → distinct
  * accounts, account → distinct identifiers) in typed arrays. Pure; imports only domain types.
  */
-import type { AnalysisInput } from "../analysis/types.ts";
+import type { AnalysisInput } from "../analysis-types.ts";
 import type { IdentifierLabel } from "../model.ts";
 import { StringInterner } from "./string-interner.ts";
 

@@ -1,8 +1,9 @@
 /**
  * The link policy: per identifier kind, whether it joins accounts, its hub threshold and its
  * weight in splitting and scoring. One table of data (kinds come from IDENTIFIER_KINDS), with
- * defaults, resolution and validation in one place. Pure; imports the error typology only.
+ * defaults, resolution and validation in one place. Pure; imports zod and the error typology only.
  */
+import { z } from "zod";
 import { RinglensError } from "../../errors.ts";
 import { IDENTIFIER_KINDS, identifierKind, type IdentifierLabel, type IdentifierName } from "../model.ts";
 
@@ -33,11 +34,16 @@ export const DEFAULT_LINK_POLICY: Readonly<LinkPolicy> = {
   ip: { link: false, hubThreshold: null, weight: 0.25 },
 };
 
-const CHECKS: { [K in keyof KindPolicy]: [(v: unknown) => boolean, string] } = {
-  link: [(v) => typeof v === "boolean", "true or false"],
-  hubThreshold: [(v) => v === null || v === "auto" || (Number.isInteger(v) && (v as number) >= 1), `null, "auto" or an integer ≥ 1`],
-  weight: [(v) => typeof v === "number" && v >= 0 && v <= 5, "a number in [0, 5]"],
-};
+/** Zod's error option whose message says what was expected, e.g. "Expecting an integer ≥ 2." */
+export const expecting = (text: string) => ({ error: `Expecting ${text}.` });
+const HUB_TEXT = `null, "auto" or an integer ≥ 1`;
+
+/** The bounds of one kind's settings, used wherever a link policy comes in (CLI, API, domain). */
+export const KindPolicySchema = z.object({
+  link: z.boolean(expecting("true or false")),
+  hubThreshold: z.union([z.null(), z.literal("auto"), z.int(expecting(HUB_TEXT)).min(1, expecting(HUB_TEXT))], expecting(HUB_TEXT)),
+  weight: z.number(expecting("a number in [0, 5]")).min(0, expecting("a number in [0, 5]")).max(5, expecting("a number in [0, 5]")),
+} satisfies Record<keyof KindPolicy, z.ZodType>);
 
 /**
  * Defaults filled in per kind, every value checked; kinds may be named by policy name or label
@@ -53,10 +59,11 @@ export function resolveLinkPolicy(input: LinkPolicyInput = {}): LinkPolicy {
     if (entry === undefined) continue;
     if (typeof entry !== "object" || entry === null) throw new RinglensError("invalid-input", `link policy: \`${name}\` must be an object such as {"link": true}.`, { key: name });
     for (const [key, value] of Object.entries(entry)) {
-      const check = CHECKS[key as keyof KindPolicy];
+      const check: z.ZodType | undefined = (KindPolicySchema.shape as Partial<Record<string, z.ZodType>>)[key];
       if (!check) throw new RinglensError("invalid-input", `link policy: unknown setting \`${name}.${key}\`. Expecting link, hubThreshold or weight.`, { key: `${name}.${key}` });
       if (value === undefined) continue;
-      if (!check[0](value)) throw new RinglensError("invalid-input", `link policy: invalid \`${name}.${key}\`: ${JSON.stringify(value)}. Expecting ${check[1]}.`, { key: `${name}.${key}` });
+      const parsed = check.safeParse(value);
+      if (!parsed.success) throw new RinglensError("invalid-input", `link policy: invalid \`${name}.${key}\`: ${JSON.stringify(value)}. ${parsed.error.issues[0]!.message}`, { key: `${name}.${key}` });
       (policy[kind.name] as unknown as Record<string, unknown>)[key] = value;
     }
   }

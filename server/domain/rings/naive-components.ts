@@ -3,7 +3,7 @@
  * link, with no hub policy and no split. Same groups shape as detection, for evaluation only.
  * Pure.
  */
-import type { AnalysisInput } from "../analysis/types.ts";
+import type { AnalysisInput } from "../analysis-types.ts";
 import { compareStrings } from "./compare-strings.ts";
 import { findComponents, groupList } from "./find-components.ts";
 import { indexLinks } from "./link-index.ts";

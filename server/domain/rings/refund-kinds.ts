@@ -3,7 +3,7 @@
  * ring measures. Values are compared case-insensitively; the exact-case test first keeps the
  * common path free of string allocation. Pure.
  */
-import type { RefundFact } from "../analysis/types.ts";
+import type { RefundFact } from "../analysis-types.ts";
 import { HIGH_VALUE_CATEGORIES } from "../model.ts";
 
 const HIGH_VALUE = new Set<string>(HIGH_VALUE_CATEGORIES);

@@ -2,7 +2,7 @@
  * Which hubs each ring uses: a hub (reshipper, kiosk) shared by at least two members does not
  * link them, but it is recorded on the ring and scored as a signal. Pure.
  */
-import type { HubUse } from "../analysis/types.ts";
+import type { HubUse } from "../analysis-types.ts";
 import type { HubSelection } from "./hub-policy.ts";
 import { identifierDegree, type LinkIndex } from "./link-index.ts";
 

@@ -3,7 +3,7 @@
  * measures one value, maps it to a strength in [0, 1] and contributes strength × weight; the
  * weights add up to 100. Pure.
  */
-import type { Reason, RingLevel } from "../analysis/types.ts";
+import type { Reason, RingLevel } from "../analysis-types.ts";
 import type { RingFacts } from "./ring-facts.ts";
 
 interface ScoreInput {

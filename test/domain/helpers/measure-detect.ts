@@ -5,7 +5,7 @@
  * Run: NODE_OPTIONS=--max-old-space-size=8192 npx tsx test/domain/helpers/measure-detect.ts [accounts]
  */
 import { PerformanceObserver } from "node:perf_hooks";
-import type { AccountFact, LinkFact, RefundFact } from "../../../server/domain/analysis/types.ts";
+import type { AccountFact, LinkFact, RefundFact } from "../../../server/domain/analysis-types.ts";
 import { detectRings } from "../../../server/domain/rings/detect-rings.ts";
 import { mulberry32 } from "../../../server/domain/rings/seeded-rng.ts";
 import { UnionFind } from "../../../server/domain/rings/union-find.ts";

@@ -3,7 +3,7 @@
  * singles, REKK-like rings with ground truth, reshippers, a pool of support agents with a busy
  * honest one, and planted insiders. Not the demo generator: small, explicit, test-only.
  */
-import type { AccountFact, AnalysisInput, LinkFact, RefundFact } from "../../../server/domain/analysis/types.ts";
+import type { AccountFact, AnalysisInput, LinkFact, RefundFact } from "../../../server/domain/analysis-types.ts";
 import type { IdentifierLabel } from "../../../server/domain/model.ts";
 import { mulberry32 } from "../../../server/domain/rings/seeded-rng.ts";
 

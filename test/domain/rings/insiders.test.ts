@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RefundFact } from "../../../server/domain/analysis/types.ts";
+import type { RefundFact } from "../../../server/domain/analysis-types.ts";
 import { detectRings } from "../../../server/domain/rings/detect-rings.ts";
 import { approvalBaseline, binomialTail, findInsiders, insiderReason } from "../../../server/domain/rings/insiders.ts";
 import { plantedWorld } from "../helpers/synthetic-world.ts";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detectRings } from "../../../server/domain/rings/detect-rings.ts";
+import { compareStrings } from "../../../server/domain/rings/compare-strings.ts";
 import { assignRingIds, ringIdOf } from "../../../server/domain/rings/ring-id.ts";
 import { plantedWorld } from "../helpers/synthetic-world.ts";
 
@@ -13,13 +14,17 @@ describe("ring ids", () => {
     const shuffled = { accounts: [...input.accounts].reverse(), links: [...input.links].reverse(), refunds: [...input.refunds].reverse() };
     const byId = (rings: { id: string; accountIds: string[] }[]) => rings.map((r) => [r.id, r.accountIds]).sort();
     const first = detectRings(input, { now: 0 }).rings;
+    // The three planted rings (and the households' small groups): an empty result must not pass.
+    expect(first.filter((ring) => ring.level !== "low").length).toBeGreaterThanOrEqual(3);
+    expect(first.length).toBeGreaterThan(3);
     expect(byId(detectRings(input, { now: 0 }).rings)).toEqual(byId(first));
     expect(byId(detectRings(shuffled, { now: 0 }).rings)).toEqual(byId(first));
-    for (const ring of first) expect(ring.id).toBe(ringIdOf(ring.accountIds[0]!));
+    for (const ring of first) expect(ring.id).toBe(ringIdOf([...ring.accountIds].sort(compareStrings)[0]!));
   });
 
   it("are unique within a result", () => {
     const ids = detectRings(plantedWorld(4).build(), { now: 0 }).rings.map((ring) => ring.id);
+    expect(ids.length).toBeGreaterThan(3);
     expect(new Set(ids).size).toBe(ids.length);
   });
 

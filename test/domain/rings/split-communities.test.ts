@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AnalysisInput } from "../../../server/domain/analysis/types.ts";
+import type { AnalysisInput } from "../../../server/domain/analysis-types.ts";
 import { detectRings } from "../../../server/domain/rings/detect-rings.ts";
 import { SyntheticWorld } from "../helpers/synthetic-world.ts";
 

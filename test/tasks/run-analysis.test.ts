@@ -2,7 +2,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openEmbeddedStore, type EmbeddedStore } from "../../server/store/embedded-store.ts";
 import { importFolder } from "../../server/ingest/import-folder.ts";
-import { runAnalysis } from "../../server/analysis/run-analysis.ts";
+import { runAnalysis } from "../../server/tasks/run-analysis.ts";
 import { FIXTURES, tempDir } from "../helpers/temp-dir.ts";
 
 describe("runAnalysis on the embedded store", () => {

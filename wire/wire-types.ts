@@ -2,7 +2,7 @@
  * The JSON shapes the HTTP API sends, shared (type-only) with the client. Plain data; the
  * server builds them from store results, the viewer reads them.
  */
-import type { AnalysisSummary, HubUse, InsiderFinding, Reason, RingLevel } from "../domain/analysis/types.ts";
+import type { AnalysisSummary, HubUse, InsiderFinding, Reason, RingLevel } from "../server/domain/analysis-types.ts";
 
 export type { AnalysisSummary, HubUse, InsiderFinding, Reason, RingLevel };
 

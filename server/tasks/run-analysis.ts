@@ -3,13 +3,12 @@
  * code), write the result back replacing the previous analysis as one unit, and record a
  * summary. Returns the result with every phase timed.
  */
-import type { AnalysisResult, AnalysisSummary, PhaseTiming } from "../domain/analysis/types.ts";
-
-export type { AnalysisSummary };
+import type { AnalysisResult, AnalysisSummary, PhaseTiming } from "../domain/analysis-types.ts";
 import { checkpoint } from "../checkpoints.ts";
 import { detectRings } from "../domain/rings/detect-rings.ts";
 import type { DetectOptions } from "../domain/rings/detect-options.ts";
 import type { GraphStore } from "../store/graph-store.ts";
+import { writeMeta } from "../store/meta.ts";
 
 export async function runAnalysis(
   store: GraphStore,
@@ -37,6 +36,6 @@ export async function runAnalysis(
     hubThreshold: result.hubThreshold,
     phases,
   };
-  await store.setMeta("lastAnalysis", JSON.stringify(summary));
+  await writeMeta(store, "lastAnalysis", summary);
   return { ...result, phases, summary };
 }

@@ -1,0 +1,114 @@
+/**
+ * What ring detection reads and what it produces: plain data exchanged with the stores.
+ * Pure types; no I/O.
+ */
+import type { IdentifierLabel, Millis } from "./model.ts";
+
+export interface AccountFact {
+  id: string;
+  createdAt: Millis | null;
+  country: string | null;
+}
+
+export interface RefundFact {
+  id: string;
+  accountId: string;
+  employeeId: string | null;
+  amount: number;
+  category: string | null;
+  returned: boolean | null;
+  requestedAt: Millis | null;
+  status: string;
+}
+
+/** One account–identifier use, e.g. account A ships to address X. */
+export interface LinkFact {
+  accountId: string;
+  kind: IdentifierLabel;
+  identifierId: string;
+}
+
+export interface AnalysisInput {
+  accounts: AccountFact[];
+  links: LinkFact[];
+  refunds: RefundFact[];
+}
+
+export type RingLevel = "high" | "medium" | "low";
+
+/** One reason behind a ring's score; contributions of a ring add up to its score. */
+export interface Reason {
+  code: string;
+  label: string;
+  /** The measured value the reason is about (a share, an amount, a count). */
+  value: number;
+  contribution: number;
+}
+
+export interface InsiderFinding {
+  employeeId: string;
+  /** Share of the ring's approved refunds this employee approved. */
+  share: number;
+  /** This employee's share of all approvals in the data. */
+  baseline: number;
+  /** share / baseline. */
+  lift: number;
+  approvals: number;
+  noReturnApprovals: number;
+  score: number;
+  reason: string;
+}
+
+export interface HubUse {
+  kind: IdentifierLabel;
+  identifierId: string;
+  /** Accounts in the whole data that use this hub. */
+  accounts: number;
+  /** Ring members that use it. */
+  members: number;
+}
+
+export interface RingResult {
+  id: string;
+  accountIds: string[];
+  size: number;
+  score: number;
+  level: RingLevel;
+  reasons: Reason[];
+  insiders: InsiderFinding[];
+  hubs: HubUse[];
+  countries: string[];
+  refundCount: number;
+  refundValue: number;
+  noReturnShare: number;
+}
+
+export interface HubInfo {
+  kind: IdentifierLabel;
+  identifierId: string;
+  accounts: number;
+}
+
+export interface PhaseTiming {
+  phase: string;
+  ms: number;
+}
+
+export interface AnalysisResult {
+  rings: RingResult[];
+  hubs: HubInfo[];
+  hubThreshold: number;
+  phases: PhaseTiming[];
+  analysedAt: Millis;
+}
+
+/** What the last analysis left behind, as recorded in the store and shown by /api/stats. */
+export interface AnalysisSummary {
+  at: string;
+  rings: number;
+  flagged: number;
+  high: number;
+  hubs: number;
+  hubThreshold: number;
+  phases: PhaseTiming[];
+}

@@ -1,0 +1,33 @@
+/**
+ * Readable log lines for a person at a terminal: pino-pretty, in process, one short line per
+ * entry (time, level, message, then any extra fields inline). pino-pretty is loaded only when
+ * asked for, so JSON logging never pays for it; without it installed the caller falls back to JSON.
+ */
+import { createRequire } from "node:module";
+import type { DestinationStream } from "pino";
+import type PinoPretty from "pino-pretty";
+
+/** Fields the line leaves out: always the same (pid, hostname), or already in the message (the request's). */
+const IGNORED = "pid,hostname,req,res,responseTime";
+
+/**
+ * A pino destination writing pretty lines to `stream`, or null when pino-pretty is not installed.
+ *
+ * @example pino({ level: "info" }, prettyDestination(process.stderr) ?? pino.destination(2))
+ */
+export function prettyDestination(stream: NodeJS.WriteStream): DestinationStream | null {
+  let pretty: typeof PinoPretty;
+  try {
+    pretty = createRequire(import.meta.url)("pino-pretty") as typeof PinoPretty;
+  } catch {
+    return null;
+  }
+  return pretty({
+    destination: stream,
+    colorize: Boolean(stream.isTTY),
+    translateTime: "SYS:HH:MM:ss",
+    ignore: IGNORED,
+    singleLine: true,
+    sync: true,
+  });
+}

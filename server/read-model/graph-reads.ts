@@ -11,10 +11,11 @@ import type { HubUse } from "../domain/analysis/types.ts";
 import { toWireGraph } from "../queries/to-wire-graph.ts";
 import type { PlainNode } from "../store/plain-graph.ts";
 import { toNodeAttributes } from "../queries/to-wire-graph.ts";
-import { IDENTIFIER_KINDS } from "../domain/model.ts";
+import { IDENTIFIER_KINDS, NODE_LABELS } from "../domain/model.ts";
 import { cypher, withSlots } from "../cypher/cypher-files.ts";
 
-export const NODE_TYPES = ["Account", "Address", "Device", "Email", "Phone", "Payment", "IP", "Employee", "Refund", "Ring"] as const;
+/** The node types the viewer asks for: every label of the graph (the `node-label` slot domain). */
+export const NODE_TYPES = NODE_LABELS;
 export type NodeType = (typeof NODE_TYPES)[number];
 
 export function checkNodeType(type: string): NodeType {

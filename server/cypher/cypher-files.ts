@@ -1,6 +1,6 @@
 /**
  * The one loader of ringlens' Cypher texts. Every statement the read model, the CLI and the
- * store adapters send lives in a named file under `cypher/` (`cypher/reads/ring-page.cypher`),
+ * store adapters send lives in a named file under `cypher/` (`cypher/reads/ring-members.cypher`),
  * with `<name>.kuzu.cypher` beside it where the embedded engine's dialect differs. Each text is
  * paired once at start-up; a store picks the text of its own dialect, so no caller branches on
  * which store it talks to.
@@ -21,7 +21,7 @@ declare const loadedHere: unique symbol;
  * (the brand), so a store can be sure what it runs came from a file under `cypher/`.
  */
 export interface CypherText {
-  /** `<folder>/<file name without .cypher>`, for example `reads/ring-page`. */
+  /** `<folder>/<file name without .cypher>`, for example `reads/ring-members` (with `[label=Account]` once its slots are filled). */
   readonly name: string;
   readonly neo4j: string;
   readonly kuzu: string;
@@ -99,12 +99,17 @@ export function withSlots(text: CypherText, values: Readonly<Record<string, stri
       throw new RinglensError("invalid-input", `cypher: ${text.name}: slot ${slot} must be one of ${domain.join(", ")}, not ${JSON.stringify(value)}`);
     }
   }
-  const name = `${text.name}[${names.map((s) => `${s}=${values[s]}`).join(",")}]`;
+  const key = JSON.stringify(names.map((s) => values[s]));
   const kept = filled.get(text) ?? new Map<string, CypherText>();
   filled.set(text, kept);
-  const fill = (t: string) => t.replace(/\{\{(\w+)\}\}/g, (_, slot: string) => values[slot]!);
-  const made = kept.get(name) ?? (Object.freeze({ ...text, name, neo4j: fill(text.neo4j), kuzu: fill(text.kuzu), slots: Object.freeze({}) }) as CypherText);
-  kept.set(name, made);
+  let made = kept.get(key);
+  if (!made) {
+    // The name shows the names filled in (a label, a type), not a whole column list.
+    const name = `${text.name}[${names.filter((s) => /^\w+$/.test(values[s]!)).map((s) => `${s}=${values[s]}`).join(",")}]`;
+    const fill = (t: string) => t.replace(/\{\{(\w+)\}\}/g, (_, slot: string) => values[slot]!);
+    made = Object.freeze({ ...text, name, neo4j: fill(text.neo4j), kuzu: fill(text.kuzu), slots: Object.freeze({}) }) as CypherText;
+    kept.set(key, made);
+  }
   return made;
 }
 
@@ -123,7 +128,7 @@ function loadFolder(folder: string): void {
 /**
  * The statement named `<folder>/<name>`; the folder is read whole on first use, so a missing
  * or empty file fails at start-up rather than on the first request that needs it.
- * @example cypher("reads/ring-page").neo4j // "MATCH (r:Ring) …"
+ * @example cypher("reads/ring-members").neo4j // "MATCH (a:Account)-[:MEMBER_OF]->(:Ring {id: $id}) …"
  */
 export function cypher(name: string): CypherText {
   let text = loaded.get(name);

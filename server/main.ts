@@ -16,6 +16,7 @@ import { APP_VERSION } from "./version.ts";
 import { importFolder } from "./ingest/import-folder.ts";
 import { defaultRejectFile } from "./cli/load-command.ts";
 import { runAnalysis } from "./analysis/run-analysis.ts";
+import { loadCypherFolder } from "./cypher/cypher-files.ts";
 
 export interface RunningServer {
   url: string;
@@ -39,6 +40,7 @@ export function writeTasks(store: GraphStore, config: Config): WriteTasks {
 
 export async function startServer(store: GraphStore, config: Config, logger: Logger): Promise<RunningServer> {
   const catalogue = loadCatalogue();
+  loadCypherFolder("reads");
   const jobs = new JobRunner();
   const app = createApp({ store, config, catalogue, jobs, tasks: writeTasks(store, config), version: APP_VERSION, logger });
   const server = app.listen(config.port, config.host);

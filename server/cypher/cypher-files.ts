@@ -118,7 +118,12 @@ const filled = new WeakMap<CypherText, Map<string, CypherText>>();
 
 const loaded = new Map<string, CypherText>();
 
-function loadFolder(folder: string): void {
+/**
+ * Reads every file of a folder under `cypher/` now, so a broken file stops a server at
+ * start-up rather than failing the first request that needs its folder.
+ * @example loadCypherFolder("reads")
+ */
+export function loadCypherFolder(folder: string): void {
   for (const file of listCypherFiles(folder)) {
     const text = readCypherText(folder, file);
     loaded.set(text.name, text);
@@ -126,15 +131,15 @@ function loadFolder(folder: string): void {
 }
 
 /**
- * The statement named `<folder>/<name>`; the folder is read whole on first use, so a missing
- * or empty file fails at start-up rather than on the first request that needs it.
+ * The statement named `<folder>/<name>`; its folder is read whole on first use (a server reads
+ * its folders at start-up, loadCypherFolder).
  * @example cypher("reads/ring-members").neo4j // "MATCH (a:Account)-[:MEMBER_OF]->(:Ring {id: $id}) …"
  */
 export function cypher(name: string): CypherText {
   let text = loaded.get(name);
   if (!text) {
     const folder = name.slice(0, name.lastIndexOf("/"));
-    if (folder && fs.existsSync(path.join(CYPHER_ROOT, folder))) loadFolder(folder);
+    if (folder && fs.existsSync(path.join(CYPHER_ROOT, folder))) loadCypherFolder(folder);
     text = loaded.get(name);
   }
   if (!text) throw new RinglensError("invalid-input", `cypher: no statement named ${name} (a file cypher/${name}.cypher)`);

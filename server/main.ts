@@ -14,6 +14,7 @@ import type { GraphStore } from "./store/graph-store.ts";
 import { APP_VERSION } from "./version.ts";
 import { defaultRejectFile, runImport } from "./tasks/run-import.ts";
 import { runAnalysis } from "./tasks/run-analysis.ts";
+import { loadCypherFolder } from "./cypher/cypher-files.ts";
 
 export interface RunningServer {
   url: string;
@@ -33,6 +34,7 @@ export function writeTasks(store: GraphStore, config: Config): WriteTasks {
 
 export async function startServer(store: GraphStore, config: Config, logger: Logger): Promise<RunningServer> {
   const catalogue = loadCatalogue();
+  loadCypherFolder("reads");
   const jobs = new JobRunner();
   const app = createApp({ store, config, catalogue, jobs, tasks: writeTasks(store, config), version: APP_VERSION, logger });
   const server = app.listen(config.port, config.host);

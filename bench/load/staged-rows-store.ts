@@ -13,6 +13,7 @@ import { LOAD_SPECS, stageRecord } from "../../server/store/embedded-loads.ts";
 
 export class StagedRowsStore implements GraphStore {
   readonly info = { engine: "embedded" as const, engineVersion: "none (staging only)", location: "" };
+  readonly dialect = "kuzu" as const;
   /** Rows written per kind. */
   readonly rows: Partial<Record<UpsertKind, number>> = {};
 

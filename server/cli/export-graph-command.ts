@@ -2,8 +2,8 @@
  * `ringlens export --format cypher|neo4j-admin --out DIR`: writes the embedded store's whole
  * graph for Neo4j, either as a cypher-shell script (constraints, then batched MERGEs with
  * escaped literals) or as neo4j-admin CSVs with typed headers plus the import command. Reads
- * through GraphStore.query in pages, so memory stays bounded; labels, types and property names
- * come from the graph schema, never from data.
+ * through GraphStore.query in pages (cypher/reads/export-*-page.cypher), so memory stays
+ * bounded; labels, types and property names fill their slots from the graph schema, never from data.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -15,6 +15,8 @@ import type { GraphStore } from "../store/graph-store.ts";
 import { readGraphSchema, type GraphSchema, type NodeSpec, type RelSpec } from "../store/neo4j-graph-schema.ts";
 import { adminCell, adminImportCommand, adminNodeHeader, adminRelHeader, adminListFits, listValuesStatement, nodeBatchStatement, relBatchStatement } from "../store/neo4j-export.ts";
 import { schemaStatements } from "../store/neo4j-statements.ts";
+import { cypher, withSlots, type CypherText } from "../cypher/cypher-files.ts";
+import { nodeColumns, relColumns, relOrder } from "../cypher/slot-domains.ts";
 
 export const EXPORT_FORMATS = ["cypher", "neo4j-admin"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -27,24 +29,24 @@ export interface GraphExportFlags { format?: string; out?: string }
 export interface ExportedFile { file: string; what: string; rows: number }
 
 /** The paged read of one label's nodes, ordered by key (a keyset cursor in `$after`). */
-export function nodePageStatement(spec: NodeSpec): string {
-  const columns = spec.properties.map((p) => `n.${p.name} AS ${p.name}`).join(", ");
-  return `MATCH (n:${spec.label}) WHERE n.${spec.key} > $after RETURN ${columns} ORDER BY n.${spec.key} LIMIT $limit`;
+export function nodePageStatement(spec: NodeSpec): CypherText {
+  return withSlots(cypher("reads/export-node-page"), { label: spec.label, key: spec.key, columns: nodeColumns(spec) });
 }
 
 /** The paged read of one relationship type with its ends' keys, in a total order (`$skip`/`$limit`). */
-export function relPageStatement(rel: RelSpec, from: NodeSpec, to: NodeSpec): string {
-  const columns = rel.properties.map((p) => `, r.${p.name} AS ${p.name}`).join("");
-  const order = ["startId", "endId", ...rel.properties.map((p) => p.name)].join(", ");
-  return `MATCH (a:${from.label})-[r:${rel.type}]->(b:${to.label}) RETURN a.${from.key} AS startId, b.${to.key} AS endId${columns} ORDER BY ${order} SKIP $skip LIMIT $limit`;
+export function relPageStatement(rel: RelSpec, from: NodeSpec, to: NodeSpec): CypherText {
+  return withSlots(cypher("reads/export-rel-page"), {
+    from: from.label, type: rel.type, to: to.label, fromKey: from.key, toKey: to.key, columns: relColumns(rel), order: relOrder(rel),
+  });
 }
 
 /** Every read the export sends, for the Cypher checks. */
-export function exportReadStatements(schema: GraphSchema = readGraphSchema()): { name: string; text: string; params: string[] }[] {
+export function exportReadStatements(schema: GraphSchema = readGraphSchema()): { name: string; text: CypherText; params: readonly string[] }[] {
   const byLabel = new Map(schema.nodes.map((n) => [n.label, n]));
+  const named = (name: string, text: CypherText) => ({ name, text, params: text.params });
   return [
-    ...schema.nodes.map((n) => ({ name: `export nodes ${n.label}`, text: nodePageStatement(n), params: ["after", "limit"] })),
-    ...schema.rels.map((r) => ({ name: `export rels ${r.type}`, text: relPageStatement(r, byLabel.get(r.from)!, byLabel.get(r.to)!), params: ["skip", "limit"] })),
+    ...schema.nodes.map((n) => named(`export nodes ${n.label}`, nodePageStatement(n))),
+    ...schema.rels.map((r) => named(`export rels ${r.type}`, relPageStatement(r, byLabel.get(r.from)!, byLabel.get(r.to)!))),
   ];
 }
 
@@ -174,7 +176,7 @@ interface Part {
 /** Every node label, then every relationship type, as paged readers. */
 function parts(store: GraphStore, schema: GraphSchema): Part[] {
   const byLabel = new Map(schema.nodes.map((n) => [n.label, n]));
-  const read = (text: string, params: Record<string, unknown>) => store.query(text, params, { timeoutMs: TIMEOUT_MS }).then((r) => r.rows);
+  const read = (text: CypherText, params: Record<string, unknown>) => store.query(text, params, { timeoutMs: TIMEOUT_MS }).then((r) => r.rows);
   const nodes = schema.nodes.map((spec): Part => ({
     what: `${spec.label} nodes`, spec, toCypher: (rows) => nodeBatchStatement(spec, rows),
     async pages(each) {

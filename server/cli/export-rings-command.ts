@@ -11,6 +11,7 @@ import { createStore } from "../store/create-store.ts";
 import type { GraphStore } from "../store/graph-store.ts";
 import { RinglensError } from "../errors.ts";
 import { spreadsheetSafe } from "../csv/spreadsheet-safe.ts";
+import { cypher } from "../cypher/cypher-files.ts";
 
 const LEVELS = ["low", "medium", "high"] as const;
 
@@ -24,10 +25,7 @@ export interface ExportFlags {
 
 export async function readMemberships(store: GraphStore, minLevel: (typeof LEVELS)[number]) {
   const levels = LEVELS.slice(LEVELS.indexOf(minLevel));
-  const { rows } = await store.query(
-    `MATCH (a:Account)-[:MEMBER_OF]->(r:Ring) WHERE r.level IN $levels
-     RETURN a.id AS account_id, r.id AS ring_id, r.score AS score, r.level AS level, r.size AS size
-     ORDER BY score DESC, ring_id, account_id`, { levels: [...levels] }, { timeoutMs: 600_000 });
+  const { rows } = await store.query(cypher("reads/export-memberships"), { levels: [...levels] }, { timeoutMs: 600_000 });
   return rows.map((r) => ({
     account_id: String(r.account_id), ring_id: String(r.ring_id), score: Number(r.score),
     flagged: r.level === "high" || r.level === "medium", level: String(r.level), size: Number(r.size),
@@ -35,10 +33,7 @@ export async function readMemberships(store: GraphStore, minLevel: (typeof LEVEL
 }
 
 export async function readInsiders(store: GraphStore) {
-  const { rows } = await store.query(
-    `MATCH (e:Employee)-[s:SUSPECTED_IN]->(r:Ring)
-     RETURN e.id AS employee_id, r.id AS ring_id, s.score AS score, s.share AS share, s.lift AS lift, s.reason AS reason
-     ORDER BY score DESC, employee_id, ring_id`, {}, { timeoutMs: 600_000 });
+  const { rows } = await store.query(cypher("reads/export-insiders"), {}, { timeoutMs: 600_000 });
   return rows.map((r) => ({ employee_id: String(r.employee_id), ring_id: String(r.ring_id), score: Number(r.score), share: Number(r.share), lift: Number(r.lift), reason: String(r.reason) }));
 }
 

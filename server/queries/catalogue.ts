@@ -1,10 +1,11 @@
 /**
  * The saved-query catalogue: loads every `cypher/queries/*.cypher` once at start-up (failing
- * fast on a broken header), pairs each with its `.kuzu.cypher` text where the embedded
- * engine's dialect differs, and validates run-time parameters against the declarations.
+ * fast on a broken header), paired with its `.kuzu.cypher` text by the one loader of Cypher
+ * files, and validates run-time parameters against the declarations.
  */
 import fs from "node:fs";
 import path from "node:path";
+import { listCypherFiles, readCypherText } from "../cypher/cypher-files.ts";
 import { RinglensError } from "../errors.ts";
 import { coerceParam } from "./coerce-param.ts";
 import { findWriteClause } from "./find-write-clause.ts";
@@ -20,21 +21,18 @@ function fileURLToPathSafe(url: URL): string {
 export type Catalogue = ReadonlyMap<string, QueryDefinition>;
 
 export function loadCatalogue(dir: string = DEFAULT_QUERY_DIR): Catalogue {
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith(".cypher") && !f.endsWith(".kuzu.cypher")).sort();
+  const root = path.dirname(path.resolve(dir));
+  const folder = path.basename(path.resolve(dir));
   const catalogue = new Map<string, QueryDefinition>();
-  for (const file of files) {
+  for (const file of listCypherFiles(folder, root)) {
     const parsed = parseQueryFile(file, fs.readFileSync(path.join(dir, file), "utf8"));
     if (catalogue.has(parsed.name)) {
       throw new RinglensError("invalid-input", `queries: ${file}: @name ${parsed.name} is also used by ${catalogue.get(parsed.name)!.file}`);
     }
-    const kuzuFile = path.join(dir, file.replace(/\.cypher$/, ".kuzu.cypher"));
-    let embedded = parsed.neo4j;
-    if (fs.existsSync(kuzuFile)) {
-      embedded = fs.readFileSync(kuzuFile, "utf8").split(/\r?\n/).filter((l) => !l.trim().startsWith("//")).join("\n").trim().replace(/;\s*$/, "");
-      const write = findWriteClause(embedded);
-      if (write) throw new RinglensError("invalid-input", `queries: ${path.basename(kuzuFile)}: contains the write clause ${write}; saved queries are read-only`);
-    }
-    catalogue.set(parsed.name, { ...parsed, embedded });
+    const text = readCypherText(folder, file, root);
+    const write = findWriteClause(text.kuzu);
+    if (write) throw new RinglensError("invalid-input", `queries: ${file.replace(/\.cypher$/, ".kuzu.cypher")}: contains the write clause ${write}; saved queries are read-only`);
+    catalogue.set(parsed.name, { ...parsed, text });
   }
   return catalogue;
 }

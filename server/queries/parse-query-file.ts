@@ -12,13 +12,15 @@ import type { ParamType } from "../../wire/wire-types.ts";
 import { PARAM_TYPES, type ParamDefinition, type QueryDefinition } from "./query-definition.ts";
 import { coerceParam } from "./coerce-param.ts";
 import { findWriteClause } from "./find-write-clause.ts";
+import { statementBody } from "../cypher/cypher-files.ts";
 
 const TAG = /^\/\/\s*@(\w+)\s*(.*)$/;
 const PARAM = /^(\w+)\s*:\s*([\w[\]]+(?:\([^)]*\))?)\s*(?:=\s*(.*?))?\s*(?:—|--)\s*(.+)$|^(\w+)\s*:\s*([\w[\]]+(?:\([^)]*\))?)\s*(?:=\s*(.*?))?\s*$/;
 const RANGE = /^(int|float)\((-?[\d.]+)?\.\.(-?[\d.]+)?\)$/;
 const NAME = /^[a-z0-9][a-z0-9-]*$/;
 
-export function parseQueryFile(file: string, text: string): Omit<QueryDefinition, "embedded"> {
+/** The header of a saved query file; its text comes from the one loader (readCypherText). */
+export function parseQueryFile(file: string, text: string): Omit<QueryDefinition, "text"> {
   const fail = (line: number, message: string): never => {
     throw new RinglensError("invalid-input", `queries: ${file} line ${line}: ${message}`);
   };
@@ -37,13 +39,13 @@ export function parseQueryFile(file: string, text: string): Omit<QueryDefinition
   }
   if (!NAME.test(header.name!)) fail(1, `@name "${header.name}" must be lower-case letters, digits and dashes`);
   if (header.returns !== "table" && header.returns !== "graph") fail(1, `@returns must be table or graph, not "${header.returns}"`);
-  const body = lines.filter((l) => !l.trim().startsWith("//")).join("\n").trim().replace(/;\s*$/, "");
+  const body = statementBody(text);
   if (!body) fail(1, "has no Cypher statement after its header");
   const write = findWriteClause(body);
   if (write) fail(1, `contains the write clause ${write}; saved queries are read-only`);
   return {
     name: header.name!, title: header.title!, description: header.description!,
-    returns: header.returns as "table" | "graph", params, neo4j: body, file,
+    returns: header.returns as "table" | "graph", params, file,
   };
 }
 

@@ -1,8 +1,9 @@
 /**
  * A saved investigation as read from `cypher/queries/`: its header (name, title, description,
- * typed parameters, result shape) and its Cypher text per engine.
+ * typed parameters, result shape) and its Cypher text in both dialects.
  */
 import type { ParamType } from "../../wire/wire-types.ts";
+import type { CypherText } from "../cypher/cypher-files.ts";
 
 export const PARAM_TYPES = ["string", "int", "float", "boolean", "date", "string[]"] as const satisfies readonly ParamType[];
 
@@ -23,9 +24,7 @@ export interface QueryDefinition {
   description: string;
   returns: "table" | "graph";
   params: ParamDefinition[];
-  /** Neo4j Cypher: the team's text as written in `<name>.cypher`. */
-  neo4j: string;
-  /** The embedded engine's text: `<name>.kuzu.cypher` where the dialects differ, else the same text. */
-  embedded: string;
+  /** `<file>.cypher`, paired with `<file>.kuzu.cypher` where the dialects differ, by the one loader (cypher-files.ts). */
+  text: CypherText;
   file: string;
 }

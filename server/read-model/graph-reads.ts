@@ -1,7 +1,8 @@
 /**
  * Graph-shaped reads for the viewer: one ring's subgraph (members, their identifiers of every
- * kind, refunds and approvers, with insiders and hubs marked) and one node's neighbourhood. Node
- * types are checked against a whitelist before they shape a query; ids travel as parameters.
+ * kind, refunds and approvers, with insiders and hubs marked) and one node's neighbourhood. The
+ * statements are cypher/reads/*.cypher; a node type fills a label slot only after checkNodeType,
+ * ids travel as parameters.
  */
 import { RinglensError } from "../errors.ts";
 import type { GraphStore } from "../store/graph-store.ts";
@@ -11,12 +12,11 @@ import type { HubUse } from "../domain/analysis-types.ts";
 import { toWireGraph } from "../queries/to-wire-graph.ts";
 import type { PlainNode } from "../store/plain-graph.ts";
 import { toNodeAttributes } from "../queries/to-wire-graph.ts";
-import { IDENTIFIER_KINDS } from "../domain/model.ts";
+import { IDENTIFIER_KINDS, NODE_LABELS } from "../domain/model.ts";
+import { cypher, withSlots } from "../cypher/cypher-files.ts";
 
-/** `SHIPS_TO|USES|…`: every identifier relationship type, from IDENTIFIER_KINDS. */
-const IDENTIFIER_RELS = IDENTIFIER_KINDS.map((k) => k.rel).join("|");
-
-export const NODE_TYPES = ["Account", "Address", "Device", "Email", "Phone", "Payment", "IP", "Employee", "Refund", "Ring"] as const;
+/** The node types the viewer asks for: every label of the graph (the `node-label` slot domain). */
+export const NODE_TYPES = NODE_LABELS;
 export type NodeType = (typeof NODE_TYPES)[number];
 
 export function checkNodeType(type: string): NodeType {
@@ -26,16 +26,13 @@ export function checkNodeType(type: string): NodeType {
 }
 
 export async function ringGraph(store: GraphStore, id: string, limit: number, timeoutMs: number): Promise<WireGraph> {
-  const ring = await store.query("MATCH (r:Ring {id: $id}) RETURN r.hubs AS hubs", { id }, { timeoutMs });
+  const ring = await store.query(cypher("reads/ring-hubs"), { id }, { timeoutMs });
   if (!ring.rows[0]) throw new RinglensError("not-found", `ring ${id} does not exist (list rings at /api/rings)`);
   const hubs = new Set((JSON.parse(String(ring.rows[0].hubs ?? "[]")) as HubUse[]).map((h) => `${h.kind}:${h.identifierId}`));
-  const members = "MATCH (a:Account)-[:MEMBER_OF]->(:Ring {id: $id})";
   const [identifiers, refunds, suspects] = await Promise.all([
-    // Every identifier kind is shown, linking or not (an IP shared by a ring is worth seeing); one query for all kinds.
-    // Ordered, so a graph cut at `limit` keeps the same nodes on every engine and every run.
-    store.query(`${members} OPTIONAL MATCH (a)-[s:${IDENTIFIER_RELS}]->(x) RETURN a, s, x ORDER BY a.id, x.id`, { id }, { timeoutMs }),
-    store.query(`${members} MATCH (a)-[q:REQUESTED]->(f:Refund) OPTIONAL MATCH (e:Employee)-[p:APPROVED]->(f) RETURN a, q, f, p, e ORDER BY a.id, f.id`, { id }, { timeoutMs }),
-    store.query("MATCH (e:Employee)-[:SUSPECTED_IN]->(:Ring {id: $id}) RETURN e.id AS id", { id }, { timeoutMs }),
+    store.query(cypher("reads/ring-graph-identifiers"), { id }, { timeoutMs }),
+    store.query(cypher("reads/ring-graph-refunds"), { id }, { timeoutMs }),
+    store.query(cypher("reads/ring-suspects"), { id }, { timeoutMs }),
   ]);
   const insiders = new Set(suspects.rows.map((r) => `Employee:${r.id}`));
   const graph = toWireGraph([...identifiers.rows, ...refunds.rows], limit);
@@ -63,7 +60,7 @@ function addValues(graph: WireGraph): void {
 
 export async function getNode(store: GraphStore, type: string, id: string, timeoutMs: number): Promise<WireNodeAttributes> {
   const label = checkNodeType(type);
-  const { rows } = await store.query(`MATCH (n:${label} {id: $id}) RETURN n`, { id }, { timeoutMs });
+  const { rows } = await store.query(withSlots(cypher("reads/node"), { label }), { id }, { timeoutMs });
   const node = rows[0]?.n as PlainNode | undefined;
   if (!node) throw new RinglensError("not-found", `${label} ${id} does not exist`);
   return toNodeAttributes(node);
@@ -72,10 +69,7 @@ export async function getNode(store: GraphStore, type: string, id: string, timeo
 export async function neighbours(store: GraphStore, type: string, id: string, depth: 1 | 2, limit: number, timeoutMs: number): Promise<WireGraph> {
   const label = checkNodeType(type);
   const self = await getNode(store, label, id, timeoutMs);
-  // Ordered before the limit, so a cut neighbourhood holds the same nodes on every engine.
-  const text = depth === 1
-    ? `MATCH (n:${label} {id: $id})-[e]-(m) RETURN n, e, m ORDER BY m.id LIMIT $limit`
-    : `MATCH (n:${label} {id: $id})-[e]-(m) OPTIONAL MATCH (m)-[e2]-(k) RETURN n, e, m, e2, k ORDER BY m.id, k.id LIMIT $limit`;
+  const text = withSlots(cypher(depth === 1 ? "reads/neighbours-1" : "reads/neighbours-2"), { label });
   const { rows } = await store.query(text, { id, limit }, { timeoutMs });
   const graph = toWireGraph(rows, limit);
   // A node without relationships still belongs in its own neighbourhood.
@@ -93,7 +87,7 @@ async function markSuspects(store: GraphStore, graph: WireGraph, timeoutMs: numb
   const byKey = new Map(graph.nodes.map((n) => [n.key, n.attributes]));
   const employees = idsOf("Employee");
   if (employees.length > 0) {
-    const { rows } = await store.query("MATCH (e:Employee)-[:SUSPECTED_IN]->(:Ring) WHERE e.id IN $ids RETURN DISTINCT e.id AS id", { ids: employees }, { timeoutMs });
+    const { rows } = await store.query(cypher("reads/suspected-employees"), { ids: employees }, { timeoutMs });
     for (const r of rows) byKey.get(`Employee:${r.id}`)!.insider = true;
   }
   const summary = await readMeta(store, "lastAnalysis");
@@ -101,9 +95,7 @@ async function markSuspects(store: GraphStore, graph: WireGraph, timeoutMs: numb
   for (const { label, rel } of IDENTIFIER_KINDS) {
     const ids = idsOf(label);
     if (ids.length === 0) continue;
-    const { rows } = await store.query(
-      `MATCH (x:${label})<-[:${rel}]-(a:Account) WHERE x.id IN $ids WITH x, count(a) AS users WHERE users > $threshold RETURN x.id AS id`,
-      { ids, threshold: summary.hubThreshold }, { timeoutMs });
+    const { rows } = await store.query(withSlots(cypher("reads/hub-identifiers"), { label, rel }), { ids, threshold: summary.hubThreshold }, { timeoutMs });
     for (const r of rows) byKey.get(`${label}:${r.id}`)!.hub = true;
   }
 }

@@ -1,15 +1,17 @@
 /**
  * Reads of detected rings for the API: a filtered page of summaries and one ring's detail.
- * Cypher common to both stores; structure (sort key, which filters) comes from whitelists,
- * values only as parameters.
+ * The statements are cypher/reads/ring*.cypher; filters travel as parameters, the sort key
+ * picks one of a fixed set of statements.
  */
 import { RinglensError } from "../errors.ts";
 import { toCents } from "../domain/money.ts";
 import type { GraphStore } from "../store/graph-store.ts";
+import { cypher } from "../cypher/cypher-files.ts";
 import type { RingDetail, RingMember, RingPage, RingSummary } from "../../wire/wire-types.ts";
 import type { HubUse, Reason, RingLevel } from "../domain/analysis-types.ts";
 
-export const RING_SORTS = { score: "r.score", size: "r.size", value: "r.refundValue" } as const;
+/** Sort keys of the ring list, each with its own statement (cypher/reads/ring-page-by-*.cypher). */
+export const RING_SORTS = { score: "reads/ring-page-by-score", size: "reads/ring-page-by-size", value: "reads/ring-page-by-value" } as const;
 export type RingSort = keyof typeof RING_SORTS;
 
 export interface RingFilter {
@@ -22,39 +24,23 @@ export interface RingFilter {
   offset: number;
 }
 
-const SUMMARY = `r.id AS id, r.size AS size, r.score AS score, r.level AS level, r.countries AS countries,
-  r.refundCount AS refundCount, r.refundValue AS refundValue, r.noReturnShare AS noReturnShare, r.insiderCount AS insiderCount`;
-
 export async function listRings(store: GraphStore, filter: RingFilter, timeoutMs: number): Promise<RingPage> {
-  const where: string[] = [];
-  const params: Record<string, unknown> = {};
-  if (filter.level) { where.push("r.level = $level"); params.level = filter.level; }
-  if (filter.minScore !== undefined) { where.push("r.score >= $minScore"); params.minScore = filter.minScore; }
-  if (filter.minSize !== undefined) { where.push("r.size >= $minSize"); params.minSize = filter.minSize; }
-  if (filter.country) { where.push("$country IN r.countries"); params.country = filter.country.toUpperCase(); }
-  const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
-  const total = await store.query(`MATCH (r:Ring) ${clause} RETURN count(r) AS total`, params, { timeoutMs });
-  const page = await store.query(
-    `MATCH (r:Ring) ${clause} RETURN ${SUMMARY} ORDER BY ${RING_SORTS[filter.sort]} DESC, r.id SKIP $offset LIMIT $limit`,
-    { ...params, offset: filter.offset, limit: filter.limit }, { timeoutMs });
+  // An absent filter is a null parameter, which the statements read as "any".
+  const params = {
+    level: filter.level ?? null, minScore: filter.minScore ?? null, minSize: filter.minSize ?? null,
+    country: filter.country ? filter.country.toUpperCase() : null,
+  };
+  const total = await store.query(cypher("reads/ring-count"), params, { timeoutMs });
+  const page = await store.query(cypher(RING_SORTS[filter.sort]), { ...params, offset: filter.offset, limit: filter.limit }, { timeoutMs });
   return { total: Number(total.rows[0]?.total ?? 0), offset: filter.offset, limit: filter.limit, rings: page.rows.map(toSummary) };
 }
 
 export async function getRing(store: GraphStore, id: string, timeoutMs: number): Promise<RingDetail> {
-  const ring = await store.query(`MATCH (r:Ring {id: $id}) RETURN ${SUMMARY}, r.reasons AS reasons, r.hubs AS hubs`, { id }, { timeoutMs });
+  const ring = await store.query(cypher("reads/ring"), { id }, { timeoutMs });
   const row = ring.rows[0];
   if (!row) throw new RinglensError("not-found", `ring ${id} does not exist (rings change with each analysis; list them at /api/rings)`);
-  const members = await store.query(
-    `MATCH (a:Account)-[:MEMBER_OF]->(:Ring {id: $id})
-     OPTIONAL MATCH (a)-[:REQUESTED]->(f:Refund)
-     RETURN a.id AS id, a.country AS country, a.createdAt AS createdAt, a.name AS name, a.email AS email,
-       count(f) AS refundCount, coalesce(sum(f.amount), 0.0) AS refundValue
-     ORDER BY refundValue DESC, id`, { id }, { timeoutMs });
-  const insiders = await store.query(
-    `MATCH (e:Employee)-[s:SUSPECTED_IN]->(:Ring {id: $id})
-     RETURN e.id AS employeeId, e.name AS name, s.share AS share, s.baseline AS baseline, s.lift AS lift,
-       s.approvals AS approvals, s.noReturnApprovals AS noReturnApprovals, s.score AS score, s.reason AS reason
-     ORDER BY score DESC, employeeId`, { id }, { timeoutMs });
+  const members = await store.query(cypher("reads/ring-members"), { id }, { timeoutMs });
+  const insiders = await store.query(cypher("reads/ring-insiders"), { id }, { timeoutMs });
   return {
     ...toSummary(row),
     reasons: JSON.parse(String(row.reasons ?? "[]")) as Reason[],

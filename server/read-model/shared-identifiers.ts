@@ -41,7 +41,6 @@ export async function sharedIdentifiers(store: GraphStore, catalogue: Catalogue,
   const query = catalogue.get("shared-identifiers");
   if (!query) throw new RinglensError("unavailable", "shared identifiers: the saved query shared-identifiers is missing from cypher/queries/");
   const params = bindParams(query, { account: request.account ?? "", kinds: sharedKinds(request.kinds), limit: request.limit });
-  const text = store.info.engine === "neo4j" ? query.neo4j : query.embedded;
-  const { rows } = await store.query(text, params, { timeoutMs });
+  const { rows } = await store.query(query.text, params, { timeoutMs });
   return rows.map((r) => ({ account: String(r.account), other: String(r.other), sharedCount: Number(r.sharedCount), jaccard: Number(r.jaccard) }));
 }

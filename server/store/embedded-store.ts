@@ -17,6 +17,7 @@ import { readInput, writeResult } from "./embedded-analysis-io.ts";
 import { resolveRelEnds, toPlain } from "./to-plain.ts";
 import type { PlainNode, PlainRel } from "./plain-graph.ts";
 import { clearWriter, describeHolder, recordWriter } from "./writer-lock.ts";
+import { textFor, type CypherText } from "../cypher/cypher-files.ts";
 
 const SCHEMA_FILE = new URL("../../cypher/schema/embedded.cypher", import.meta.url);
 const READERS = 3;
@@ -64,6 +65,7 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
 
 export class EmbeddedStore implements GraphStore {
   readonly info: StoreInfo;
+  readonly dialect = "kuzu" as const;
   private readonly writer: EmbeddedConnection;
   private readonly readers: EmbeddedConnection[];
   private closed = false;
@@ -95,11 +97,12 @@ export class EmbeddedStore implements GraphStore {
     await this.withTemp((tmp) => this.writer.exclusive((exec) => writeResult(exec, tmp, result)));
   }
 
-  async query(cypher: string, params: Record<string, unknown>, options: QueryOptions): Promise<QueryRows> {
+  async query(cypher: CypherText, params: Record<string, unknown>, options: QueryOptions): Promise<QueryRows> {
+    const text = textFor(cypher, this.dialect);
     const { rows, columns } = await this.reader().exclusive(async (exec) => {
       await exec("BEGIN TRANSACTION READ ONLY");
       try {
-        const result = await exec(cypher, params, options.timeoutMs);
+        const result = await exec(text, params, options.timeoutMs);
         await exec("COMMIT");
         return result;
       } catch (error) {

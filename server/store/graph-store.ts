@@ -4,6 +4,7 @@
  */
 import type { Account, Address, Device, Employee, IdentifierNode, IdentifierUse, Payment, PaysWith, Refund, ShipsTo, Uses } from "../domain/model.ts";
 import type { AnalysisInput, AnalysisResult } from "../domain/analysis-types.ts";
+import type { CypherText, Dialect } from "../cypher/cypher-files.ts";
 
 /** Rows of one bulk upsert, by what they create. Nodes are merged on id, relationships on their ends. */
 export interface UpsertBatch {
@@ -48,6 +49,8 @@ export interface StoreInfo {
 
 export interface GraphStore {
   readonly info: StoreInfo;
+  /** The Cypher dialect it runs: the store, never its caller, picks a text's version. */
+  readonly dialect: Dialect;
   /** Creates tables/constraints if missing; safe to call on every start. */
   ensureSchema(): Promise<void>;
   /** Merges rows of one kind. Refund rows also create REQUESTED and APPROVED. */
@@ -56,8 +59,8 @@ export interface GraphStore {
   readAnalysisInput(): Promise<AnalysisInput>;
   /** Replaces the previous analysis (rings, memberships, suspicions) as one unit. */
   writeAnalysis(result: AnalysisResult): Promise<void>;
-  /** Runs one Cypher statement read-only with parameters and a timeout. */
-  query(cypher: string, params: Record<string, unknown>, options: QueryOptions): Promise<QueryRows>;
+  /** Runs one statement from `cypher/` read-only, in the store's dialect, with parameters and a timeout. */
+  query(cypher: CypherText, params: Record<string, unknown>, options: QueryOptions): Promise<QueryRows>;
   /** Node count per label and relationship count per type. */
   counts(): Promise<Record<string, number>>;
   /** A small key/value record of facts about the store (last import, last analysis). */

@@ -14,6 +14,7 @@ import { toStoreError, type ErrorContext } from "./neo4j-errors.ts";
 import { STORE_STATEMENTS, schemaStatements } from "./neo4j-statements.ts";
 import { UPSERT_STATEMENTS, checkIndexedIds, chunk, toUpsertRow } from "./neo4j-upserts.ts";
 import { toJsNumber, toNeo4jParams, toQueryRows } from "./neo4j-values.ts";
+import { textFor, type CypherText } from "../cypher/cypher-files.ts";
 
 export interface Neo4jStoreOptions {
   uri: string;
@@ -68,6 +69,7 @@ export async function openNeo4jStore(options: Neo4jStoreOptions): Promise<Neo4jS
 
 export class Neo4jStore implements GraphStore {
   readonly info: StoreInfo;
+  readonly dialect = "neo4j" as const;
   private readonly ctx: ErrorContext;
   private readonly batchSize: number;
   private readonly pageSize: number;
@@ -119,9 +121,10 @@ export class Neo4jStore implements GraphStore {
     );
   }
 
-  async query(cypher: string, params: Record<string, unknown>, options: QueryOptions): Promise<QueryRows> {
+  async query(cypher: CypherText, params: Record<string, unknown>, options: QueryOptions): Promise<QueryRows> {
+    const text = textFor(cypher, this.dialect);
     const { keys, records } = await this.withSession("READ", (s) => s.executeRead(async (tx) => {
-      const result = tx.run(cypher, toNeo4jParams(params));
+      const result = tx.run(text, toNeo4jParams(params));
       const keys = await result.keys();
       return { keys: [...keys] as string[], records: (await result).records };
     }, { timeout: options.timeoutMs }), options.timeoutMs);

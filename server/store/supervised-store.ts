@@ -8,6 +8,7 @@
 import { RinglensError, messageOf } from "../errors.ts";
 import type { AnalysisInput, AnalysisResult } from "../domain/analysis/types.ts";
 import type { GraphStore, QueryOptions, QueryRows, StoreInfo, UpsertBatch, UpsertKind } from "./graph-store.ts";
+import type { CypherText, Dialect } from "../cypher/cypher-files.ts";
 import { backoffDelays, sleep, type BackoffOptions } from "./retry.ts";
 
 export type SupervisorEvent =
@@ -33,6 +34,10 @@ export class SupervisedStore implements GraphStore {
     return this.current.info;
   }
 
+  get dialect(): Dialect {
+    return this.current.dialect;
+  }
+
   /** The store calls go to now (tests inject faults into it). */
   get inner(): GraphStore {
     return this.current;
@@ -55,7 +60,7 @@ export class SupervisedStore implements GraphStore {
   writeAnalysis(result: AnalysisResult): Promise<void> {
     return this.call((s) => s.writeAnalysis(result));
   }
-  query(cypher: string, params: Record<string, unknown>, options: QueryOptions): Promise<QueryRows> {
+  query(cypher: CypherText, params: Record<string, unknown>, options: QueryOptions): Promise<QueryRows> {
     return this.call((s) => s.query(cypher, params, options));
   }
   counts(): Promise<Record<string, number>> {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getJson, postJson, startFixtureServer, type FixtureServer } from "../helpers/fixture-server.ts";
 import { loadCatalogue } from "../../server/queries/catalogue.ts";
 import { FIXTURES } from "../helpers/temp-dir.ts";
+import { adHoc } from "../helpers/ad-hoc-cypher.ts";
 
 let s: FixtureServer;
 let ring1: string;
@@ -146,7 +147,7 @@ describe("safety of saved queries", () => {
   });
 
   it("refuses writes in the store's read-only query path", async () => {
-    await expect(s.store.query("MATCH (a:Account {id: 'RA01'}) SET a.name = 'x' RETURN a", {}, { timeoutMs: 5000 })).rejects.toMatchObject({ kind: "forbidden" });
+    await expect(s.store.query(adHoc("MATCH (a:Account {id: 'RA01'}) SET a.name = 'x' RETURN a"), {}, { timeoutMs: 5000 })).rejects.toMatchObject({ kind: "forbidden" });
   });
 });
 

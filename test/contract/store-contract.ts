@@ -19,6 +19,7 @@ import { ringGraph, neighbours } from "../../server/read-model/graph-reads.ts";
 import { search } from "../../server/read-model/search.ts";
 import { readInsiders, readMemberships } from "../../server/cli/export-rings-command.ts";
 import { FIXTURES, tempDir } from "../helpers/temp-dir.ts";
+import { adHoc } from "../helpers/ad-hoc-cypher.ts";
 
 const GOLDEN_FILE = path.join(import.meta.dirname, "golden-small.json");
 const UPDATE = process.env.RINGLENS_UPDATE_GOLDEN === "1";
@@ -114,9 +115,8 @@ export function storeContract(name: string, makeStore: () => Promise<GraphStore>
     it("finds the same rings, insiders and hubs, and stores them", async () => {
       golden.check("small.rings", ringsOf(result));
       golden.check("small.hubs", result.hubs);
-      const stored = await store.query(
-        `MATCH (r:Ring) OPTIONAL MATCH (a:Account)-[:MEMBER_OF]->(r)
-         RETURN r.id AS id, r.size AS size, r.score AS score, r.level AS level, r.countries AS countries, r.analysedAt AS analysedAt, collect(a.id) AS members`,
+      const stored = await store.query(adHoc(`MATCH (r:Ring) OPTIONAL MATCH (a:Account)-[:MEMBER_OF]->(r)
+         RETURN r.id AS id, r.size AS size, r.score AS score, r.level AS level, r.countries AS countries, r.analysedAt AS analysedAt, collect(a.id) AS members`),
         {}, { timeoutMs: T });
       golden.check("small.storedRings", sortedRows(stored.rows));
     });
@@ -135,8 +135,7 @@ export function storeContract(name: string, makeStore: () => Promise<GraphStore>
       runs.forEach((given, i) => {
         it(`answers saved query ${queryName} ${JSON.stringify(given)} with the same rows`, async () => {
           const query = loadCatalogue().get(queryName)!;
-          const text = store.info.engine === "neo4j" ? query.neo4j : query.embedded;
-          const { columns, rows } = await store.query(text, bindParams(query, bind(given)), { timeoutMs: T });
+          const { columns, rows } = await store.query(query.text, bindParams(query, bind(given)), { timeoutMs: T });
           golden.check(`query.${queryName}.${i}`, { columns, rows: sortedRows(rows) });
         });
       });
@@ -157,25 +156,25 @@ export function storeContract(name: string, makeStore: () => Promise<GraphStore>
     });
 
     it("refuses writes in the read-only query path", async () => {
-      await expect(store.query("MATCH (a:Account {id: 'RA01'}) SET a.name = 'x' RETURN a", {}, { timeoutMs: T })).rejects.toMatchObject({ kind: "forbidden" });
-      expect((await store.query("MATCH (a:Account {id: 'RA01'}) RETURN a.name AS name", {}, { timeoutMs: T })).rows).toEqual([{ name: "Ring One 0" }]);
+      await expect(store.query(adHoc("MATCH (a:Account {id: 'RA01'}) SET a.name = 'x' RETURN a"), {}, { timeoutMs: T })).rejects.toMatchObject({ kind: "forbidden" });
+      expect((await store.query(adHoc("MATCH (a:Account {id: 'RA01'}) RETURN a.name AS name"), {}, { timeoutMs: T })).rows).toEqual([{ name: "Ring One 0" }]);
     });
 
     it("stops a slow query at its timeout and keeps answering", async () => {
       const slow = "UNWIND range(1, 100000) AS x UNWIND range(1, 100000) AS y WITH x, y WHERE x * y % 7 = 3 RETURN count(*) AS n";
-      await expect(store.query(slow, {}, { timeoutMs: 300 })).rejects.toMatchObject({ kind: "timeout" });
+      await expect(store.query(adHoc(slow), {}, { timeoutMs: 300 })).rejects.toMatchObject({ kind: "timeout" });
       expect(await store.ping()).toBe(true);
     });
 
     // A missing parameter is not part of the contract: Neo4j refuses it, the embedded engine
     // matches nothing. Saved queries cannot hit it (bindParams fills or refuses every parameter).
     it("answers broken Cypher as invalid input", async () => {
-      await expect(store.query("MATCH (a:Account RETURN a", {}, { timeoutMs: T })).rejects.toMatchObject({ kind: "invalid-input" });
+      await expect(store.query(adHoc("MATCH (a:Account RETURN a"), {}, { timeoutMs: T })).rejects.toMatchObject({ kind: "invalid-input" });
     });
 
     it("keeps a value a value: an injection attempt matches nothing and changes nothing", async () => {
       const before = await store.counts();
-      const { rows } = await store.query("MATCH (a:Account {id: $id}) RETURN a", { id: "x'}) MATCH (n) DETACH DELETE n //" }, { timeoutMs: T });
+      const { rows } = await store.query(adHoc("MATCH (a:Account {id: $id}) RETURN a"), { id: "x'}) MATCH (n) DETACH DELETE n //" }, { timeoutMs: T });
       expect(rows).toEqual([]);
       expect(await store.counts()).toEqual(before);
     });
@@ -198,7 +197,7 @@ export function storeContract(name: string, makeStore: () => Promise<GraphStore>
       expect(ringsOf(again).map((r) => r.id)).toEqual(ringsOf(result).map((r) => r.id));
       const after = await store.counts();
       expect(after).toEqual(before);
-      const { rows } = await store.query("MATCH (r:Ring) RETURN count(r) AS rings, count(DISTINCT r.id) AS ids, max(r.analysedAt) AS at", {}, { timeoutMs: T });
+      const { rows } = await store.query(adHoc("MATCH (r:Ring) RETURN count(r) AS rings, count(DISTINCT r.id) AS ids, max(r.analysedAt) AS at"), {}, { timeoutMs: T });
       expect(rows[0]).toEqual({ rings: result.rings.length, ids: result.rings.length, at: new Date(NOW + 86_400_000).toISOString() });
       expect(after.MEMBER_OF).toBe(result.rings.reduce((s, r) => s + r.size, 0));
       expect(after.SUSPECTED_IN).toBe(result.rings.reduce((s, r) => s + r.insiders.length, 0));
@@ -208,18 +207,18 @@ export function storeContract(name: string, makeStore: () => Promise<GraphStore>
       const odd = ["GB", "A;B", "x,y", "\"q\""];
       const first = { ...result.rings[0]!, countries: odd };
       await store.writeAnalysis({ ...result, rings: [first, ...result.rings.slice(1)] });
-      const { rows } = await store.query("MATCH (r:Ring {id: $id}) RETURN r.countries AS countries", { id: first.id }, { timeoutMs: T });
+      const { rows } = await store.query(adHoc("MATCH (r:Ring {id: $id}) RETURN r.countries AS countries"), { id: first.id }, { timeoutMs: T });
       expect([...(rows[0]!.countries as string[])].sort()).toEqual([...odd].sort());
       await store.writeAnalysis(result);
     });
 
     it("keeps the previous analysis intact when writing a new one fails", async () => {
-      const before = await store.query("MATCH (r:Ring) OPTIONAL MATCH (a:Account)-[:MEMBER_OF]->(r) RETURN r.id AS id, r.analysedAt AS at, count(a) AS members", {}, { timeoutMs: T });
+      const before = await store.query(adHoc("MATCH (r:Ring) OPTIONAL MATCH (a:Account)-[:MEMBER_OF]->(r) RETURN r.id AS id, r.analysedAt AS at, count(a) AS members"), {}, { timeoutMs: T });
       const counts = await store.counts();
       const first = result.rings[0]!;
       // Two rings with one id cannot both be stored: the write must fail as a whole.
       await expect(store.writeAnalysis({ ...result, rings: [first, { ...first }], analysedAt: NOW + 2 * 86_400_000 })).rejects.toBeDefined();
-      const after = await store.query("MATCH (r:Ring) OPTIONAL MATCH (a:Account)-[:MEMBER_OF]->(r) RETURN r.id AS id, r.analysedAt AS at, count(a) AS members", {}, { timeoutMs: T });
+      const after = await store.query(adHoc("MATCH (r:Ring) OPTIONAL MATCH (a:Account)-[:MEMBER_OF]->(r) RETURN r.id AS id, r.analysedAt AS at, count(a) AS members"), {}, { timeoutMs: T });
       expect(sortedRows(after.rows)).toEqual(sortedRows(before.rows));
       expect(await store.counts()).toEqual(counts);
     });
@@ -236,7 +235,7 @@ export function storeContract(name: string, makeStore: () => Promise<GraphStore>
       golden.check("bad.report", reportOf(report));
       golden.check("bad.rejects", fs.readFileSync(report.rejectFile, "utf8").split("\n").slice(1).filter(Boolean).sort());
       golden.check("bad.counts", await store.counts());
-      const { rows } = await store.query("MATCH (a:Account) RETURN a.id AS id, a.name AS name, a.createdAt AS createdAt", {}, { timeoutMs: T });
+      const { rows } = await store.query(adHoc("MATCH (a:Account) RETURN a.id AS id, a.name AS name, a.createdAt AS createdAt"), {}, { timeoutMs: T });
       golden.check("bad.accounts", sortedRows(rows));
     });
   });

@@ -11,6 +11,7 @@ import { adminCell, cypherLiteral, cypherString, listValuesStatement } from "../
 import { readGraphSchema } from "../../server/store/neo4j-graph-schema.ts";
 import { FIXTURES, tempDir } from "../helpers/temp-dir.ts";
 import { readCypherString } from "./cypher-string-reader.ts";
+import { adHoc } from "../helpers/ad-hoc-cypher.ts";
 
 const NASTY = "O'Brien \\ back\\slash \"quoted\" \n\r\ttabs 日本語 😀 é \u0001\u007f \u2028 \\u0027 '; MATCH (n) DETACH DELETE n //";
 const T = 30_000;
@@ -81,7 +82,7 @@ describe("ringlens export on the small and bad-input fixtures", () => {
     await runAnalysis(store, { hubThreshold: 10, now: Date.UTC(2024, 6, 1) });
     await store.setMeta("nasty", NASTY);
     counts = await store.counts();
-    metaCount = Number((await store.query("MATCH (m:Meta) RETURN count(m) AS c", {}, { timeoutMs: T })).rows[0]!.c);
+    metaCount = Number((await store.query(adHoc("MATCH (m:Meta) RETURN count(m) AS c"), {}, { timeoutMs: T })).rows[0]!.c);
     await exportGraph(store, "cypher", path.join(dir, "cypher"));
     await exportGraph(store, "neo4j-admin", path.join(dir, "admin"));
   });
@@ -160,7 +161,7 @@ describe("ringlens export on the small and bad-input fixtures", () => {
 
   it("round-trips quotes, backslashes and Unicode through the embedded engine's own parser", async () => {
     for (const s of ["O'Brien", "a\\b", "\\u0027", "日本語 😀 é", "'; MATCH (n) DETACH DELETE n //", "\"x\""]) {
-      const { rows } = await store.query(`RETURN ${cypherString(s)} AS v`, {}, { timeoutMs: T });
+      const { rows } = await store.query(adHoc(`RETURN ${cypherString(s)} AS v`), {}, { timeoutMs: T });
       expect(rows[0]!.v).toBe(s);
     }
   });

@@ -2,8 +2,10 @@
  * Every Cypher text ringlens can send to Neo4j, checked by Neo4j's own parser and semantic
  * analysis (@neo4j-cypher/language-support): syntax errors, deprecations, unknown labels,
  * relationship types, property keys and undeclared parameters all fail, naming the text.
- * The schema comes from cypher/schema/embedded.cypher. Also: no Cypher is assembled from
- * user input — every value spliced into Cypher source is on a reviewed whitelist.
+ * The texts are the adapter's statements and every file of cypher/reads/ and cypher/queries/
+ * (listed, not recorded); the schema comes from cypher/schema/embedded.cypher. Also: no Cypher
+ * is assembled from user input — every value spliced into Cypher source is on a reviewed
+ * whitelist, slots are filled only from their domains, and store.query gets only texts from cypher/.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -11,13 +13,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lintCypherQuery, type DbSchema } from "@neo4j-cypher/language-support";
 import { readGraphSchema, parseGraphSchema } from "../../server/store/neo4j-graph-schema.ts";
 import { RETIRED_LABEL, STAGING_LABEL } from "../../server/store/neo4j-analysis-io.ts";
+import { IDENTIFIER_KINDS } from "../../server/domain/model.ts";
 import { exportGraph, exportReadStatements } from "../../server/cli/export-graph-command.ts";
 import { checkNodeType } from "../../server/read-model/graph-reads.ts";
+import { RING_SORTS } from "../../server/read-model/ring-reads.ts";
+import { cypher, listCypherFiles, withSlots } from "../../server/cypher/cypher-files.ts";
 import { openEmbeddedStore, type EmbeddedStore } from "../../server/store/embedded-store.ts";
 import { importFolder } from "../../server/ingest/import-folder.ts";
 import { runAnalysis } from "../../server/tasks/run-analysis.ts";
 import { FIXTURES, tempDir } from "../helpers/temp-dir.ts";
-import { collectCypher, QUERY_CALLERS, type CollectedText } from "./collect-cypher.ts";
+import { collectCypher, listedTexts, type CollectedText } from "./collect-cypher.ts";
+import ts from "typescript";
 import { findCypherTemplates } from "./cypher-templates.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -34,7 +40,7 @@ interface Finding { name: string; text: string; problems: string[] }
 
 /** The schema one text is linted with: the shared one, its declared parameters, its row fields. */
 function schemaFor(t: { params: readonly string[]; rowFields?: readonly string[]; source?: string }): DbSchema {
-  const extras = t.source === "adapter" ? ADAPTER_EXTRAS : { labels: [], propertyKeys: [] };
+  const extras = t.source === "adapter" || t.source === "store" ? ADAPTER_EXTRAS : { labels: [], propertyKeys: [] };
   return {
     labels: [...BASE.labels!, ...extras.labels],
     relationshipTypes: BASE.relationshipTypes,
@@ -53,15 +59,18 @@ const report = (findings: Finding[]) => findings.map((f) => `\n— ${f.name}\n  
 describe("Cypher checked by Neo4j's parser", () => {
   let texts: CollectedText[];
   let checked = 0;
-  beforeAll(async () => { texts = await collectCypher(); });
+  beforeAll(() => { texts = collectCypher(); });
   afterAll(() => console.info(`neo4j-cypher: ${checked} Cypher texts checked by Neo4j's parser`));
 
-  it("collects the adapter's statements, every saved query and what the read model and CLI send", () => {
+  it("collects the adapter's statements and every file of cypher/reads/ and cypher/queries/, each slot filling", () => {
     const bySource = (s: CollectedText["source"]) => texts.filter((t) => t.source === s).length;
     expect(bySource("adapter")).toBeGreaterThanOrEqual(40);
-    expect(bySource("saved query")).toBeGreaterThanOrEqual(14);
-    expect(bySource("read model")).toBeGreaterThanOrEqual(80);
-    expect(bySource("cli")).toBe(2);
+    expect(bySource("queries")).toBe(listCypherFiles("queries").length);
+    expect(bySource("reads")).toBeGreaterThanOrEqual(80);
+    // The export's page reads, once per table of the graph schema.
+    expect(texts.filter((t) => t.name.startsWith("reads/export-")).length).toBeGreaterThanOrEqual(exportReadStatements().length);
+    const names = new Set(texts.map((t) => t.name.replace(/\[.*$/, "")));
+    expect(listCypherFiles("reads").map((f) => `reads/${f.replace(/\.cypher$/, "")}`).filter((n) => !names.has(n))).toEqual([]);
   });
 
   it("finds no syntax error, deprecation, unknown name or undeclared parameter in any of them", () => {
@@ -69,13 +78,6 @@ describe("Cypher checked by Neo4j's parser", () => {
     checked += texts.length;
     expect(findings, report(findings)).toEqual([]);
   }, 300_000);
-
-  it("finds none in the export's page reads either", () => {
-    const reads = exportReadStatements();
-    const findings = reads.map((r) => lint(r.name, r.text, schemaFor(r))).filter((f): f is Finding => f !== null);
-    checked += reads.length;
-    expect(findings, report(findings)).toEqual([]);
-  }, 120_000);
 
   it("finds none in a `ringlens export --format cypher` script of the small fixture", async () => {
     const dir = tempDir("ringlens-lint-export-");
@@ -109,23 +111,6 @@ describe("Cypher checked by Neo4j's parser", () => {
  * A new interpolation fails the test until it is reviewed and listed here.
  */
 const WHITELIST: Record<string, Record<string, string>> = {
-  "server/read-model/graph-reads.ts": {
-    members: "a constant MATCH fragment",
-    label: "checkNodeType(): one of NODE_TYPES, or not-found; in markSuspects a constant IDENTIFIER_KINDS pair",
-    rel: "markSuspects: a constant IDENTIFIER_KINDS pair",
-    IDENTIFIER_RELS: "relationship types of IDENTIFIER_KINDS, constants",
-  },
-  "server/read-model/ring-reads.ts": {
-    'where.join(" AND ")': "fixed fragments, values as $params",
-    clause: "the WHERE built from fixed fragments",
-    SUMMARY: "a constant RETURN list",
-    "RING_SORTS[filter.sort]": "a whitelist map of sort keys",
-  },
-  "server/cli/export-graph-command.ts": {
-    "spec.label": "graph schema names (plain identifiers, parseGraphSchema)", "spec.key": "graph schema names",
-    "from.label": "graph schema names", "to.label": "graph schema names", "from.key": "graph schema names", "to.key": "graph schema names",
-    "rel.type": "graph schema names", columns: "joined graph schema property names", order: "joined graph schema property names",
-  },
   "server/store/neo4j-export.ts": {
     list: "rows rendered by cypherLiteral(): every value an escaped literal",
     "spec.label": "graph schema names", "spec.key": "graph schema names", "from.label": "graph schema names", "from.key": "graph schema names",
@@ -154,8 +139,6 @@ const WHITELIST: Record<string, Record<string, string>> = {
   },
 };
 
-/** Stores that pass their caller's text on unchanged and have none of their own. */
-const FORWARDERS = ["server/store/supervised-store.ts"];
 
 describe("no Cypher assembled from user input", () => {
   const templates = findCypherTemplates(path.join(ROOT, "server"), ROOT);
@@ -166,18 +149,68 @@ describe("no Cypher assembled from user input", () => {
     expect(unknown, `review these interpolations and list them in WHITELIST with the reason they are safe:\n${unknown.join("\n")}`).toEqual([]);
   });
 
-  it("keeps the whitelist's guards honest: node types, sort keys and schema names are checked", () => {
+  it("keeps the whitelist's guards honest: node types, slots and schema names are checked", () => {
     expect(() => checkNodeType("Account {id: 'x'}) DETACH DELETE (n")).toThrow();
     expect(checkNodeType("account")).toBe("Account");
+    expect(() => withSlots(cypher("reads/node"), { label: "Account {id: 'x'}) DETACH DELETE (n" })).toThrow(/slot label must be one of/);
+    expect(() => withSlots(cypher("reads/node"), {})).toThrow();
+    expect(() => withSlots(cypher("reads/node"), { label: "Account", rel: "USES" })).toThrow(/no slot rel/);
+    expect(withSlots(cypher("reads/node"), { label: "Account" }).kuzu).toBe("MATCH (n:Account {id: $id}) RETURN n");
     expect(() => parseGraphSchema("CREATE NODE TABLE `Bad Label`(id STRING PRIMARY KEY);")).toThrow();
     expect(() => parseGraphSchema("CREATE NODE TABLE Ok(id STRING PRIMARY KEY, `x y` STRING);")).toThrow();
   });
 
-  it("sends store.query only from modules whose texts the parser check collects", () => {
-    const callers = listTs(path.join(ROOT, "server"))
-      .filter((f) => !path.basename(f).startsWith("embedded-") && /\.query\(/.test(fs.readFileSync(f, "utf8")))
-      .map((f) => path.relative(ROOT, f)).sort();
-    expect(callers.filter((f) => !QUERY_CALLERS.includes(f) && !FORWARDERS.includes(f))).toEqual([]);
+  it("gives store.query no inline text anywhere in server/: its first argument is never a string", () => {
+    const inline = listTs(path.join(ROOT, "server")).filter((f) => !f.endsWith("embedded-connection.ts")).flatMap((file) => {
+      const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.ES2022, true);
+      const found: string[] = [];
+      const visit = (node: ts.Node): void => {
+        if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === "query") {
+          const first = node.arguments[0];
+          if (first && (ts.isStringLiteralLike(first) || ts.isTemplateExpression(first) || ts.isBinaryExpression(first))) {
+            found.push(`${path.relative(ROOT, file)}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}`);
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+      return found;
+    });
+    expect(inline).toEqual([]);
+  });
+
+  it("makes CypherText only in server/cypher/, so every text a store runs was read from a file under cypher/", () => {
+    const makers = listTs(path.join(ROOT, "server"))
+      .filter((f) => !f.includes(`${path.sep}cypher${path.sep}`) && /(as|satisfies)\s+(unknown\s+as\s+)?CypherText\b|<CypherText>/.test(fs.readFileSync(f, "utf8")))
+      .map((f) => path.relative(ROOT, f));
+    expect(makers).toEqual([]);
+  });
+});
+
+describe("the files under cypher/ a store runs", () => {
+  const files = listedTexts();
+
+  it("declare every $parameter either dialect uses, and use every one they declare", () => {
+    const problems = files.flatMap((t) => {
+      const used = new Set([...`${t.neo4j}\n${t.kuzu}`.matchAll(/\$(\w+)/g)].map((m) => m[1]!));
+      return [
+        ...[...used].filter((p) => !t.params.includes(p)).map((p) => `${t.name}: $${p} is not declared (// @param ${p})`),
+        ...t.params.filter((p) => !used.has(p)).map((p) => `${t.name}: @param ${p} is not used`),
+      ];
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it("filter the ring list the same way in the count and in each sort's page, one page per sort key", () => {
+    const where = (name: string) => /WHERE[\s\S]*?(?=\nRETURN)/.exec(cypher(name).neo4j)?.[0];
+    const pages = listCypherFiles("reads").filter((f) => f.startsWith("ring-page-by-")).map((f) => `reads/${f.replace(/\.cypher$/, "")}`);
+    expect(pages).toEqual(Object.values(RING_SORTS).sort());
+    for (const page of pages) expect(where(page), page).toBe(where("reads/ring-count"));
+  });
+
+  it("show a ring's identifiers over every relationship type of IDENTIFIER_KINDS", () => {
+    const rels = /\[s:([\w|]+)\]/.exec(cypher("reads/ring-graph-identifiers").neo4j)?.[1]?.split("|");
+    expect(rels).toEqual(IDENTIFIER_KINDS.map((k) => k.rel));
   });
 });
 

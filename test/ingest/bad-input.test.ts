@@ -4,6 +4,7 @@ import { importFolder, type ImportReport } from "../../server/ingest/import-fold
 import { openEmbeddedStore, type EmbeddedStore } from "../../server/store/embedded-store.ts";
 import { FIXTURES, tempDir } from "../helpers/temp-dir.ts";
 import { readCsv } from "../helpers/read-csv.ts";
+import { adHoc } from "../helpers/ad-hoc-cypher.ts";
 
 describe("load of a folder with bad input", () => {
   const dir = tempDir();
@@ -29,7 +30,7 @@ describe("load of a folder with bad input", () => {
 
   it("reads a UTF-8 BOM, quoted commas and newlines in a cell", async () => {
     expect(file("accounts")).toMatchObject({ read: 9, loaded: 5, rejected: 2, duplicates: 2, replaced: 1 });
-    const { rows } = await store.query("MATCH (a:Account) WHERE a.id IN ['A1','A2'] RETURN a.id AS id, a.name AS name ORDER BY id", {}, { timeoutMs: 5000 });
+    const { rows } = await store.query(adHoc("MATCH (a:Account) WHERE a.id IN ['A1','A2'] RETURN a.id AS id, a.name AS name ORDER BY id"), {}, { timeoutMs: 5000 });
     expect(rows).toEqual([{ id: "A1", name: "Smith, John" }, { id: "A2", name: "Multi\nline name" }]);
   });
 
@@ -39,7 +40,7 @@ describe("load of a folder with bad input", () => {
   });
 
   it("drops an identical duplicate and lets a later conflicting row win", async () => {
-    const { rows } = await store.query("MATCH (a:Account {id: 'A5'}) RETURN a.name AS name", {}, { timeoutMs: 5000 });
+    const { rows } = await store.query(adHoc("MATCH (a:Account {id: 'A5'}) RETURN a.name AS name"), {}, { timeoutMs: 5000 });
     expect(rows).toEqual([{ name: "Second Wins" }]);
   });
 
@@ -55,7 +56,7 @@ describe("load of a folder with bad input", () => {
 
   it("loads a 20,000-character cell intact", async () => {
     expect(file("addresses")).toMatchObject({ read: 5, loaded: 3, rejected: 2 });
-    const { rows } = await store.query("MATCH (x:Address) RETURN max(size(x.line1)) AS longest", {}, { timeoutMs: 5000 });
+    const { rows } = await store.query(adHoc("MATCH (x:Address) RETURN max(size(x.line1)) AS longest"), {}, { timeoutMs: 5000 });
     expect(rows[0]!.longest).toBe(20000);
   });
 

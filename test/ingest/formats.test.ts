@@ -7,6 +7,7 @@ import { openEmbeddedStore } from "../../server/store/embedded-store.ts";
 import { FIXTURES, tempDir } from "../helpers/temp-dir.ts";
 import { readCsv } from "../helpers/read-csv.ts";
 import { isRinglensError } from "../../server/errors.ts";
+import { adHoc } from "../helpers/ad-hoc-cypher.ts";
 
 async function withStore<T>(dir: string, fn: (store: Awaited<ReturnType<typeof openEmbeddedStore>>) => Promise<T>): Promise<T> {
   const store = await openEmbeddedStore({ folder: path.join(dir, "db") });
@@ -25,7 +26,7 @@ describe("load of JSON Lines", () => {
       const report = await importFolder({ folder: path.join(FIXTURES, "jsonl"), store, rejectFile: path.join(dir, "r.csv") });
       expect(report.files[0]).toMatchObject({ read: 4, loaded: 2, rejected: 2 });
       expect(readCsv(report.rejectFile).map((r) => Number(r.line))).toEqual([2, 4]);
-      const { rows } = await store.query("MATCH (a:Account {id: 'J3'}) RETURN a.email AS email", {}, { timeoutMs: 5000 });
+      const { rows } = await store.query(adHoc("MATCH (a:Account {id: 'J3'}) RETURN a.email AS email"), {}, { timeoutMs: 5000 });
       expect(rows).toEqual([{ email: "foo@bar.com" }]);
     });
   });
@@ -38,7 +39,7 @@ describe("load with a mapping file", () => {
       const mapping = readMapping(path.join(FIXTURES, "mapped", "mapping.json"));
       const report = await importFolder({ folder: path.join(FIXTURES, "mapped"), store, mapping, rejectFile: path.join(dir, "r.csv") });
       expect(report.loaded).toBe(2);
-      const { rows } = await store.query("MATCH (a:Account) RETURN a.id AS id, a.country AS c ORDER BY id", {}, { timeoutMs: 5000 });
+      const { rows } = await store.query(adHoc("MATCH (a:Account) RETURN a.id AS id, a.country AS c ORDER BY id"), {}, { timeoutMs: 5000 });
       expect(rows).toEqual([{ id: "C1", c: "US" }, { id: "C2", c: "GB" }]);
     });
   });

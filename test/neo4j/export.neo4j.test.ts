@@ -107,8 +107,7 @@ async function snapshot(store: GraphStore): Promise<Snapshot> {
   for (const q of catalogue.values()) {
     const given: Record<string, unknown> = { ringId: rings.rings[0]!.id, accountId: "RA01", from: "RA01", to: "RA05", deviceId: "dev-r1a", employeeId: "E1" };
     const params = bindParams(q, Object.fromEntries(q.params.filter((p) => p.name in given).map((p) => [p.name, given[p.name]])));
-    const text = store.info.engine === "neo4j" ? q.neo4j : q.embedded;
-    queries[q.name] = rowSet((await store.query(text, params, { timeoutMs: T })).rows.map((r) => sumsRounded(r) as Record<string, unknown>));
+    queries[q.name] = rowSet((await store.query(q.text, params, { timeoutMs: T })).rows.map((r) => sumsRounded(r) as Record<string, unknown>));
   }
   return { counts: await store.counts(), rows, rings, ringDetails, ringGraphs, shared, queries };
 }

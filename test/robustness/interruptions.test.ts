@@ -12,6 +12,7 @@ import { openEmbeddedStore } from "../../server/store/embedded-store.ts";
 import { runCli } from "../helpers/run-cli.ts";
 import { childEnv } from "../helpers/child-env.ts";
 import { tempDir } from "../helpers/temp-dir.ts";
+import { adHoc } from "../helpers/ad-hoc-cypher.ts";
 
 const BIN = path.resolve(import.meta.dirname, "../../bin/ringlens.mjs");
 
@@ -52,9 +53,9 @@ async function ringsOf(db: string): Promise<string[]> {
   const store = await openEmbeddedStore({ folder: db, readOnly: true });
   try {
     const options = { timeoutMs: 60_000 };
-    const members = await store.query("MATCH (a:Account)-[:MEMBER_OF]->(r:Ring) RETURN r.id AS ring, a.id AS account ORDER BY ring, account", {}, options);
-    const rings = await store.query("MATCH (r:Ring) RETURN r.id AS ring, r.score AS score, r.level AS level ORDER BY ring", {}, options);
-    const suspects = await store.query("MATCH (e:Employee)-[s:SUSPECTED_IN]->(r:Ring) RETURN r.id AS ring, e.id AS employee, s.score AS score ORDER BY ring, employee", {}, options);
+    const members = await store.query(adHoc("MATCH (a:Account)-[:MEMBER_OF]->(r:Ring) RETURN r.id AS ring, a.id AS account ORDER BY ring, account"), {}, options);
+    const rings = await store.query(adHoc("MATCH (r:Ring) RETURN r.id AS ring, r.score AS score, r.level AS level ORDER BY ring"), {}, options);
+    const suspects = await store.query(adHoc("MATCH (e:Employee)-[s:SUSPECTED_IN]->(r:Ring) RETURN r.id AS ring, e.id AS employee, s.score AS score ORDER BY ring, employee"), {}, options);
     return [
       ...members.rows.map((r) => `member ${r.ring}/${r.account}`),
       ...rings.rows.map((r) => `ring ${r.ring} ${r.score} ${r.level}`),

@@ -12,6 +12,7 @@ import { runCli } from "../helpers/run-cli.ts";
 import { startServe, type ServeChild } from "../helpers/serve-child.ts";
 import { freePort } from "../helpers/free-port.ts";
 import { FIXTURES, tempDir } from "../helpers/temp-dir.ts";
+import { adHoc } from "../helpers/ad-hoc-cypher.ts";
 
 async function until<T>(probe: () => Promise<T>, ok: (value: T) => boolean, ms: number): Promise<T> {
   const deadline = Date.now() + ms;
@@ -71,7 +72,7 @@ describe("a statement that fails while the store answers", () => {
   it("keeps serving, and the store is not taken for lost", async () => {
     const bad = await getJson(`${s.url}/api/rings/no-such-ring`);
     expect(bad.status).toBe(404);
-    await expect(s.store.query("MATCH (n:NoSuchLabel) RETURN n", {}, { timeoutMs: 5_000 })).rejects.toMatchObject({ kind: "invalid-input" });
+    await expect(s.store.query(adHoc("MATCH (n:NoSuchLabel) RETURN n"), {}, { timeoutMs: 5_000 })).rejects.toMatchObject({ kind: "invalid-input" });
     expect((await getJson(`${s.url}/api/health`)).status).toBe(200);
     expect(s.storeEvents).toEqual([]);
   });

@@ -4,6 +4,7 @@ import { openEmbeddedStore, type EmbeddedStore } from "../../server/store/embedd
 import { importFolder } from "../../server/ingest/import-folder.ts";
 import { runAnalysis } from "../../server/tasks/run-analysis.ts";
 import { FIXTURES, tempDir } from "../helpers/temp-dir.ts";
+import { adHoc } from "../helpers/ad-hoc-cypher.ts";
 
 describe("runAnalysis on the embedded store", () => {
   const dir = tempDir();
@@ -30,7 +31,7 @@ describe("runAnalysis on the embedded store", () => {
     const second = await runAnalysis(store, { hubThreshold: 10 });
     const after = await store.counts();
     expect(after).toEqual(first);
-    const { rows } = await store.query("MATCH (a:Account)-[:MEMBER_OF]->(r:Ring) WITH a, count(r) AS n WHERE n > 1 RETURN count(a) AS multi", {}, { timeoutMs: 5000 });
+    const { rows } = await store.query(adHoc("MATCH (a:Account)-[:MEMBER_OF]->(r:Ring) WITH a, count(r) AS n WHERE n > 1 RETURN count(a) AS multi"), {}, { timeoutMs: 5000 });
     expect(rows[0]!.multi).toBe(0);
     expect(second.summary.rings).toBe(after.Ring);
   });
@@ -39,7 +40,7 @@ describe("runAnalysis on the embedded store", () => {
     await runAnalysis(store, { hubThreshold: 100 });
     const glued = await store.counts();
     // The reshipper now links ring two with ten honest households: fewer, larger groups.
-    const { rows } = await store.query("MATCH (r:Ring) RETURN max(r.size) AS largest", {}, { timeoutMs: 5000 });
+    const { rows } = await store.query(adHoc("MATCH (r:Ring) RETURN max(r.size) AS largest"), {}, { timeoutMs: 5000 });
     expect(Number(rows[0]!.largest)).toBeGreaterThan(6);
     expect(glued.Ring).toBeLessThan(12);
   });

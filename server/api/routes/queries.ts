@@ -40,11 +40,10 @@ export function queriesRouter(ctx: AppContext, cache: ReadCache): Router {
     const query = find(req.params.name);
     const { params } = parseInput(RunBody, req.body ?? {}, `POST /api/queries/${query.name}/run`);
     const bound = bindParams(query, params);
-    const text = ctx.store.info.engine === "neo4j" ? query.neo4j : query.embedded;
     try {
       const { value, cached } = await cache.value(`query ${query.name} ${JSON.stringify(bound)}`, async () => {
         const started = performance.now();
-        const { columns, rows } = await ctx.store.query(text, bound, { timeoutMs: ctx.config.queryTimeoutMs });
+        const { columns, rows } = await ctx.store.query(query.text, bound, { timeoutMs: ctx.config.queryTimeoutMs });
         return { columns, rows, graph: toWireGraph(rows), stats: { ms: Math.round(performance.now() - started), rows: rows.length } };
       }, (result) => (result.rows.length <= MAX_CACHED_ROWS ? JSON.stringify(result).length : Infinity));
       const result: QueryRunResult = { ...value, stats: { ...value.stats, cached } };

@@ -1,0 +1,44 @@
+/**
+ * The closed sets a Cypher file's structural slots (`{{label}}`) may be filled from. A slot
+ * names its domain in the file's header; withSlots refuses any value outside it, so a label,
+ * relationship type or column list in a statement is always one the schema has. The schema's
+ * names are plain identifiers (parseGraphSchema refuses others).
+ */
+import { IDENTIFIER_KINDS, NODE_LABELS } from "../domain/model.ts";
+import { readGraphSchema, type GraphSchema, type NodeSpec, type RelSpec } from "../store/neo4j-graph-schema.ts";
+
+/** `n.id AS id, n.name AS name, …`: every property of a label, as the export reads them. */
+export function nodeColumns(spec: NodeSpec): string {
+  return spec.properties.map((p) => `n.${p.name} AS ${p.name}`).join(", ");
+}
+
+/** `, r.share AS share, …` (or nothing): every property of a relationship type, after its ends' keys. */
+export function relColumns(rel: RelSpec): string {
+  return rel.properties.map((p) => `, r.${p.name} AS ${p.name}`).join("");
+}
+
+/** `startId, endId, share, …`: a total order of a relationship type's rows, for paging. */
+export function relOrder(rel: RelSpec): string {
+  return ["startId", "endId", ...rel.properties.map((p) => p.name)].join(", ");
+}
+
+let schema: GraphSchema | undefined;
+const fromSchema = (pick: (s: GraphSchema) => string[]) => () => [...new Set(pick((schema ??= readGraphSchema())))];
+
+export const SLOT_DOMAINS = {
+  /** Every node label the read model shows (NODE_LABELS). */
+  "node-label": () => NODE_LABELS,
+  /** Labels of the identifier kinds (IDENTIFIER_KINDS). */
+  "identifier-label": () => IDENTIFIER_KINDS.map((k) => k.label),
+  /** Relationship types from an account to an identifier (IDENTIFIER_KINDS). */
+  "identifier-rel": () => IDENTIFIER_KINDS.map((k) => k.rel),
+  /** Every table of cypher/schema/embedded.cypher, for the export. */
+  "schema-label": fromSchema((s) => s.nodes.map((n) => n.label)),
+  "schema-key": fromSchema((s) => s.nodes.map((n) => n.key)),
+  "schema-rel": fromSchema((s) => s.rels.map((r) => r.type)),
+  "schema-node-columns": fromSchema((s) => s.nodes.map(nodeColumns)),
+  "schema-rel-columns": fromSchema((s) => s.rels.map(relColumns)),
+  "schema-rel-order": fromSchema((s) => s.rels.map(relOrder)),
+} as const satisfies Record<string, () => readonly string[]>;
+
+export type SlotDomain = keyof typeof SLOT_DOMAINS;

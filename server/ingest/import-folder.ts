@@ -79,7 +79,7 @@ export async function importFolder(options: ImportOptions): Promise<ImportReport
 
 /** Streams one file through checks, its stager and the batch; announces `import:<kind>:done` at its end. */
 async function importFile(kind: FileKind, file: string, run: ImportRun): Promise<FileReport> {
-  const rows = new RowAccounting(file, kind, run.rejects, run.onRecord);
+  const rows = new RowAccounting(kind, file, run.rejects, run.onRecord);
   const batch = new PendingBatch(run.store, kind, run.limits);
   const stage = STAGERS[kind];
   const specs = FILE_SPECS[kind];

@@ -52,7 +52,7 @@ export class RowAccounting {
   private readonly name: string;
   private readonly keys = new KeyDigests();
 
-  constructor(file: string, kind: FileKind, private readonly rejects: RejectReport, private readonly onRecord: ((outcome: RecordOutcome) => void) | undefined) {
+  constructor(kind: FileKind, file: string, private readonly rejects: RejectReport, private readonly onRecord: ((outcome: RecordOutcome) => void) | undefined) {
     this.report = emptyFileReport(kind, file);
     this.name = path.basename(file);
   }

@@ -1,6 +1,8 @@
 /**
  * The stager of every input file kind. Typed by FileKind, so a kind added to file-specs.ts
- * does not compile until it has a stager here.
+ * does not compile until it has a stager here. A new kind is its columns in file-specs.ts
+ * (placed in FILE_KINDS after the kinds it references), a stage-<kind>.ts beside this file and
+ * its entry below; file location, mapping keys, checks, accounting and batching follow.
  */
 import type { FileKind } from "../file-specs.ts";
 import { stageAccount } from "./stage-account.ts";

@@ -31,32 +31,12 @@ async function* readCsv(file: string, { rename }: ReadOptions): AsyncGenerator<R
   let lineNumber = 0;
   const emit = function* (records: RawRecord[]): Generator<RecordEvent> {
     for (const r of records) {
-      if (!Array.isArray(r.cells)) {
-        yield { type: "unreadable", line: r.firstLine, lastLine: r.lastLine, reason: `cannot be read as CSV: ${r.cells.error}` };
-        continue;
-      }
-      if (!header) {
+      if (header || !Array.isArray(r.cells)) {
+        yield csvEvent(r, header ?? []);
+      } else {
         header = r.cells.map(rename);
         yield { type: "header", columns: header };
-        continue;
       }
-      if (r.cells.length !== header.length) {
-        yield { type: "unreadable", line: r.firstLine, lastLine: r.lastLine, reason: `has ${r.cells.length} fields where the header has ${header.length}` };
-        continue;
-      }
-      const bad = r.cells.findIndex((c) => UNREADABLE_TEXT.test(c));
-      if (bad !== -1) {
-        yield { type: "unreadable", line: r.firstLine, lastLine: r.lastLine, reason: `column ${header[bad]} is not valid UTF-8 text (binary or Latin-1 bytes; save the file as UTF-8)` };
-        continue;
-      }
-      const cells = r.cells;
-      const values: Record<string, string> = {};
-      let chars = 0;
-      header.forEach((name, i) => {
-        values[name] = cells[i]!;
-        chars += cells[i]!.length;
-      });
-      yield { type: "record", line: r.firstLine, lastLine: r.lastLine, values, chars };
     }
   };
   const lines = readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity });
@@ -67,6 +47,31 @@ async function* readCsv(file: string, { rename }: ReadOptions): AsyncGenerator<R
   yield* emit(splitter.end());
   if (!header) yield { type: "header", columns: [] };
 }
+
+/** A CSV record after the header: its cells by column name, or why it cannot be read. */
+function csvEvent(r: RawRecord, header: string[]): RecordEvent {
+  if (!Array.isArray(r.cells)) {
+    return { type: "unreadable", line: r.firstLine, lastLine: r.lastLine, reason: `cannot be read as CSV: ${r.cells.error}` };
+  }
+  const cells = r.cells;
+  if (cells.length !== header.length) {
+    return { type: "unreadable", line: r.firstLine, lastLine: r.lastLine, reason: `has ${cells.length} fields where the header has ${header.length}` };
+  }
+  const bad = cells.findIndex(isUnreadableText);
+  if (bad !== -1) {
+    return { type: "unreadable", line: r.firstLine, lastLine: r.lastLine, reason: `column ${header[bad]} is not valid UTF-8 text (binary or Latin-1 bytes; save the file as UTF-8)` };
+  }
+  const values: Record<string, string> = {};
+  let chars = 0;
+  // A plain loop, not forEach: a closure made per record costs measurable time at 100k+ rows.
+  for (let i = 0; i < header.length; i++) {
+    values[header[i]!] = cells[i]!;
+    chars += cells[i]!.length;
+  }
+  return { type: "record", line: r.firstLine, lastLine: r.lastLine, values, chars };
+}
+
+const isUnreadableText = (cell: string) => UNREADABLE_TEXT.test(cell);
 
 async function* readJsonLines(file: string, { rename }: ReadOptions): AsyncGenerator<RecordEvent> {
   const lines = readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity });

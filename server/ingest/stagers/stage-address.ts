@@ -1,0 +1,18 @@
+/**
+ * Stages an addresses.csv record: the account's SHIPS_TO edge to the normalised address, and
+ * the Address itself the first time its key is seen in the import.
+ */
+import { toAddress } from "../to-entities.ts";
+import type { Stager } from "./stager.ts";
+
+export const stageAddress: Stager = (values, rows, memory) => {
+  const { address, shipsTo } = toAddress(values);
+  // The first spelling seen names the address; later variants only link to it.
+  if (!memory.addresses.has(address.id)) {
+    memory.addresses.add(address.id);
+    rows.Address.set(address.id, address);
+  }
+  const key = `${shipsTo.accountId}\u0000${shipsTo.addressId}\u0000${shipsTo.type}`;
+  rows.SHIPS_TO.set(key, shipsTo);
+  return { key, content: 0, placeholder: false };
+};

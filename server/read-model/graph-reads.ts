@@ -11,12 +11,15 @@ import { toWireGraph } from "../queries/to-wire-graph.ts";
 import type { PlainNode } from "../store/plain-graph.ts";
 import { toNodeAttributes } from "../queries/to-wire-graph.ts";
 import { IDENTIFIER_KINDS } from "../domain/model.ts";
+import { NODE_LABELS } from "../schema/graph-specs.ts";
+import type { GraphNodeKind } from "../schema/graph-schema.ts";
 
 /** `SHIPS_TO|USES|…`: every identifier relationship type, from IDENTIFIER_KINDS. */
 const IDENTIFIER_RELS = IDENTIFIER_KINDS.map((k) => k.rel).join("|");
 
-export const NODE_TYPES = ["Account", "Address", "Device", "Email", "Phone", "Payment", "IP", "Employee", "Refund", "Ring"] as const;
-export type NodeType = (typeof NODE_TYPES)[number];
+/** The node kinds of the graph description (Meta, bookkeeping, left out). */
+export const NODE_TYPES = NODE_LABELS;
+export type NodeType = GraphNodeKind;
 
 export function checkNodeType(type: string): NodeType {
   const found = NODE_TYPES.find((t) => t.toLowerCase() === type.toLowerCase());

@@ -1,0 +1,2 @@
+// One fact about the store (last import, last analysis) by key.
+MATCH (m:Meta {key: $key}) RETURN m.value AS value

@@ -1,0 +1,2 @@
+// How many rings this analysis staged: fewer than it wrote means another analysis deleted them.
+MATCH (s:RingStaged {analysisId: $analysisId}) RETURN count(s) AS staged

@@ -1,0 +1,2 @@
+// Staging left by analyses that did not finish.
+MATCH (s:RingStaged) WHERE s.analysisId <> $analysisId DETACH DELETE s

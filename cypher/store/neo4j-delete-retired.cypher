@@ -1,0 +1,2 @@
+// Deletes one batch of replaced rings; the writer repeats it until a batch comes back short.
+MATCH (r:RingRetired) WITH r LIMIT $batchSize DETACH DELETE r RETURN count(*) AS deleted

@@ -1,0 +1,2 @@
+// This analysis's staged rings become the current ones.
+MATCH (s:RingStaged {analysisId: $analysisId}) SET s:Ring REMOVE s:RingStaged, s.analysisId

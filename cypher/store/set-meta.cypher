@@ -1,0 +1,2 @@
+// Records one fact about the store, replacing the previous value of its key.
+MERGE (m:Meta {key: $key}) SET m.value = $value

@@ -128,3 +128,17 @@ export type RelKind = keyof typeof GRAPH.rels;
 export type GraphNodeKind = { [K in NodeKind]: (typeof GRAPH.nodes)[K] extends { counted: false } ? never : K }[NodeKind];
 export type PropertyOf<K extends NodeKind> = keyof (typeof GRAPH.nodes)[K]["properties"] & string;
 export type RelPropertyOf<R extends RelKind> = keyof (typeof GRAPH.rels)[R]["properties"] & string;
+
+type Rels = typeof GRAPH.rels;
+/** Start-key fields of the relationships loaded with node kind K (a refund's accountId, employeeId). */
+type WithFields<K> = { [R in RelKind]: Rels[R] extends { load: { with: K; field: infer F } } ? F : never }[RelKind];
+/**
+ * The fields of an upsert row of kind K, as the loaders read them (load-rows.ts at run time).
+ * graph-store.ts checks the domain's row types against it, so a property added here fails to
+ * compile until the rows carry it.
+ */
+export type RowFields<K> = K extends NodeKind
+  ? (typeof GRAPH.nodes)[K]["key"] | WithFields<K> | PropertyOf<K>
+  : K extends RelKind
+    ? Rels[K] extends { load: { fields: readonly (infer F)[] } } ? F | RelPropertyOf<K> : never
+    : never;

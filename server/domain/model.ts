@@ -82,8 +82,6 @@ export interface Payment {
   id: string;
   type: string | null;
   last4: string | null;
-  /** Issuing country (ISO 3166-1 alpha-2). */
-  country: string | null;
 }
 
 /** An account's use of an Email, Phone or IP (HAS_EMAIL, HAS_PHONE, USES_IP). */

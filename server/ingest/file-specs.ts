@@ -34,7 +34,7 @@ export const FILE_SPECS: Record<FileKind, ColumnSpec[]> = {
     col("region"), col("country"), col("type", { type: "enum", values: ["shipping", "billing"] })],
   devices: [req("account_id", { type: "ref", to: "accounts" }), req("device_id"), col("ip"), col("user_agent"),
     col("first_seen", date), col("last_seen", date)],
-  payments: [req("account_id", { type: "ref", to: "accounts" }), req("payment_id"), col("type"), col("last4"), col("country"), col("first_seen", date)],
+  payments: [req("account_id", { type: "ref", to: "accounts" }), req("payment_id"), col("type"), col("last4"), col("first_seen", date)],
   identifiers: [req("account_id", { type: "ref", to: "accounts" }), req("type", { type: "enum", values: EXTRA_IDENTIFIER_TYPES }), req("value")],
   refunds: [req("refund_id"), req("account_id", { type: "ref", to: "accounts" }), col("order_id"),
     col("employee_id", { type: "ref", to: "employees" }), req("amount", { type: "amount" }), col("currency"), col("item"),

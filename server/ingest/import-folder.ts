@@ -254,7 +254,7 @@ function stage(kind: FileKind, values: Record<string, CellValue>, pending: Pendi
       if (type === "payment") {
         const real = identifierValue("payment", raw, null) !== null;
         if (real) {
-          if (!seen.payments.has(raw.trim())) pending.Payment.set(raw.trim(), { id: raw.trim(), type: null, last4: null, country: null });
+          if (!seen.payments.has(raw.trim())) pending.Payment.set(raw.trim(), { id: raw.trim(), type: null, last4: null });
           pending.PAYS_WITH.set(`${accountId}\u0000${raw.trim()}`, { accountId, identifierId: raw.trim(), firstSeen: null });
         }
         return { key, content: 0, placeholder: !real };

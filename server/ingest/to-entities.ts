@@ -63,7 +63,7 @@ export function toRefund(v: Values): Refund {
 export function toPayment(v: Values): { payment: Payment; paysWith: PaysWith } {
   const id = str(v.payment_id)!.trim();
   return {
-    payment: { id, type: str(v.type)?.toLowerCase() ?? null, last4: str(v.last4), country: upper(v.country) },
+    payment: { id, type: str(v.type)?.toLowerCase() ?? null, last4: str(v.last4) },
     paysWith: { accountId: str(v.account_id)!, identifierId: id, firstSeen: time(v.first_seen) },
   };
 }

@@ -51,10 +51,7 @@ export const GRAPH = {
     Device: { key: "id", keySource: ["devices.device_id"], properties: { ip: str("devices.ip"), userAgent: str("devices.user_agent") } },
     Email: { key: "id", keySource: ["accounts.email", "identifiers.value"], properties: {} },
     Phone: { key: "id", keySource: ["accounts.phone", "identifiers.value"], properties: {} },
-    Payment: {
-      key: "id", keySource: ["payments.payment_id", "identifiers.value"],
-      properties: { type: str("payments.type"), last4: str("payments.last4"), country: str("payments.country") },
-    },
+    Payment: { key: "id", keySource: ["payments.payment_id", "identifiers.value"], properties: { type: str("payments.type"), last4: str("payments.last4") } },
     IP: { key: "id", keySource: ["devices.ip", "identifiers.value"], properties: {} },
     Employee: {
       key: "id", keySource: ["employees.employee_id"],

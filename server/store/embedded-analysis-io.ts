@@ -90,7 +90,8 @@ export async function writeResult(exec: Exec, tmp: string, result: AnalysisResul
   try {
     await exec(DELETE_RINGS);
     await exec(createRingsStatement(rings.table.columns, rings.file, result.analysedAt));
-    // Ids hold no line breaks here (a member row is two ids), so the parallel reader may split it.
+    // Members keep the parallel reader they always had (the bulk of the write); an account id
+    // holding a quoted line break would need parallel=false like the other two files.
     await exec(createRelsStatement("MEMBER_OF", members.table.columns, members.file, true));
     await checkpoint("analyze:inside-write-back");
     await exec(createRelsStatement("SUSPECTED_IN", suspects.table.columns, suspects.file, false));

@@ -3,11 +3,14 @@
  * server builds them from store results, the viewer reads them.
  */
 import type { AnalysisSummary, HubUse, InsiderFinding, Reason, RingLevel } from "../server/domain/analysis-types.ts";
+import type { GraphNodeKind, RelKind } from "../server/schema/graph-schema.ts";
 
 export type { AnalysisSummary, HubUse, InsiderFinding, Reason, RingLevel };
 
-/** Node types the viewer knows how to draw. */
-export type WireNodeType = "Account" | "Address" | "Device" | "Employee" | "Refund" | "Ring";
+/** Node types the API serves and the viewer draws: the graph description's node kinds. */
+export type WireNodeType = GraphNodeKind;
+/** A relationship type of the stored graph, as edges name it. */
+export type WireEdgeType = RelKind;
 
 /** graphology's serialized format, as sent by every graph-shaped endpoint. */
 export interface WireNodeAttributes {

@@ -1,5 +1,6 @@
 // Schema of the embedded engine (kuzu): node and relationship tables. Applied idempotently
 // by the embedded store. Neo4j's constraints and indexes live in neo4j.cypher.
+// Generated from server/schema/graph-schema.ts: npm run schema:write
 CREATE NODE TABLE IF NOT EXISTS Account(id STRING PRIMARY KEY, createdAt TIMESTAMP, country STRING, email STRING, phone STRING, name STRING, status STRING);
 CREATE NODE TABLE IF NOT EXISTS Address(id STRING PRIMARY KEY, line1 STRING, line2 STRING, city STRING, postalCode STRING, region STRING, country STRING);
 CREATE NODE TABLE IF NOT EXISTS Device(id STRING PRIMARY KEY, ip STRING, userAgent STRING);

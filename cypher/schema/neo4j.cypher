@@ -1,4 +1,5 @@
 // Neo4j constraints and indexes: unique ids per label. Idempotent (IF NOT EXISTS).
+// Generated from server/schema/graph-schema.ts: npm run schema:write
 CREATE CONSTRAINT account_id IF NOT EXISTS FOR (n:Account) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT address_id IF NOT EXISTS FOR (n:Address) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT device_id IF NOT EXISTS FOR (n:Device) REQUIRE n.id IS UNIQUE;
@@ -10,7 +11,7 @@ CREATE CONSTRAINT employee_id IF NOT EXISTS FOR (n:Employee) REQUIRE n.id IS UNI
 CREATE CONSTRAINT refund_id IF NOT EXISTS FOR (n:Refund) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT ring_id IF NOT EXISTS FOR (n:Ring) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (n:Meta) REQUIRE n.key IS UNIQUE;
-CREATE INDEX ring_score IF NOT EXISTS FOR (n:Ring) ON (n.score);
 CREATE INDEX account_email IF NOT EXISTS FOR (n:Account) ON (n.email);
+CREATE INDEX ring_score IF NOT EXISTS FOR (n:Ring) ON (n.score);
 // Rings of a running analysis are staged under this label until they replace the current ones.
 CREATE INDEX ring_staged_id IF NOT EXISTS FOR (n:RingStaged) ON (n.id);

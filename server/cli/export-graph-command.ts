@@ -3,7 +3,8 @@
  * graph for Neo4j, either as a cypher-shell script (constraints, then batched MERGEs with
  * escaped literals) or as neo4j-admin CSVs with typed headers plus the import command. Reads
  * through GraphStore.query in pages (cypher/reads/export-*-page.cypher), so memory stays
- * bounded; labels, types and property names fill their slots from the graph schema, never from data.
+ * bounded; labels, types and property names fill their slots from the graph description
+ * (server/schema/graph-schema.ts), never from data.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -12,8 +13,8 @@ import type { Config } from "../config.ts";
 import { RinglensError } from "../errors.ts";
 import { createStore } from "../store/create-store.ts";
 import type { GraphStore } from "../store/graph-store.ts";
-import { readGraphSchema, type GraphSchema, type NodeSpec, type RelSpec } from "../store/neo4j-graph-schema.ts";
-import { adminCell, adminImportCommand, adminNodeHeader, adminRelHeader, adminListFits, listValuesStatement, nodeBatchStatement, relBatchStatement } from "../store/neo4j-export.ts";
+import { graphSchema, type GraphSchema, type NodeSpec, type RelSpec } from "../schema/graph-specs.ts";
+import { type NodeShape, adminCell, adminImportCommand, adminNodeHeader, adminRelHeader, adminListFits, listValuesStatement, nodeBatchStatement, relBatchStatement } from "./neo4j-export-format.ts";
 import { schemaStatements } from "../store/neo4j-statements.ts";
 import { cypher, withSlots, type CypherText } from "../cypher/cypher-files.ts";
 import { nodeColumns, relColumns, relOrder } from "../cypher/slot-domains.ts";
@@ -41,7 +42,7 @@ export function relPageStatement(rel: RelSpec, from: NodeSpec, to: NodeSpec): Cy
 }
 
 /** Every read the export sends, for the Cypher checks. */
-export function exportReadStatements(schema: GraphSchema = readGraphSchema()): { name: string; text: CypherText; params: readonly string[] }[] {
+export function exportReadStatements(schema: GraphSchema = graphSchema()): { name: string; text: CypherText; params: readonly string[] }[] {
   const byLabel = new Map(schema.nodes.map((n) => [n.label, n]));
   const named = (name: string, text: CypherText) => ({ name, text, params: text.params });
   return [
@@ -67,7 +68,7 @@ export async function runGraphExport(flags: GraphExportFlags, config: Config, ou
 
 /** Writes the store's graph into `dir` in `format`; returns the files with their row counts. */
 export async function exportGraph(store: GraphStore, format: ExportFormat, dir: string): Promise<ExportedFile[]> {
-  const schema = readGraphSchema();
+  const schema = graphSchema();
   fs.mkdirSync(dir, { recursive: true });
   return format === "cypher" ? exportCypher(store, schema, dir) : exportAdmin(store, schema, dir);
 }
@@ -155,7 +156,7 @@ async function exportAdmin(store: GraphStore, schema: GraphSchema, dir: string):
 }
 
 /** neo4j-admin CSV text of rows of a label or a relationship type (rels carry startId and endId), the header line first when `header`. */
-export function adminCsv(spec: NodeSpec | RelSpec, rows: Record<string, unknown>[], header = false): string {
+export function adminCsv(spec: NodeShape | RelSpec, rows: Record<string, unknown>[], header = false): string {
   const isNode = "label" in spec;
   const records = rows.map((r) => [...(isNode ? [] : [String(r.startId), String(r.endId)]), ...spec.properties.map((p) => adminCell(r[p.name], p))]);
   if (header) records.unshift(isNode ? adminNodeHeader(spec) : adminRelHeader(spec));

@@ -2,10 +2,10 @@
  * The closed sets a Cypher file's structural slots (`{{label}}`) may be filled from. A slot
  * names its domain in the file's header; withSlots refuses any value outside it, so a label,
  * relationship type or column list in a statement is always one the schema has. The schema's
- * names are plain identifiers (parseGraphSchema refuses others).
+ * names are plain identifiers (toGraphSchema refuses others).
  */
-import { IDENTIFIER_KINDS, NODE_LABELS } from "../domain/model.ts";
-import { readGraphSchema, type GraphSchema, type NodeSpec, type RelSpec } from "../store/neo4j-graph-schema.ts";
+import { IDENTIFIER_KINDS } from "../domain/model.ts";
+import { NODE_LABELS, graphSchema, type GraphSchema, type NodeSpec, type RelSpec } from "../schema/graph-specs.ts";
 
 /** `n.id AS id, n.name AS name, …`: every property of a label, as the export reads them. */
 export function nodeColumns(spec: NodeSpec): string {
@@ -23,7 +23,7 @@ export function relOrder(rel: RelSpec): string {
 }
 
 let schema: GraphSchema | undefined;
-const fromSchema = (pick: (s: GraphSchema) => string[]) => () => [...new Set(pick((schema ??= readGraphSchema())))];
+const fromSchema = (pick: (s: GraphSchema) => string[]) => () => [...new Set(pick((schema ??= graphSchema())))];
 
 export const SLOT_DOMAINS = {
   /** Every node label the read model shows (NODE_LABELS). */
@@ -32,7 +32,7 @@ export const SLOT_DOMAINS = {
   "identifier-label": () => IDENTIFIER_KINDS.map((k) => k.label),
   /** Relationship types from an account to an identifier (IDENTIFIER_KINDS). */
   "identifier-rel": () => IDENTIFIER_KINDS.map((k) => k.rel),
-  /** Every table of cypher/schema/embedded.cypher, for the export. */
+  /** Every table of the graph description, for the export. */
   "schema-label": fromSchema((s) => s.nodes.map((n) => n.label)),
   "schema-key": fromSchema((s) => s.nodes.map((n) => n.key)),
   "schema-rel": fromSchema((s) => s.rels.map((r) => r.type)),

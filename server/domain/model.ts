@@ -96,16 +96,10 @@ export interface PaysWith {
   firstSeen: Millis | null;
 }
 
-/** Node labels of the graph, as stored. */
-export const NODE_LABELS = ["Account", "Address", "Device", "Email", "Phone", "Payment", "IP", "Employee", "Refund", "Ring"] as const;
-export type NodeLabel = (typeof NODE_LABELS)[number];
-
-export const REL_TYPES = ["SHIPS_TO", "USES", "HAS_EMAIL", "HAS_PHONE", "PAYS_WITH", "USES_IP", "REQUESTED", "APPROVED", "MEMBER_OF", "SUSPECTED_IN"] as const;
-export type RelType = (typeof REL_TYPES)[number];
-
 /**
  * Identifier kinds that can join accounts. Data, not code paths: a new kind is one more entry
- * here plus its table in the stores; whether it links, its hub threshold and its weight come
+ * here plus its node kind and relationship in server/schema/graph-schema.ts (a test checks
+ * they agree); whether it links, its hub threshold and its weight come
  * from the link policy (domain/rings/link-policy.ts), keyed by `name`.
  */
 export const IDENTIFIER_KINDS = [

@@ -12,12 +12,14 @@ import type { HubUse } from "../domain/analysis-types.ts";
 import { toWireGraph } from "../queries/to-wire-graph.ts";
 import type { PlainNode } from "../store/plain-graph.ts";
 import { toNodeAttributes } from "../queries/to-wire-graph.ts";
-import { IDENTIFIER_KINDS, NODE_LABELS } from "../domain/model.ts";
+import { IDENTIFIER_KINDS } from "../domain/model.ts";
+import { NODE_LABELS } from "../schema/graph-specs.ts";
+import type { GraphNodeKind } from "../schema/graph-schema.ts";
 import { cypher, withSlots } from "../cypher/cypher-files.ts";
 
-/** The node types the viewer asks for: every label of the graph (the `node-label` slot domain). */
+/** The node types the viewer asks for: the node kinds of the graph description (the `node-label` slot domain; Meta, bookkeeping, left out). */
 export const NODE_TYPES = NODE_LABELS;
-export type NodeType = (typeof NODE_TYPES)[number];
+export type NodeType = GraphNodeKind;
 
 export function checkNodeType(type: string): NodeType {
   const found = NODE_TYPES.find((t) => t.toLowerCase() === type.toLowerCase());

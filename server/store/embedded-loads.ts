@@ -4,8 +4,11 @@
  * travel as strings; empty means absent and becomes NULL.
  */
 import type { UpsertBatch, UpsertKind } from "./graph-store.ts";
+import { UPSERT_ORDER } from "./graph-store.ts";
+import { rowShape, type RowField } from "../schema/load-rows.ts";
+import { nodeSpec } from "../schema/graph-specs.ts";
 
-type Column = { name: string; kind: "string" | "double" | "boolean" | "timestamp" };
+type Column = RowField;
 
 interface LoadSpec {
   columns: Column[];
@@ -17,99 +20,70 @@ interface LoadSpec {
   copies: { table: string; columns: string[]; onlyWhen?: string }[];
 }
 
-const s = (name: string): Column => ({ name, kind: "string" });
-const t = (name: string): Column => ({ name, kind: "timestamp" });
-
-/** `SET` list for node properties, converting each staged string to its stored type. */
-function setList(variable: string, columns: Column[]): string {
-  return columns
-    .filter((c) => c.name !== "id")
-    .map((c) => `${variable}.${c.name} = ${convert(c)}`)
-    .join(", ");
-}
-
 function convert(c: Column): string {
-  switch (c.kind) {
+  switch (c.type) {
     case "string": return `nullif(${c.name}, '')`;
     case "double": return `CAST(nullif(${c.name}, '') AS DOUBLE)`;
+    case "long": return `CAST(nullif(${c.name}, '') AS INT64)`;
     case "boolean": return `CAST(nullif(${c.name}, '') AS BOOLEAN)`;
-    case "timestamp": return `timestamp(nullif(${c.name}, ''))`;
+    case "datetime": return `timestamp(nullif(${c.name}, ''))`;
+    case "string[]": throw new Error(`embedded loads: ${c.name} is a list, which input rows cannot carry`);
   }
 }
 
-function nodeSpec(label: string, columns: Column[]): LoadSpec {
-  const set = setList("n", columns);
+/** ` SET v.a = …, v.b = …` converting each staged string to its stored type, or nothing. */
+function setClause(variable: string, columns: readonly Column[]): string {
+  const set = columns.map((c) => `${variable}.${c.name} = ${convert(c)}`).join(", ");
+  return set === "" ? "" : ` SET ${set}`;
+}
+
+/** The load of one upsert kind, from its row shape in the graph description. */
+function loadSpec(kind: UpsertKind): LoadSpec {
+  const shape = rowShape(kind);
+  if ("node" in shape) {
+    const { node } = shape;
+    const [key, ...properties] = node.properties;
+    const self = `(n:${node.label} {${key!.name}: ${key!.name}})`;
+    const merge = [`MERGE ${self}${setClause("n", properties)}`];
+    for (const rel of shape.with) {
+      const start = `MATCH (a:${rel.from} {${nodeSpec(rel.from).key}: ${rel.load.field}})`;
+      if (!rel.load.replace) merge.push(`${start} MATCH ${self} MERGE (a)-[:${rel.type}]->(n)`);
+      else {
+        // A re-import replaces the relationship: the old one goes, then the current one is
+        // created. CREATE, not MERGE: MERGE scans the start node's relationships, thousands for
+        // a busy approver, for every row. No `WITH * WHERE field <> ''` guard for an optional
+        // one: it made kuzu plan a join that filled the buffer pool; an empty id matches nothing.
+        merge.push(`MATCH ${self}<-[r:${rel.type}]-(:${rel.from}) DELETE r`);
+        merge.push(`MATCH ${self} ${start} CREATE (a)-[:${rel.type}]->(n)`);
+      }
+    }
+    return {
+      columns: shape.fields,
+      merge,
+      existing: `MATCH ${self} RETURN n.${key!.name}`,
+      copies: [
+        { table: node.label, columns: node.properties.map((c) => c.name) },
+        ...shape.with.map((rel) => ({ table: rel.type, columns: [rel.load.field, key!.name], ...(rel.load.optional ? { onlyWhen: rel.load.field } : {}) })),
+      ],
+    };
+  }
+  const { rel } = shape;
+  const [startField, endField] = rel.load.fields;
+  const [fromKey, toKey] = [nodeSpec(rel.from).key, nodeSpec(rel.to).key];
+  const ends = `MATCH (a:${rel.from} {${fromKey}: ${startField}}) MATCH (x:${rel.to} {${toKey}: ${endField}})`;
+  const mergeOn = rel.properties.filter((c) => rel.load.mergeOn.includes(c.name));
+  const rest = rel.properties.filter((c) => !rel.load.mergeOn.includes(c.name));
+  const on = mergeOn.length === 0 ? "" : ` {${mergeOn.map((c) => `${c.name}: ${c.name}`).join(", ")}}`;
+  const where = mergeOn.length === 0 ? "" : ` WHERE ${mergeOn.map((c) => `r.${c.name} = ${c.name}`).join(" AND ")}`;
   return {
-    columns,
-    merge: [`MERGE (n:${label} {id: id})${set === "" ? "" : ` SET ${set}`}`],
-    existing: `MATCH (n:${label} {id: id}) RETURN n.id`,
-    copies: [{ table: label, columns: columns.map((c) => c.name) }],
+    columns: shape.fields,
+    merge: [`${ends} MERGE (a)-[r:${rel.type}${on}]->(x)${setClause("r", rest)}`],
+    existing: `MATCH (a:${rel.from} {${fromKey}: ${startField}})-[r:${rel.type}]->(x:${rel.to} {${toKey}: ${endField}})${where} RETURN ${[`a.${fromKey}`, `x.${toKey}`, ...mergeOn.map((c) => `r.${c.name}`)].join(", ")}`,
+    copies: [{ table: rel.type, columns: shape.fields.map((c) => c.name) }],
   };
 }
 
-/** An account's use of an identifier node, merged on its two ends (HAS_EMAIL, HAS_PHONE, PAYS_WITH, USES_IP). */
-function useSpec(rel: string, label: string, properties: Column[] = []): LoadSpec {
-  const set = properties.map((c) => `r.${c.name} = ${convert(c)}`).join(", ");
-  return {
-    columns: [s("accountId"), s("identifierId"), ...properties],
-    merge: [`MATCH (a:Account {id: accountId}) MATCH (x:${label} {id: identifierId}) MERGE (a)-[r:${rel}]->(x)${set === "" ? "" : ` SET ${set}`}`],
-    existing: `MATCH (a:Account {id: accountId})-[:${rel}]->(x:${label} {id: identifierId}) RETURN a.id, x.id`,
-    copies: [{ table: rel, columns: ["accountId", "identifierId", ...properties.map((c) => c.name)] }],
-  };
-}
-
-const REFUND_COLUMNS: Column[] = [
-  s("id"), s("accountId"), s("employeeId"), s("orderId"), { name: "amount", kind: "double" }, s("currency"),
-  s("item"), s("category"), t("requestedAt"), t("approvedAt"), { name: "returned", kind: "boolean" }, s("channel"), s("status"),
-];
-
-export const LOAD_SPECS: Record<UpsertKind, LoadSpec> = {
-  Account: nodeSpec("Account", [s("id"), t("createdAt"), s("country"), s("email"), s("phone"), s("name"), s("status")]),
-  Address: nodeSpec("Address", [s("id"), s("line1"), s("line2"), s("city"), s("postalCode"), s("region"), s("country")]),
-  Device: nodeSpec("Device", [s("id"), s("ip"), s("userAgent")]),
-  Email: nodeSpec("Email", [s("id")]),
-  Phone: nodeSpec("Phone", [s("id")]),
-  Payment: nodeSpec("Payment", [s("id"), s("type"), s("last4")]),
-  IP: nodeSpec("IP", [s("id")]),
-  Employee: nodeSpec("Employee", [s("id"), s("name"), s("team"), s("site"), s("country"), t("hiredAt"), t("leftAt")]),
-  Refund: {
-    columns: REFUND_COLUMNS,
-    merge: [
-      `MERGE (n:Refund {id: id}) SET ${setList("n", REFUND_COLUMNS.filter((c) => c.name !== "accountId" && c.name !== "employeeId"))}`,
-      "MATCH (a:Account {id: accountId}) MATCH (n:Refund {id: id}) MERGE (a)-[:REQUESTED]->(n)",
-      // An approver can change on re-import: the old APPROVED goes, then the current one is
-      // created. CREATE, not MERGE: MERGE scans the employee's approvals, thousands for a busy
-      // agent, for every row.
-      "MATCH (n:Refund {id: id})<-[r:APPROVED]-(:Employee) DELETE r",
-      // No `WITH * WHERE employeeId <> ''` guard: it made kuzu plan a join that filled the
-      // buffer pool; an empty id simply matches no employee.
-      "MATCH (n:Refund {id: id}) MATCH (e:Employee {id: employeeId}) CREATE (e)-[:APPROVED]->(n)",
-    ],
-    existing: "MATCH (n:Refund {id: id}) RETURN n.id",
-    copies: [
-      { table: "Refund", columns: REFUND_COLUMNS.map((c) => c.name).filter((n) => n !== "accountId" && n !== "employeeId") },
-      { table: "REQUESTED", columns: ["accountId", "id"] },
-      { table: "APPROVED", columns: ["employeeId", "id"], onlyWhen: "employeeId" },
-    ],
-  },
-  SHIPS_TO: {
-    columns: [s("accountId"), s("addressId"), s("type")],
-    merge: ["MATCH (a:Account {id: accountId}) MATCH (x:Address {id: addressId}) MERGE (a)-[r:SHIPS_TO {type: type}]->(x)"],
-    existing: "MATCH (a:Account {id: accountId})-[r:SHIPS_TO]->(x:Address {id: addressId}) WHERE r.type = type RETURN a.id, x.id, r.type",
-    copies: [{ table: "SHIPS_TO", columns: ["accountId", "addressId", "type"] }],
-  },
-  USES: {
-    columns: [s("accountId"), s("deviceId"), t("firstSeen"), t("lastSeen")],
-    merge: [`MATCH (a:Account {id: accountId}) MATCH (d:Device {id: deviceId}) MERGE (a)-[r:USES]->(d)
-      SET r.firstSeen = ${convert(t("firstSeen"))}, r.lastSeen = ${convert(t("lastSeen"))}`],
-    existing: "MATCH (a:Account {id: accountId})-[:USES]->(d:Device {id: deviceId}) RETURN a.id, d.id",
-    copies: [{ table: "USES", columns: ["accountId", "deviceId", "firstSeen", "lastSeen"] }],
-  },
-  HAS_EMAIL: useSpec("HAS_EMAIL", "Email"),
-  HAS_PHONE: useSpec("HAS_PHONE", "Phone"),
-  PAYS_WITH: useSpec("PAYS_WITH", "Payment", [t("firstSeen")]),
-  USES_IP: useSpec("USES_IP", "IP"),
-};
+export const LOAD_SPECS = Object.fromEntries(UPSERT_ORDER.map((kind) => [kind, loadSpec(kind)])) as Record<UpsertKind, LoadSpec>;
 
 // parallel=false: quoted cells may hold newlines, which the parallel reader cannot split.
 function loadFrom(columns: readonly string[], file: string): string {
@@ -131,16 +105,9 @@ export function existingStatement(kind: UpsertKind, keysFile: string, out: strin
   return `COPY (${loadFrom(keyColumns(kind), keysFile)} ${LOAD_SPECS[kind].existing}) TO '${out}' (header=false)`;
 }
 
-const USE_KEY = ["accountId", "identifierId"] as const;
-const ID_KEY = ["id"] as const;
-const KEY_COLUMNS: Partial<Record<UpsertKind, readonly string[]>> = {
-  SHIPS_TO: ["accountId", "addressId", "type"], USES: ["accountId", "deviceId"],
-  HAS_EMAIL: USE_KEY, HAS_PHONE: USE_KEY, PAYS_WITH: USE_KEY, USES_IP: USE_KEY,
-};
-
 /** The columns that identify a row of `kind`: what MERGE matches on and the lookup returns. */
 export function keyColumns(kind: UpsertKind): readonly string[] {
-  return KEY_COLUMNS[kind] ?? ID_KEY;
+  return rowShape(kind).keyFields;
 }
 
 /** The key cells of a row, straight from the row (keys are ids: no conversion needed). */
@@ -175,7 +142,7 @@ export function stageRecord(kind: UpsertKind, row: UpsertBatch[UpsertKind][numbe
   return LOAD_SPECS[kind].columns.map((c) => {
     const v = values[c.name];
     if (v === null || v === undefined) return "";
-    if (c.kind === "timestamp") return new Date(v as number).toISOString();
+    if (c.type === "datetime") return new Date(v as number).toISOString();
     return String(v);
   });
 }

@@ -8,8 +8,9 @@ import os from "node:os";
 import path from "node:path";
 import kuzu, { Database } from "kuzu";
 import { RinglensError, messageOf } from "../errors.ts";
-import { NODE_LABELS, REL_TYPES } from "../domain/model.ts";
-import type { AnalysisInput, AnalysisResult } from "../domain/analysis/types.ts";
+import { kuzuDdl } from "../schema/kuzu-ddl.ts";
+import { STORE_TEXTS, countStatements } from "./store-statements.ts";
+import type { AnalysisInput, AnalysisResult } from "../domain/analysis-types.ts";
 import type { GraphStore, QueryOptions, QueryRows, StoreInfo, UpsertBatch, UpsertKind } from "./graph-store.ts";
 import { EmbeddedConnection } from "./embedded-connection.ts";
 import { bulkUpsert } from "./embedded-bulk-upsert.ts";
@@ -19,7 +20,6 @@ import type { PlainNode, PlainRel } from "./plain-graph.ts";
 import { clearWriter, describeHolder, recordWriter } from "./writer-lock.ts";
 import { textFor, type CypherText } from "../cypher/cypher-files.ts";
 
-const SCHEMA_FILE = new URL("../../cypher/schema/embedded.cypher", import.meta.url);
 const READERS = 3;
 
 export interface EmbeddedStoreOptions {
@@ -78,10 +78,7 @@ export class EmbeddedStore implements GraphStore {
 
   async ensureSchema(): Promise<void> {
     if (this.readOnly) return;
-    const statements = fs.readFileSync(SCHEMA_FILE, "utf8").split("\n")
-      .filter((l) => !l.startsWith("//") && l.trim() !== "").join("\n")
-      .split(";").map((s) => s.trim()).filter(Boolean);
-    for (const statement of statements) await this.writer.run(statement);
+    for (const statement of kuzuDdl()) await this.writer.run(statement);
   }
 
   async upsert<K extends UpsertKind>(kind: K, rows: UpsertBatch[K]): Promise<void> {
@@ -123,24 +120,23 @@ export class EmbeddedStore implements GraphStore {
 
   async counts(): Promise<Record<string, number>> {
     const out: Record<string, number> = {};
-    for (const label of NODE_LABELS) out[label] = await this.count(`MATCH (n:${label}) RETURN count(n) AS c`);
-    for (const type of REL_TYPES) out[type] = await this.count(`MATCH ()-[r:${type}]->() RETURN count(r) AS c`);
+    for (const { name, text } of countStatements()) out[name] = await this.count(text);
     return out;
   }
 
   async getMeta(key: string): Promise<string | null> {
-    const { rows } = await this.reader().run("MATCH (m:Meta {key: $key}) RETURN m.value AS v", { key });
-    return (rows[0]?.v as string | undefined) ?? null;
+    const { rows } = await this.reader().run(STORE_TEXTS.getMeta.kuzu, { key });
+    return (rows[0]?.value as string | undefined) ?? null;
   }
 
   async setMeta(key: string, value: string): Promise<void> {
-    await this.writer.run("MERGE (m:Meta {key: $key}) SET m.value = $value", { key, value });
+    await this.writer.run(STORE_TEXTS.setMeta.kuzu, { key, value });
   }
 
   async ping(): Promise<boolean> {
     if (this.closed) return false;
     try {
-      await this.reader().run("RETURN 1 AS ok", undefined, 5_000);
+      await this.reader().run(STORE_TEXTS.ping.kuzu, undefined, 5_000);
       return true;
     } catch {
       return false;

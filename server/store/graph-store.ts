@@ -5,6 +5,7 @@
 import type { Account, Address, Device, Employee, IdentifierNode, IdentifierUse, Payment, PaysWith, Refund, ShipsTo, Uses } from "../domain/model.ts";
 import type { AnalysisInput, AnalysisResult } from "../domain/analysis-types.ts";
 import type { CypherText, Dialect } from "../cypher/cypher-files.ts";
+import type { RowFields } from "../schema/graph-schema.ts";
 
 /** Rows of one bulk upsert, by what they create. Nodes are merged on id, relationships on their ends. */
 export interface UpsertBatch {
@@ -25,6 +26,14 @@ export interface UpsertBatch {
   USES_IP: IdentifierUse[];
 }
 export type UpsertKind = keyof UpsertBatch;
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type AllTrue<T extends Record<UpsertKind, true>> = T;
+/**
+ * Compile-time check: each kind's rows carry exactly the fields the graph description loads
+ * (server/schema/graph-schema.ts). A kind reading `false` here names the row type to change.
+ */
+export type RowsMatchDescription = AllTrue<{ [K in UpsertKind]: Same<keyof UpsertBatch[K][number], RowFields<K>> }>;
 
 /** Order in which kinds must be written so relationship ends exist. */
 export const UPSERT_ORDER: readonly UpsertKind[] = [

@@ -6,15 +6,20 @@
  * `:RingRetired` and the staged ones `:Ring`; a failure before that commit leaves the previous
  * rings intact. The retired rings are then deleted in batches (every read matches `:Ring`; a
  * run stopped before they are gone leaves them to the next analysis, which deletes them too).
- * Statements name labels only from IDENTIFIER_KINDS; values travel as parameters.
+ * Fixed statements are files under cypher/store/; the staging writes are generated from the
+ * graph description (names only from it and IDENTIFIER_KINDS); values travel as parameters.
  */
 import { randomUUID } from "node:crypto";
 import { IDENTIFIER_KINDS, type IdentifierLabel } from "../domain/model.ts";
-import type { AccountFact, AnalysisInput, AnalysisResult, LinkFact, RefundFact } from "../domain/analysis/types.ts";
+import type { AccountFact, AnalysisInput, AnalysisResult, LinkFact, RefundFact } from "../domain/analysis-types.ts";
 import { checkpoint } from "../checkpoints.ts";
 import { RinglensError } from "../errors.ts";
 import { chunk } from "./neo4j-upserts.ts";
 import { temporalToMillis, toDateTime, toJsNumber, toNeo4jParam } from "./neo4j-values.ts";
+import { cypher } from "../cypher/cypher-files.ts";
+import { RING_STAGING } from "../schema/graph-schema.ts";
+import { nodeSpec, propertyDefault, relSpec, type PropertySpec } from "../schema/graph-specs.ts";
+import { RUN_TIME, memberTable, ringTable, suspectTable, type StagedTable } from "./analysis-rows.ts";
 
 /** Driver records as they come: `get` returns driver values (Integer, DateTime, …). */
 export type Records = Array<{ get(key: string): unknown }>;
@@ -24,49 +29,58 @@ export type ReadPage = (statement: string, params: Record<string, unknown>) => P
 export type WriteTx = <T>(work: (run: (statement: string, params: Record<string, unknown>) => Promise<Records>) => Promise<T>) => Promise<T>;
 
 /** The label staged rings carry until they replace the current ones; adapter-internal, with `analysisId`. */
-export const STAGING_LABEL = "RingStaged";
+export const STAGING_LABEL = RING_STAGING.staged;
 /** The label replaced rings carry from the swap until they are deleted; adapter-internal. */
-export const RETIRED_LABEL = "RingRetired";
+export const RETIRED_LABEL = RING_STAGING.retired;
+/** A refund stored without a status has the description's default. */
+const STATUS_DEFAULT = propertyDefault("Refund", "status");
+
+const file = (name: string) => cypher(`store/${name}`).neo4j;
 
 export const ANALYSIS_READS = {
-  accounts: `MATCH (a:Account) WHERE a.id > $after
-    RETURN a.id AS id, a.createdAt AS createdAt, a.country AS country
-    ORDER BY a.id LIMIT $pageSize`,
+  accounts: file("neo4j-analysis-accounts"),
   /** Every account of the page appears (with an empty list when it has no link) so the cursor advances. */
   links: (label: IdentifierLabel, rel: string) => `MATCH (a:Account) WHERE a.id > $after
     WITH a ORDER BY a.id LIMIT $pageSize
     OPTIONAL MATCH (a)-[:${rel}]->(x:${label})
     RETURN a.id AS accountId, collect(DISTINCT x.id) AS identifierIds ORDER BY accountId`,
-  /** Every refund of the page appears; rows without a requester are dropped after the cursor moves. */
-  refunds: `MATCH (f:Refund) WHERE f.id > $after
-    WITH f ORDER BY f.id LIMIT $pageSize
-    OPTIONAL MATCH (a:Account)-[:REQUESTED]->(f)
-    OPTIONAL MATCH (e:Employee)-[:APPROVED]->(f)
-    RETURN f.id AS id, a.id AS accountId, e.id AS employeeId, f.amount AS amount, f.category AS category,
-      f.returned AS returned, f.requestedAt AS requestedAt, f.status AS status
-    ORDER BY id`,
+  refunds: file("neo4j-analysis-refunds"),
 } as const;
 
+/** An analysis without rings: enough for the staged tables' columns. */
+const NO_RESULT: AnalysisResult = { rings: [], hubs: [], hubThreshold: 0, phases: [], analysedAt: 0 };
+
+/** `{a: row.a, …}` of staged columns, the first `skip` of them (the ends' keys) left out. */
+const rowMap = (columns: readonly PropertySpec[], skip: number) => columns.slice(skip).map((c) => `${c.name}: row.${c.name}`);
+
+/** The staging CREATE of one batch of rings: every Ring property, the run's time and the analysisId. */
+function stageRingsStatement(): string {
+  const properties = [`${RING_STAGING.analysisId}: $analysisId`, ...rowMap(ringTable(NO_RESULT).columns, 0), `${RUN_TIME}: $analysedAt`];
+  return `UNWIND $rows AS row
+    CREATE (r:${RING_STAGING.staged} {${properties.join(", ")}})`;
+}
+
+/** The staging CREATE of one batch of a relationship the analysis writes, onto the staged rings. */
+function stageRelsStatement(type: "MEMBER_OF" | "SUSPECTED_IN", columns: readonly PropertySpec[]): string {
+  const rel = relSpec(type);
+  const [start, end] = columns;
+  const properties = rowMap(columns, 2);
+  const set = properties.length === 0 ? "" : ` {${properties.join(", ")}}`;
+  return `UNWIND $rows AS row
+    MATCH (r:${RING_STAGING.staged} {${RING_STAGING.analysisId}: $analysisId, ${nodeSpec(rel.to).key}: row.${end!.name}}) MATCH (a:${rel.from} {${nodeSpec(rel.from).key}: row.${start!.name}})
+    CREATE (a)-[:${rel.type}${set}]->(r)`;
+}
+
 export const ANALYSIS_WRITES = {
-  stageRings: `UNWIND $rows AS row
-    CREATE (r:RingStaged {analysisId: $analysisId, id: row.id, size: row.size, score: row.score, level: row.level,
-      reasons: row.reasons, hubs: row.hubs, countries: row.countries, refundCount: row.refundCount,
-      refundValue: row.refundValue, noReturnShare: row.noReturnShare, insiderCount: row.insiderCount, analysedAt: $analysedAt})`,
-  stageMembers: `UNWIND $rows AS row
-    MATCH (r:RingStaged {analysisId: $analysisId, id: row.ringId}) MATCH (a:Account {id: row.accountId})
-    CREATE (a)-[:MEMBER_OF]->(r)`,
-  stageSuspects: `UNWIND $rows AS row
-    MATCH (r:RingStaged {analysisId: $analysisId, id: row.ringId}) MATCH (e:Employee {id: row.employeeId})
-    CREATE (e)-[:SUSPECTED_IN {share: row.share, baseline: row.baseline, lift: row.lift, approvals: row.approvals,
-      noReturnApprovals: row.noReturnApprovals, score: row.score, reason: row.reason}]->(r)`,
-  countStaged: "MATCH (s:RingStaged {analysisId: $analysisId}) RETURN count(s) AS staged",
-  // Relabelled in the swap, deleted after it: deleting the old rings and labelling the new ones
-  // (same ids) in one transaction took Neo4j 5.26 ~100 s at 59k rings, relabelling ~1 s.
-  retireCurrent: "MATCH (r:Ring) SET r:RingRetired REMOVE r:Ring",
-  deleteRetired: "MATCH (r:RingRetired) WITH r LIMIT $batchSize DETACH DELETE r RETURN count(*) AS deleted",
-  deleteOtherStaged: "MATCH (s:RingStaged) WHERE s.analysisId <> $analysisId DETACH DELETE s",
-  promote: "MATCH (s:RingStaged {analysisId: $analysisId}) SET s:Ring REMOVE s:RingStaged, s.analysisId",
-  dropStaged: "MATCH (s:RingStaged {analysisId: $analysisId}) DETACH DELETE s",
+  stageRings: stageRingsStatement(),
+  stageMembers: stageRelsStatement("MEMBER_OF", memberTable(NO_RESULT).columns),
+  stageSuspects: stageRelsStatement("SUSPECTED_IN", suspectTable(NO_RESULT).columns),
+  countStaged: file("neo4j-count-staged"),
+  retireCurrent: file("neo4j-retire-current"),
+  deleteRetired: file("neo4j-delete-retired"),
+  deleteOtherStaged: file("neo4j-delete-other-staged"),
+  promote: file("neo4j-promote-staged"),
+  dropStaged: file("neo4j-drop-staged"),
 } as const;
 
 /** Reads everything ring detection needs, page by page. */
@@ -89,7 +103,7 @@ export async function readAnalysisPages(read: ReadPage, pageSize: number): Promi
     refunds.push({
       id: String(r.get("id")), accountId: String(accountId), employeeId: str(r.get("employeeId")), amount: Number(r.get("amount")),
       category: str(r.get("category")), returned: (r.get("returned") as boolean | null) ?? null,
-      requestedAt: temporalToMillis(r.get("requestedAt")), status: (r.get("status") as string | null) || "approved",
+      requestedAt: temporalToMillis(r.get("requestedAt")), status: (r.get("status") as string | null) || STATUS_DEFAULT,
     });
   });
   return { accounts, links, refunds };
@@ -111,25 +125,20 @@ async function pages(read: ReadPage, statement: string, pageSize: number, key: s
   }
 }
 
+/** Values as the driver must send them for their stored type: longs as Integer; floats stay JS numbers. */
+function typed(table: StagedTable): Record<string, unknown>[] {
+  const convert = table.columns.map((c) => (c.type === "long" ? (v: unknown) => toNeo4jParam(Math.round(v as number)) : (v: unknown) => v));
+  const out: Record<string, unknown>[] = [];
+  for (const row of table.rows) out.push(Object.fromEntries(table.columns.map((c, i) => [c.name, convert[i]!(row[i])])));
+  return out;
+}
+
 /**
  * The rows staged for one analysis, typed as stored: counts as Integer; measures stay JS numbers,
  * which the driver sends as floats even when integral (a score of 45 stays a float).
  */
 export function stagedRows(result: AnalysisResult) {
-  const int = (n: number) => toNeo4jParam(Math.round(n));
-  const float = (n: number) => n;
-  return {
-    rings: result.rings.map((r) => ({
-      id: r.id, size: int(r.size), score: float(r.score), level: r.level, reasons: JSON.stringify(r.reasons), hubs: JSON.stringify(r.hubs),
-      countries: [...r.countries], refundCount: int(r.refundCount), refundValue: float(r.refundValue), noReturnShare: float(r.noReturnShare),
-      insiderCount: int(r.insiders.length),
-    })),
-    members: result.rings.flatMap((r) => r.accountIds.map((accountId) => ({ ringId: r.id, accountId }))),
-    suspects: result.rings.flatMap((r) => r.insiders.map((i) => ({
-      ringId: r.id, employeeId: i.employeeId, share: float(i.share), baseline: float(i.baseline), lift: float(i.lift),
-      approvals: int(i.approvals), noReturnApprovals: int(i.noReturnApprovals), score: float(i.score), reason: i.reason,
-    }))),
-  };
+  return { rings: typed(ringTable(result)), members: typed(memberTable(result)), suspects: typed(suspectTable(result)) };
 }
 
 /**

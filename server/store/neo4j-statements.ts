@@ -1,23 +1,20 @@
 /**
- * Every Cypher text the Neo4j adapter sends, in one place: the schema file's statements, the
- * store's own small statements, and (re-exported) the upsert and analysis statements. The
- * parser test lints `neo4jStatements()`, so a text added to the adapter must be listed here.
- * Labels and types in texts come only from NODE_LABELS, REL_TYPES and IDENTIFIER_KINDS.
+ * Every Cypher text the Neo4j adapter sends, in one place: the constraints and indexes derived
+ * from the graph description, the store's own statements (cypher/store/, counts generated per
+ * label and type), and (re-exported) the upsert and analysis statements. The parser test lints
+ * `neo4jStatements()`, so a text added to the adapter must be listed here.
  */
-import fs from "node:fs";
-import { IDENTIFIER_KINDS, NODE_LABELS, REL_TYPES, type NodeLabel, type RelType } from "../domain/model.ts";
+import { IDENTIFIER_KINDS } from "../domain/model.ts";
+import { neo4jDdl } from "../schema/neo4j-ddl.ts";
 import { UPSERT_ORDER } from "./graph-store.ts";
 import { UPSERT_FIELDS, UPSERT_STATEMENTS } from "./neo4j-upserts.ts";
 import { ANALYSIS_READS, ANALYSIS_WRITES, stagedRows } from "./neo4j-analysis-io.ts";
-
-const SCHEMA_FILE = new URL("../../cypher/schema/neo4j.cypher", import.meta.url);
+import { STORE_TEXTS, countStatements } from "./store-statements.ts";
 
 export const STORE_STATEMENTS = {
-  ping: "RETURN 1 AS ok",
-  getMeta: "MATCH (m:Meta {key: $key}) RETURN m.value AS value",
-  setMeta: "MERGE (m:Meta {key: $key}) SET m.value = $value",
-  countNodes: (label: NodeLabel) => `MATCH (n:${label}) RETURN count(n) AS c`,
-  countRels: (type: RelType) => `MATCH ()-[r:${type}]->() RETURN count(r) AS c`,
+  ping: STORE_TEXTS.ping.neo4j,
+  getMeta: STORE_TEXTS.getMeta.neo4j,
+  setMeta: STORE_TEXTS.setMeta.neo4j,
 } as const;
 
 /** A Cypher text with the parameters it is sent with and, for `UNWIND $rows AS row`, the row fields. */
@@ -28,18 +25,9 @@ export interface StatementText {
   rowFields?: readonly string[];
 }
 
-/**
- * The statements of a Cypher script: comment lines dropped, split on `;` at line ends.
- * @example splitCypherScript("// c\nRETURN 1;\nRETURN 2;") // ["RETURN 1", "RETURN 2"]
- */
-export function splitCypherScript(text: string): string[] {
-  return text.split(/\r?\n/).filter((l) => !l.trim().startsWith("//")).join("\n")
-    .split(/;\s*(?:\n|$)/).map((s) => s.trim()).filter(Boolean);
-}
-
-/** The constraints and indexes of cypher/schema/neo4j.cypher, in file order. */
+/** The constraints and indexes (cypher/schema/neo4j.cypher is the same list), in order. */
 export function schemaStatements(): string[] {
-  return splitCypherScript(fs.readFileSync(SCHEMA_FILE, "utf8"));
+  return neo4jDdl();
 }
 
 /** Row fields of the staging statements, taken from the rows stagedRows() really builds. */
@@ -57,8 +45,7 @@ export function neo4jStatements(): StatementText[] {
   out.push({ name: "ping", text: STORE_STATEMENTS.ping, params: [] });
   out.push({ name: "getMeta", text: STORE_STATEMENTS.getMeta, params: ["key"] });
   out.push({ name: "setMeta", text: STORE_STATEMENTS.setMeta, params: ["key", "value"] });
-  for (const label of NODE_LABELS) out.push({ name: `count ${label}`, text: STORE_STATEMENTS.countNodes(label), params: [] });
-  for (const type of REL_TYPES) out.push({ name: `count ${type}`, text: STORE_STATEMENTS.countRels(type), params: [] });
+  for (const { name, text } of countStatements()) out.push({ name: `count ${name}`, text, params: [] });
   for (const kind of UPSERT_ORDER) {
     UPSERT_STATEMENTS[kind].forEach((text, i) => out.push({ name: `upsert ${kind} #${i + 1}`, text, params: ["rows"], rowFields: UPSERT_FIELDS[kind] }));
   }

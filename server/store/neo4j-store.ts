@@ -5,13 +5,13 @@
  * READ transactions with a server-side timeout. Only server/store/neo4j* imports neo4j-driver.
  */
 import neo4j, { type Driver, type ManagedTransaction, type Session } from "neo4j-driver";
-import { NODE_LABELS, REL_TYPES } from "../domain/model.ts";
-import type { AnalysisInput, AnalysisResult } from "../domain/analysis/types.ts";
+import type { AnalysisInput, AnalysisResult } from "../domain/analysis-types.ts";
 import { RinglensError } from "../errors.ts";
 import type { GraphStore, QueryOptions, QueryRows, StoreInfo, UpsertBatch, UpsertKind } from "./graph-store.ts";
 import { readAnalysisPages, writeAnalysisStaged, type Records } from "./neo4j-analysis-io.ts";
 import { toStoreError, type ErrorContext } from "./neo4j-errors.ts";
 import { STORE_STATEMENTS, schemaStatements } from "./neo4j-statements.ts";
+import { countStatements } from "./store-statements.ts";
 import { UPSERT_STATEMENTS, checkIndexedIds, chunk, toUpsertRow } from "./neo4j-upserts.ts";
 import { toJsNumber, toNeo4jParams, toQueryRows } from "./neo4j-values.ts";
 import { textFor, type CypherText } from "../cypher/cypher-files.ts";
@@ -134,8 +134,7 @@ export class Neo4jStore implements GraphStore {
   async counts(): Promise<Record<string, number>> {
     return this.withSession("READ", (s) => s.executeRead(async (tx) => {
       const out: Record<string, number> = {};
-      for (const label of NODE_LABELS) out[label] = await count(tx, STORE_STATEMENTS.countNodes(label));
-      for (const type of REL_TYPES) out[type] = await count(tx, STORE_STATEMENTS.countRels(type));
+      for (const { name, text } of countStatements()) out[name] = await count(tx, text);
       return out;
     }));
   }

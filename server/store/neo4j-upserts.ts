@@ -5,93 +5,58 @@
  * on id, null clears a property, a refund's approver is replaced on re-import.
  */
 import { RinglensError } from "../errors.ts";
-import type { UpsertBatch, UpsertKind } from "./graph-store.ts";
+import { UPSERT_ORDER, type UpsertBatch, type UpsertKind } from "./graph-store.ts";
+import { nodeSpec } from "../schema/graph-specs.ts";
+import { rowShape } from "../schema/load-rows.ts";
 import { toDateTimeOrNull } from "./neo4j-values.ts";
 
 /** Ids are indexed (unique constraints); Neo4j refuses index keys over 8,167 bytes and fails the whole transaction. */
 export const MAX_INDEXED_ID_BYTES = 8_000;
 
+/** The statements of one batch of `kind`, from its row shape in the graph description. */
+function upsertStatements(kind: UpsertKind): string[] {
+  const shape = rowShape(kind);
+  const unwind = "UNWIND $rows AS row";
+  const sets = (variable: string, columns: readonly { name: string }[]) =>
+    (columns.length === 0 ? "" : ` SET ${columns.map((c) => `${variable}.${c.name} = row.${c.name}`).join(", ")}`);
+  if ("node" in shape) {
+    const { node } = shape;
+    const [key, ...properties] = node.properties;
+    const self = `(n:${node.label} {${key!.name}: row.${key!.name}})`;
+    const out = [`${unwind} MERGE ${self}${sets("n", properties)}`];
+    for (const rel of shape.with) {
+      const start = `(a:${rel.from} {${nodeSpec(rel.from).key}: row.${rel.load.field}})`;
+      const guard = rel.load.optional ? ` WITH row WHERE row.${rel.load.field} IS NOT NULL` : "";
+      if (!rel.load.replace) {
+        out.push(`${unwind}${guard} MATCH ${start} MATCH ${self} MERGE (a)-[:${rel.type}]->(n)`);
+      } else {
+        // A re-import replaces the relationship: the old one goes, then the current one is
+        // created (as the embedded loads do; after the delete, CREATE and MERGE are the same).
+        out.push(`${unwind} MATCH (:${rel.from})-[old:${rel.type}]->${self} DELETE old`);
+        out.push(`${unwind}${guard} MATCH ${start} MATCH ${self} CREATE (a)-[:${rel.type}]->(n)`);
+      }
+    }
+    return out;
+  }
+  const { rel } = shape;
+  const [startField, endField] = rel.load.fields;
+  const on = rel.load.mergeOn.length === 0 ? "" : ` {${rel.load.mergeOn.map((m) => `${m}: row.${m}`).join(", ")}}`;
+  const rest = rel.properties.filter((c) => !rel.load.mergeOn.includes(c.name));
+  return [`${unwind} MATCH (a:${rel.from} {${nodeSpec(rel.from).key}: row.${startField}}) MATCH (x:${rel.to} {${nodeSpec(rel.to).key}: row.${endField}})
+     MERGE (a)-[r:${rel.type}${on}]->(x)${sets("r", rest)}`];
+}
+
 /** The statements of one batch of `kind`, run in order in one transaction with `$rows`. */
-export const UPSERT_STATEMENTS: Readonly<Record<UpsertKind, readonly string[]>> = {
-  Account: [
-    `UNWIND $rows AS row MERGE (n:Account {id: row.id})
-     SET n.createdAt = row.createdAt, n.country = row.country, n.email = row.email, n.phone = row.phone,
-       n.name = row.name, n.status = row.status`,
-  ],
-  Address: [
-    `UNWIND $rows AS row MERGE (n:Address {id: row.id})
-     SET n.line1 = row.line1, n.line2 = row.line2, n.city = row.city, n.postalCode = row.postalCode,
-       n.region = row.region, n.country = row.country`,
-  ],
-  Device: [
-    "UNWIND $rows AS row MERGE (n:Device {id: row.id}) SET n.ip = row.ip, n.userAgent = row.userAgent",
-  ],
-  Email: ["UNWIND $rows AS row MERGE (:Email {id: row.id})"],
-  Phone: ["UNWIND $rows AS row MERGE (:Phone {id: row.id})"],
-  Payment: ["UNWIND $rows AS row MERGE (n:Payment {id: row.id}) SET n.type = row.type, n.last4 = row.last4"],
-  IP: ["UNWIND $rows AS row MERGE (:IP {id: row.id})"],
-  Employee: [
-    `UNWIND $rows AS row MERGE (n:Employee {id: row.id})
-     SET n.name = row.name, n.team = row.team, n.site = row.site, n.country = row.country,
-       n.hiredAt = row.hiredAt, n.leftAt = row.leftAt`,
-  ],
-  Refund: [
-    `UNWIND $rows AS row MERGE (n:Refund {id: row.id})
-     SET n.orderId = row.orderId, n.amount = row.amount, n.currency = row.currency, n.item = row.item,
-       n.category = row.category, n.requestedAt = row.requestedAt, n.approvedAt = row.approvedAt,
-       n.returned = row.returned, n.channel = row.channel, n.status = row.status`,
-    "UNWIND $rows AS row MATCH (a:Account {id: row.accountId}) MATCH (n:Refund {id: row.id}) MERGE (a)-[:REQUESTED]->(n)",
-    // An approver can change on re-import: the old APPROVED goes before the current one is merged.
-    "UNWIND $rows AS row MATCH (:Employee)-[old:APPROVED]->(:Refund {id: row.id}) DELETE old",
-    `UNWIND $rows AS row WITH row WHERE row.employeeId IS NOT NULL
-     MATCH (e:Employee {id: row.employeeId}) MATCH (n:Refund {id: row.id}) MERGE (e)-[:APPROVED]->(n)`,
-  ],
-  SHIPS_TO: [
-    "UNWIND $rows AS row MATCH (a:Account {id: row.accountId}) MATCH (x:Address {id: row.addressId}) MERGE (a)-[:SHIPS_TO {type: row.type}]->(x)",
-  ],
-  USES: [
-    `UNWIND $rows AS row MATCH (a:Account {id: row.accountId}) MATCH (d:Device {id: row.deviceId})
-     MERGE (a)-[r:USES]->(d) SET r.firstSeen = row.firstSeen, r.lastSeen = row.lastSeen`,
-  ],
-  HAS_EMAIL: [
-    `UNWIND $rows AS row MATCH (a:Account {id: row.accountId}) MATCH (x:Email {id: row.identifierId})
-     MERGE (a)-[r:HAS_EMAIL]->(x)`,
-  ],
-  HAS_PHONE: [
-    `UNWIND $rows AS row MATCH (a:Account {id: row.accountId}) MATCH (x:Phone {id: row.identifierId})
-     MERGE (a)-[r:HAS_PHONE]->(x)`,
-  ],
-  PAYS_WITH: [
-    `UNWIND $rows AS row MATCH (a:Account {id: row.accountId}) MATCH (x:Payment {id: row.identifierId})
-     MERGE (a)-[r:PAYS_WITH]->(x) SET r.firstSeen = row.firstSeen`,
-  ],
-  USES_IP: [
-    `UNWIND $rows AS row MATCH (a:Account {id: row.accountId}) MATCH (x:IP {id: row.identifierId})
-     MERGE (a)-[r:USES_IP]->(x)`,
-  ],
-};
+export const UPSERT_STATEMENTS: Readonly<Record<UpsertKind, readonly string[]>> =
+  Object.fromEntries(UPSERT_ORDER.map((kind) => [kind, upsertStatements(kind)])) as Record<UpsertKind, string[]>;
 
 /** Fields of each kind's rows, as the statements read them (`row.<field>`). */
-export const UPSERT_FIELDS: Readonly<Record<UpsertKind, readonly string[]>> = {
-  Account: ["id", "createdAt", "country", "email", "phone", "name", "status"],
-  Address: ["id", "line1", "line2", "city", "postalCode", "region", "country"],
-  Device: ["id", "ip", "userAgent"],
-  Employee: ["id", "name", "team", "site", "country", "hiredAt", "leftAt"],
-  Refund: ["id", "accountId", "employeeId", "orderId", "amount", "currency", "item", "category", "requestedAt", "approvedAt", "returned", "channel", "status"],
-  SHIPS_TO: ["accountId", "addressId", "type"],
-  USES: ["accountId", "deviceId", "firstSeen", "lastSeen"],
-  Email: ["id"],
-  Phone: ["id"],
-  Payment: ["id", "type", "last4"],
-  IP: ["id"],
-  HAS_EMAIL: ["accountId", "identifierId"],
-  HAS_PHONE: ["accountId", "identifierId"],
-  PAYS_WITH: ["accountId", "identifierId", "firstSeen"],
-  USES_IP: ["accountId", "identifierId"],
-};
+export const UPSERT_FIELDS: Readonly<Record<UpsertKind, readonly string[]>> =
+  Object.fromEntries(UPSERT_ORDER.map((kind) => [kind, rowShape(kind).fields.map((f) => f.name)])) as Record<UpsertKind, string[]>;
 
-/** Fields holding epoch milliseconds, stored as DateTime. */
-const TIME_FIELDS = new Set(["createdAt", "hiredAt", "leftAt", "requestedAt", "approvedAt", "firstSeen", "lastSeen"]);
+/** Fields of each kind holding epoch milliseconds, stored as DateTime. */
+const TIME_FIELDS: Readonly<Record<UpsertKind, ReadonlySet<string>>> =
+  Object.fromEntries(UPSERT_ORDER.map((kind) => [kind, new Set(rowShape(kind).fields.filter((f) => f.type === "datetime").map((f) => f.name))])) as Record<UpsertKind, Set<string>>;
 
 /** One row as the driver receives it: every field present (absent → null), times as DateTime. */
 export function toUpsertRow(kind: UpsertKind, row: UpsertBatch[UpsertKind][number]): Record<string, unknown> {
@@ -99,7 +64,7 @@ export function toUpsertRow(kind: UpsertKind, row: UpsertBatch[UpsertKind][numbe
   const out: Record<string, unknown> = {};
   for (const field of UPSERT_FIELDS[kind]) {
     const v = values[field];
-    out[field] = TIME_FIELDS.has(field) ? toDateTimeOrNull(v as number | null | undefined) : v ?? null;
+    out[field] = TIME_FIELDS[kind].has(field) ? toDateTimeOrNull(v as number | null | undefined) : v ?? null;
   }
   return out;
 }

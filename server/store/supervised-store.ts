@@ -6,7 +6,7 @@
  * ping keeps serving: one failed statement is not a store that went away.
  */
 import { RinglensError, messageOf } from "../errors.ts";
-import type { AnalysisInput, AnalysisResult } from "../domain/analysis/types.ts";
+import type { AnalysisInput, AnalysisResult } from "../domain/analysis-types.ts";
 import type { GraphStore, QueryOptions, QueryRows, StoreInfo, UpsertBatch, UpsertKind } from "./graph-store.ts";
 import type { CypherText, Dialect } from "../cypher/cypher-files.ts";
 import { backoffDelays, sleep, type BackoffOptions } from "./retry.ts";

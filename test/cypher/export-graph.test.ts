@@ -7,8 +7,8 @@ import { openEmbeddedStore, type EmbeddedStore } from "../../server/store/embedd
 import { importFolder } from "../../server/ingest/import-folder.ts";
 import { runAnalysis } from "../../server/tasks/run-analysis.ts";
 import { exportGraph } from "../../server/cli/export-graph-command.ts";
-import { adminCell, cypherLiteral, cypherString, listValuesStatement } from "../../server/store/neo4j-export.ts";
-import { readGraphSchema } from "../../server/store/neo4j-graph-schema.ts";
+import { adminCell, cypherLiteral, cypherString, listValuesStatement } from "../../server/cli/neo4j-export-format.ts";
+import { graphSchema } from "../../server/schema/graph-specs.ts";
 import { FIXTURES, tempDir } from "../helpers/temp-dir.ts";
 import { readCypherString } from "./cypher-string-reader.ts";
 import { adHoc } from "../helpers/ad-hoc-cypher.ts";
@@ -60,7 +60,7 @@ describe("Cypher string literals", () => {
     expect(adminCell(["", ""], list)).toBe(";");
     expect(adminCell("", { name: "x", type: "string" })).toBe("");
     expect(() => adminCell(["a;b"], list)).toThrow(/array delimiter/);
-    const ring = readGraphSchema().nodes.find((n) => n.label === "Ring")!;
+    const ring = graphSchema().nodes.find((n) => n.label === "Ring")!;
     expect(listValuesStatement(ring, list, [{ key: "R-'1", value: [] }, { key: "R-2", value: [""] }]))
       .toBe("UNWIND [\n  ['R-\\'1', []],\n  ['R-2', ['']]\n] AS row\nMATCH (n:Ring {id: row[0]}) SET n.countries = row[1];\n");
   });
@@ -71,7 +71,7 @@ describe("ringlens export on the small and bad-input fixtures", () => {
   let store: EmbeddedStore;
   let counts: Record<string, number>;
   let metaCount: number;
-  const schema = readGraphSchema();
+  const schema = graphSchema();
 
   beforeAll(async () => {
     store = await openEmbeddedStore({ folder: path.join(dir, "db"), command: "test" });

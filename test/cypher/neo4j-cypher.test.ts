@@ -2,17 +2,18 @@
  * Every Cypher text ringlens can send to Neo4j, checked by Neo4j's own parser and semantic
  * analysis (@neo4j-cypher/language-support): syntax errors, deprecations, unknown labels,
  * relationship types, property keys and undeclared parameters all fail, naming the text.
- * The texts are the adapter's statements and every file of cypher/reads/ and cypher/queries/
- * (listed, not recorded); the schema comes from cypher/schema/embedded.cypher. Also: no Cypher
- * is assembled from user input — every value spliced into Cypher source is on a reviewed
- * whitelist, slots are filled only from their domains, and store.query gets only texts from cypher/.
+ * The texts are the adapter's statements and every file of cypher/reads/, cypher/queries/ and
+ * cypher/store/ (listed, not recorded); the schema comes from the graph description
+ * (server/schema/graph-schema.ts). Also: no Cypher is assembled from user input — every value
+ * spliced into Cypher source is on a reviewed whitelist, slots are filled only from their
+ * domains, and store.query gets only texts from cypher/.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lintCypherQuery, type DbSchema } from "@neo4j-cypher/language-support";
-import { readGraphSchema, parseGraphSchema } from "../../server/store/neo4j-graph-schema.ts";
-import { RETIRED_LABEL, STAGING_LABEL } from "../../server/store/neo4j-analysis-io.ts";
+import { graphSchema, toGraphSchema } from "../../server/schema/graph-specs.ts";
+import { RING_STAGING } from "../../server/schema/graph-schema.ts";
 import { IDENTIFIER_KINDS } from "../../server/domain/model.ts";
 import { exportGraph, exportReadStatements } from "../../server/cli/export-graph-command.ts";
 import { checkNodeType } from "../../server/read-model/graph-reads.ts";
@@ -27,14 +28,14 @@ import ts from "typescript";
 import { findCypherTemplates } from "./cypher-templates.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const graph = readGraphSchema();
+const graph = graphSchema();
 const BASE: DbSchema = {
   labels: graph.nodes.map((n) => n.label),
   relationshipTypes: graph.rels.map((r) => r.type),
   propertyKeys: [...new Set([...graph.nodes, ...graph.rels].flatMap((t) => t.properties.map((p) => p.name)))],
 };
 /** Adapter-internal names, not in the shared schema: staged rings of a running analysis, replaced rings being deleted. */
-const ADAPTER_EXTRAS = { labels: [STAGING_LABEL, RETIRED_LABEL], propertyKeys: ["analysisId"] };
+const ADAPTER_EXTRAS = { labels: [RING_STAGING.staged, RING_STAGING.retired], propertyKeys: [RING_STAGING.analysisId] };
 
 interface Finding { name: string; text: string; problems: string[] }
 
@@ -111,31 +112,63 @@ describe("Cypher checked by Neo4j's parser", () => {
  * A new interpolation fails the test until it is reviewed and listed here.
  */
 const WHITELIST: Record<string, Record<string, string>> = {
-  "server/store/neo4j-export.ts": {
+  "server/cli/neo4j-export-format.ts": {
     list: "rows rendered by cypherLiteral(): every value an escaped literal",
-    "spec.label": "graph schema names", "spec.key": "graph schema names", "from.label": "graph schema names", "from.key": "graph schema names",
-    "to.label": "graph schema names", "to.key": "graph schema names", "rel.type": "graph schema names", "property.name": "graph schema names",
-    'keys ? ` {${keys}}` : ""': "REL_MERGE_KEYS constant", 'hasProps ? " SET r += row[2]" : ""': "constant text",
+    "spec.label": "graph description names", "spec.key": "graph description names", "from.label": "graph description names", "from.key": "graph description names",
+    "to.label": "graph description names", "to.key": "graph description names", "rel.type": "graph description names", "property.name": "graph description names",
+    'keys ? ` {${keys}}` : ""': "the description's mergeOn property names", 'hasProps ? " SET r += row[2]" : ""': "constant text",
   },
-  "server/store/neo4j-statements.ts": { label: "NODE_LABELS", type: "REL_TYPES" },
-  "server/store/neo4j-analysis-io.ts": { rel: "IDENTIFIER_KINDS", label: "IDENTIFIER_KINDS" },
-  "server/store/embedded-store.ts": { label: "NODE_LABELS", type: "REL_TYPES" },
+  // Derived from the graph description: every name spliced in is a node kind, relationship
+  // type, property or load field of server/schema/graph-schema.ts, each checked a plain
+  // identifier by toGraphSchema (the guard test below); values only through $params or staged files.
+  "server/schema/kuzu-ddl.ts": {
+    "n.label": "graph description names", "r.type": "graph description names",
+    '[`${column(key!)} PRIMARY KEY`, ...rest.map(column)].join(", ")': "graph description property names and KUZU_TYPES constants",
+    '[`FROM ${r.from} TO ${r.to}`, ...r.properties.map(column)].join(", ")': "graph description names and KUZU_TYPES constants",
+  },
+  "server/schema/neo4j-ddl.ts": {
+    "snake(label)": "graph description names, snake-cased", "snake(n.label)": "graph description names, snake-cased", label: "graph description names or RING_STAGING",
+    property: "graph description property names", "n.key": "graph description names", "n.label": "graph description names",
+  },
+  "server/store/store-statements.ts": { label: "NODE_LABELS of the graph description", type: "REL_TYPES of the graph description" },
+  "server/store/neo4j-analysis-io.ts": {
+    rel: "IDENTIFIER_KINDS", label: "IDENTIFIER_KINDS", "RING_STAGING.staged": "a constant label", "RING_STAGING.analysisId": "a constant property name",
+    'properties.join(", ")': "`name: row.name` of the description's Ring properties, $analysisId, $analysedAt",
+    "nodeSpec(rel.to).key": "graph description names", "nodeSpec(rel.from).key": "graph description names", "rel.from": "graph description names",
+    "rel.type": "graph description names", "start!.name": "staged column names (endField of description labels)", "end!.name": "staged column names (endField of description labels)",
+    set: "`name: row.name` of the description's relationship properties",
+  },
+  "server/store/neo4j-upserts.ts": {
+    'columns.map((c) => `${variable}.${c.name} = row.${c.name}`).join(", ")': "graph description property names on a constant variable",
+    unwind: "a constant", self: "graph description label and key", 'sets("n", properties)': "graph description property names", 'sets("r", rest)': "graph description property names",
+    "rel.load.field": "graph description load field", guard: "constant text around a description load field", start: "graph description label, key and load field",
+    "rel.type": "graph description names", "rel.from": "graph description names", "rel.to": "graph description names",
+    "nodeSpec(rel.from).key": "graph description names", "nodeSpec(rel.to).key": "graph description names",
+    startField: "graph description load field", endField: "graph description load field", on: "graph description mergeOn properties",
+  },
   "server/store/embedded-analysis-io.ts": {
-    match: "readInput()'s constant statements", file: "a temp file the store made (mkdtemp)",
-    rel: "IDENTIFIER_KINDS", label: "IDENTIFIER_KINDS", ringsFile: "a temp file the store made", membersFile: "a temp file the store made",
-    suspectsFile: "a temp file the store made", analysedAt: "new Date(number).toISOString()",
-    LIST_SEPARATOR: "a constant (the unit separator)",
+    match: "constant statements (cypher/store/kuzu-analysis-*.cypher, links from IDENTIFIER_KINDS)", file: "a temp file the store made (mkdtemp)",
+    rel: "IDENTIFIER_KINDS", label: "IDENTIFIER_KINDS",
+  },
+  "server/store/embedded-analysis-writes.ts": {
+    "header(columns)": "the description's property names and KUZU_TYPES", file: "a temp file the store made (mkdtemp)", 'nodeSpec("Ring").label': "graph description names",
+    properties: "`name: name` of the description's Ring properties, the list split with LIST_SEPARATOR, and the run's time (new Date(number).toISOString())",
+    'parallel ? "" : ", parallel=false"': "constant text", "rel.from": "graph description names", "rel.to": "graph description names", "rel.type": "graph description names",
+    "nodeSpec(rel.from).key": "graph description names", "nodeSpec(rel.to).key": "graph description names",
+    "start!.name": "staged column names (endField of description labels)", "end!.name": "staged column names (endField of description labels)",
+    set: "`name: name` of the description's relationship properties",
   },
   "server/store/embedded-loads.ts": {
-    label: "LOAD_SPECS constants", 'setList("n", columns)': "LOAD_SPECS column constants",
-    rel: "LOAD_SPECS constants (identifier use relationships)", set: "setList/convert of LOAD_SPECS column constants",
-    'set === "" ? "" : ` SET ${set}`': "setList/convert of LOAD_SPECS column constants",
-    'setList("n", REFUND_COLUMNS.filter((c) => c.name !== "accountId" && c.name !== "employeeId"))': "LOAD_SPECS column constants",
-    'convert(t("firstSeen"))': "constant column", 'convert(t("lastSeen"))': "constant column",
-    header: "LOAD_SPECS column names", file: "a temp file the store made (mkdtemp)", m: "LOAD_SPECS merge constants",
-    "loadFrom(keyColumns(kind), keysFile)": "key column constants and a temp file the store made", from: "loadFrom of LOAD_SPECS columns and a temp file the store made",
-    "LOAD_SPECS[kind].existing": "LOAD_SPECS constants",
-    out: "a temp file the store made", table: "LOAD_SPECS copy table names",
+    set: "setClause of graph description property names", self: "graph description label and key", 'setClause("n", properties)': "graph description property names",
+    'setClause("r", rest)': "graph description property names", "rel.from": "graph description names", "rel.to": "graph description names", "rel.type": "graph description names",
+    "nodeSpec(rel.from).key": "graph description names", "rel.load.field": "graph description load field", start: "graph description label, key and load field",
+    "key!.name": "graph description key", fromKey: "graph description key", toKey: "graph description key", startField: "graph description load field", endField: "graph description load field",
+    'mergeOn.map((c) => `r.${c.name} = ${c.name}`).join(" AND ")': "graph description mergeOn properties", ends: "graph description names and load fields",
+    on: "graph description mergeOn properties", where: "graph description mergeOn properties",
+    '[`a.${fromKey}`, `x.${toKey}`, ...mergeOn.map((c) => `r.${c.name}`)].join(", ")': "graph description keys and mergeOn properties",
+    header: "row field names of the description", file: "a temp file the store made (mkdtemp)",
+    "loadFrom(keyColumns(kind), keysFile)": "key fields of the description and a temp file the store made",
+    "LOAD_SPECS[kind].existing": "derived from the description", out: "a temp file the store made", table: "graph description label or type",
   },
 };
 
@@ -156,8 +189,10 @@ describe("no Cypher assembled from user input", () => {
     expect(() => withSlots(cypher("reads/node"), {})).toThrow();
     expect(() => withSlots(cypher("reads/node"), { label: "Account", rel: "USES" })).toThrow(/no slot rel/);
     expect(withSlots(cypher("reads/node"), { label: "Account" }).kuzu).toBe("MATCH (n:Account {id: $id}) RETURN n");
-    expect(() => parseGraphSchema("CREATE NODE TABLE `Bad Label`(id STRING PRIMARY KEY);")).toThrow();
-    expect(() => parseGraphSchema("CREATE NODE TABLE Ok(id STRING PRIMARY KEY, `x y` STRING);")).toThrow();
+    const node = (properties: Record<string, { type: "string"; source: [] }>) => ({ key: "id", keySource: [], properties });
+    expect(() => toGraphSchema({ nodes: { "Bad Label": node({}) }, rels: {} })).toThrow(/not a plain identifier/);
+    expect(() => toGraphSchema({ nodes: { Ok: node({ "x y": { type: "string", source: [] } }) }, rels: {} })).toThrow(/not a plain identifier/);
+    expect(() => toGraphSchema({ nodes: { Ok: node({}) }, rels: { "R}]->(x) DETACH DELETE x//": { from: "Ok", to: "Ok", properties: {} } } })).toThrow(/not a plain identifier/);
   });
 
   it("gives store.query no inline text anywhere in server/: its first argument is never a string", () => {

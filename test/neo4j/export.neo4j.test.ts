@@ -24,8 +24,8 @@ import { ringGraph } from "../../server/read-model/graph-reads.ts";
 import { sharedIdentifiers } from "../../server/read-model/shared-identifiers.ts";
 import { createStore } from "../../server/store/create-store.ts";
 import type { GraphStore } from "../../server/store/graph-store.ts";
-import { adminCell, adminListFits, cypherLiteral, listValuesStatement, nodeBatchStatement } from "../../server/store/neo4j-export.ts";
-import { readGraphSchema, type PropertyType } from "../../server/store/neo4j-graph-schema.ts";
+import { adminCell, adminListFits, cypherLiteral, listValuesStatement, nodeBatchStatement } from "../../server/cli/neo4j-export-format.ts";
+import { graphSchema, type PropertyType } from "../../server/schema/graph-specs.ts";
 import { dateTimeToMillis } from "../../server/store/neo4j-values.ts";
 import { splitCypherScript } from "../helpers/cypher-script.ts";
 import { describeOnNeo4j, neo4jConfig, neo4jEnv, wipeNeo4j, type Neo4jTarget } from "../helpers/neo4j-target.ts";
@@ -195,7 +195,7 @@ const probeRow = (type: PropertyType, values: unknown[]) => ({ key: type, ...Obj
 const PROBE_RETURN = "RETURN properties(n) AS p, [k IN keys(n) | [k, valueType(n[k])]] AS t";
 
 type Target = Extract<Neo4jTarget, { uri: string }>;
-const schema = readGraphSchema();
+const schema = graphSchema();
 const dir = tempDir("ringlens-export-neo4j-");
 const fixture = path.join(dir, "fixture");
 const db = path.join(dir, "db");

@@ -2,7 +2,10 @@
  * The visual vocabulary: colour and shape per node type, colour per relationship, and the
  * marks for insiders and hubs. Shared by the reducers and the legend so they never disagree.
  * Colours follow the Okabe–Ito palette (distinguishable with common colour blindness).
+ * Every node kind and relationship type of the graph description must have its entry (the
+ * `satisfies` clauses fail to compile otherwise).
  */
+import type { WireEdgeType, WireNodeType } from "../../../wire/wire-types.ts";
 
 export const SHAPES = ["circle", "triangle", "square", "diamond", "hexagon"] as const;
 export type Shape = (typeof SHAPES)[number];
@@ -25,7 +28,7 @@ export const NODE_STYLES: Record<string, NodeStyle> = {
   Employee: { color: "#E69F00", shape: "triangle", name: "Support employees" },
   Refund: { color: "#D55E00", shape: "circle", name: "Refunds" },
   Ring: { color: "#1a1a1a", shape: "hexagon", name: "Rings" },
-};
+} satisfies Record<WireNodeType, NodeStyle>;
 
 export const UNKNOWN_NODE_STYLE: NodeStyle = { color: "#777777", shape: "circle", name: "Other" };
 
@@ -47,7 +50,7 @@ export const EDGE_COLORS: Record<string, string> = {
   APPROVED: "#f1d29b",
   MEMBER_OF: "#c8c8c8",
   SUSPECTED_IN: "#c0392b",
-};
+} satisfies Record<WireEdgeType, string>;
 
 export const EDGE_NAMES: Record<string, string> = {
   SHIPS_TO: "ships to",
@@ -60,7 +63,7 @@ export const EDGE_NAMES: Record<string, string> = {
   APPROVED: "approved refund",
   MEMBER_OF: "member of ring",
   SUSPECTED_IN: "suspected insider in",
-};
+} satisfies Record<WireEdgeType, string>;
 
 export const DEFAULT_EDGE_COLOR = "#bbbbbb";
 

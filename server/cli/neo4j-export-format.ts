@@ -2,12 +2,14 @@
  * Text formats for moving a graph into Neo4j, pure and typed by the graph schema: Cypher
  * literals (strings escaped so any text stays a value), `UNWIND [...] AS row MERGE …` batches
  * for a cypher-shell script, and neo4j-admin CSV headers, cells and the import command.
- * Names come only from the schema (plain identifiers); values only become literals here.
+ * Names come only from the graph description (plain identifiers, checked by graph-specs.ts);
+ * values only become literals here.
  */
-import type { NodeSpec, PropertySpec, PropertyType, RelSpec } from "./neo4j-graph-schema.ts";
+import type { NodeSpec, PropertySpec, PropertyType, RelSpec } from "../schema/graph-specs.ts";
 
-/** Relationships merged on a property as well as their ends (as the stores' upserts do). */
-export const REL_MERGE_KEYS: Readonly<Record<string, readonly string[]>> = { SHIPS_TO: ["type"] };
+/** What the export needs of a node kind: its label, key and properties (a test probe is one too). */
+export type NodeShape = Pick<NodeSpec, "label" | "key" | "properties">;
+
 export const ARRAY_DELIMITER = ";";
 
 /**
@@ -63,19 +65,20 @@ function cypherMap(row: Record<string, unknown>, properties: PropertySpec[]): st
 }
 
 /** One statement merging a batch of nodes on their key and setting their properties. */
-export function nodeBatchStatement(spec: NodeSpec, rows: Record<string, unknown>[]): string {
+export function nodeBatchStatement(spec: NodeShape, rows: Record<string, unknown>[]): string {
   const list = rows.map((r) => cypherMap(r, spec.properties)).join(",\n  ");
   return `UNWIND [\n  ${list}\n] AS row\nMERGE (n:${spec.label} {${spec.key}: row.${spec.key}}) SET n += row;\n`;
 }
 
 /** One statement merging a batch of relationships between nodes found by key; rows carry startId and endId. */
-export function relBatchStatement(rel: RelSpec, from: NodeSpec, to: NodeSpec, rows: Record<string, unknown>[]): string {
+export function relBatchStatement(rel: RelSpec, from: NodeShape, to: NodeShape, rows: Record<string, unknown>[]): string {
   const hasProps = rel.properties.length > 0;
   const list = rows.map((r) => {
     const ends = `${cypherString(String(r.startId))}, ${cypherString(String(r.endId))}`;
     return hasProps ? `[${ends}, ${cypherMap(r, rel.properties)}]` : `[${ends}]`;
   }).join(",\n  ");
-  const keys = (REL_MERGE_KEYS[rel.type] ?? []).map((k) => `${k}: row[2].${k}`).join(", ");
+  // Merged on the properties the stores' upserts merge on (SHIPS_TO's type) as well as its ends.
+  const keys = (rel.load?.own ? rel.load.mergeOn : []).map((k) => `${k}: row[2].${k}`).join(", ");
   return `UNWIND [\n  ${list}\n] AS row\nMATCH (a:${from.label} {${from.key}: row[0]}) MATCH (b:${to.label} {${to.key}: row[1]})\n`
     + `MERGE (a)-[r:${rel.type}${keys ? ` {${keys}}` : ""}]->(b)${hasProps ? " SET r += row[2]" : ""};\n`;
 }
@@ -83,7 +86,7 @@ export function relBatchStatement(rel: RelSpec, from: NodeSpec, to: NodeSpec, ro
 const ADMIN_TYPES: Record<PropertyType, string> = { string: "", long: ":long", double: ":double", boolean: ":boolean", datetime: ":datetime", "string[]": ":string[]" };
 
 /** neo4j-admin header of a node file: the key as `key:ID(Label)`, typed properties after it. */
-export function adminNodeHeader(spec: NodeSpec): string[] {
+export function adminNodeHeader(spec: NodeShape): string[] {
   return spec.properties.map((p) => (p.name === spec.key ? `${p.name}:ID(${spec.label})` : `${p.name}${ADMIN_TYPES[p.type]}`));
 }
 
@@ -124,7 +127,7 @@ export function adminListFits(items: readonly string[]): boolean {
  * A statement setting the lists a neo4j-admin CSV cannot hold (see adminListFits) on nodes found
  * by key: the export leaves their cells empty and runs this after the import.
  */
-export function listValuesStatement(spec: NodeSpec, property: PropertySpec, rows: { key: string; value: string[] }[]): string {
+export function listValuesStatement(spec: NodeShape, property: PropertySpec, rows: { key: string; value: string[] }[]): string {
   const list = rows.map((r) => `[${cypherString(r.key)}, ${cypherLiteral(r.value, property)}]`).join(",\n  ");
   return `UNWIND [\n  ${list}\n] AS row\nMATCH (n:${spec.label} {${spec.key}: row[0]}) SET n.${property.name} = row[1];\n`;
 }

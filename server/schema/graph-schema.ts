@@ -1,0 +1,144 @@
+/**
+ * The one description of the stored graph: node kinds with their key and typed properties,
+ * relationship types with their ends, where each value comes from (input file and column, or
+ * the analysis) and its default. Both adapters' DDL and load statements, the analysis
+ * writers, the exports and the Cypher linter's schema are derived from it (server/schema/*,
+ * server/store/*); cypher/schema/*.cypher are generated from it and tested equal.
+ * Plain data; imports only types.
+ */
+import type { FileKind } from "../ingest/file-specs.ts";
+
+export const PROPERTY_TYPES = ["string", "long", "double", "boolean", "datetime", "string[]"] as const;
+export type PropertyType = (typeof PROPERTY_TYPES)[number];
+
+/** `file.column` of the input contract (docs/input-format.md), or what else writes the value. */
+export type Source = `${FileKind}.${string}` | "analysis" | "store" | "normalised address";
+
+export interface PropertyDescription {
+  readonly type: PropertyType;
+  /** Where the value comes from; several when one node is fed by several files. */
+  readonly source: readonly Source[];
+  /** The value stored when the input leaves it empty. */
+  readonly default?: string;
+}
+
+const p = <T extends PropertyType>(type: T, source: Source[] = [], options: { default?: string } = {}) =>
+  ({ type, source, ...options }) as const;
+const str = (...source: Source[]) => p("string", source);
+const time = (...source: Source[]) => p("datetime", source);
+
+/**
+ * Node kinds, in the order their tables are created and exported. `key` names the unique
+ * property (always a string); `indexes` the properties Neo4j indexes besides it; `counted:
+ * false` keeps a kind out of the store's counts (bookkeeping, not graph).
+ */
+export const GRAPH = {
+  nodes: {
+    Account: {
+      key: "id", keySource: ["accounts.account_id"], indexes: ["email"],
+      properties: {
+        createdAt: time("accounts.created_at"), country: str("accounts.country"), email: str("accounts.email"),
+        phone: str("accounts.phone"), name: str("accounts.name"), status: str("accounts.status"),
+      },
+    },
+    Address: {
+      key: "id", keySource: ["normalised address"],
+      properties: {
+        line1: str("addresses.line1"), line2: str("addresses.line2"), city: str("addresses.city"),
+        postalCode: str("addresses.postal_code"), region: str("addresses.region"), country: str("addresses.country"),
+      },
+    },
+    Device: { key: "id", keySource: ["devices.device_id"], properties: { ip: str("devices.ip"), userAgent: str("devices.user_agent") } },
+    Email: { key: "id", keySource: ["accounts.email", "identifiers.value"], properties: {} },
+    Phone: { key: "id", keySource: ["accounts.phone", "identifiers.value"], properties: {} },
+    Payment: { key: "id", keySource: ["payments.payment_id", "identifiers.value"], properties: { type: str("payments.type"), last4: str("payments.last4") } },
+    IP: { key: "id", keySource: ["devices.ip", "identifiers.value"], properties: {} },
+    Employee: {
+      key: "id", keySource: ["employees.employee_id"],
+      properties: {
+        name: str("employees.name"), team: str("employees.team"), site: str("employees.site"), country: str("employees.country"),
+        hiredAt: time("employees.hired_at"), leftAt: time("employees.left_at"),
+      },
+    },
+    Refund: {
+      key: "id", keySource: ["refunds.refund_id"],
+      properties: {
+        orderId: str("refunds.order_id"), amount: p("double", ["refunds.amount"]), currency: p("string", ["refunds.currency"], { default: "USD" }),
+        item: str("refunds.item"), category: str("refunds.category"), requestedAt: time("refunds.requested_at"),
+        approvedAt: time("refunds.approved_at"), returned: p("boolean", ["refunds.returned"]), channel: str("refunds.channel"),
+        status: p("string", ["refunds.status"], { default: "approved" }),
+      },
+    },
+    Ring: {
+      key: "id", keySource: ["analysis"], indexes: ["score"],
+      properties: {
+        size: p("long", ["analysis"]), score: p("double", ["analysis"]), level: str("analysis"),
+        // Lists of objects, stored as JSON text: neither store has a portable nested type.
+        reasons: str("analysis"), hubs: str("analysis"), countries: p("string[]", ["analysis"]),
+        refundCount: p("long", ["analysis"]), refundValue: p("double", ["analysis"]), noReturnShare: p("double", ["analysis"]),
+        insiderCount: p("long", ["analysis"]), analysedAt: time("analysis"),
+      },
+    },
+    Meta: { key: "key", keySource: ["store"], counted: false, properties: { value: str("store") } },
+  },
+  /**
+   * Relationship types. `load` says how input rows create them: `fields` names the row fields
+   * holding the two ends' keys (the row is one upsert kind of its own) and `mergeOn` the
+   * properties it is merged on besides its ends; `with` makes it part of that node kind's rows
+   * (`field` holds the start's key; `optional` when it may be empty; `replace` when a re-import
+   * replaces it rather than adding one). Without `load` the analysis writes it.
+   */
+  rels: {
+    SHIPS_TO: {
+      from: "Account", to: "Address", load: { fields: ["accountId", "addressId"], mergeOn: ["type"] },
+      properties: { type: p("string", ["addresses.type"], { default: "shipping" }) },
+    },
+    USES: {
+      from: "Account", to: "Device", load: { fields: ["accountId", "deviceId"] },
+      properties: { firstSeen: time("devices.first_seen"), lastSeen: time("devices.last_seen") },
+    },
+    HAS_EMAIL: { from: "Account", to: "Email", load: { fields: ["accountId", "identifierId"] }, properties: {} },
+    HAS_PHONE: { from: "Account", to: "Phone", load: { fields: ["accountId", "identifierId"] }, properties: {} },
+    PAYS_WITH: { from: "Account", to: "Payment", load: { fields: ["accountId", "identifierId"] }, properties: { firstSeen: time("payments.first_seen") } },
+    USES_IP: { from: "Account", to: "IP", load: { fields: ["accountId", "identifierId"] }, properties: {} },
+    REQUESTED: { from: "Account", to: "Refund", load: { with: "Refund", field: "accountId" }, properties: {} },
+    APPROVED: { from: "Employee", to: "Refund", load: { with: "Refund", field: "employeeId", optional: true, replace: true }, properties: {} },
+    MEMBER_OF: { from: "Account", to: "Ring", properties: {} },
+    SUSPECTED_IN: {
+      from: "Employee", to: "Ring",
+      properties: {
+        share: p("double", ["analysis"]), baseline: p("double", ["analysis"]), lift: p("double", ["analysis"]),
+        approvals: p("long", ["analysis"]), noReturnApprovals: p("long", ["analysis"]), score: p("double", ["analysis"]),
+        reason: str("analysis"),
+      },
+    },
+  },
+} as const;
+
+/**
+ * Neo4j-only names of the analysis swap (neo4j-analysis-io.ts): rings of a running analysis
+ * are staged under `staged` with `analysisId` until they replace the current ones; replaced
+ * rings carry `retired` until they are deleted. Neo4j indexes the staged rings' key.
+ */
+export const RING_STAGING = { staged: "RingStaged", retired: "RingRetired", analysisId: "analysisId" } as const;
+
+export type NodeKind = keyof typeof GRAPH.nodes;
+export type RelKind = keyof typeof GRAPH.rels;
+/** Node kinds of the graph proper: what the store counts and the API serves (Meta is bookkeeping). */
+export type GraphNodeKind = { [K in NodeKind]: (typeof GRAPH.nodes)[K] extends { counted: false } ? never : K }[NodeKind];
+export type PropertyOf<K extends NodeKind> = keyof (typeof GRAPH.nodes)[K]["properties"] & string;
+export type RelPropertyOf<R extends RelKind> = keyof (typeof GRAPH.rels)[R]["properties"] & string;
+
+type Rels = typeof GRAPH.rels;
+/** Start-key fields of the relationships loaded with node kind K (a refund's accountId, employeeId). */
+type WithFields<K> = { [R in RelKind]: Rels[R] extends { load: { with: K; field: infer F } } ? F : never }[RelKind];
+/**
+ * The fields of an upsert row of kind K, as the loaders read them (load-rows.ts at run time).
+ * graph-store.ts checks the domain's row types against it, so a property added here fails to
+ * compile until the rows carry it.
+ */
+export type RowFields<K> = K extends NodeKind
+  ? (typeof GRAPH.nodes)[K]["key"] | WithFields<K> | PropertyOf<K>
+  : K extends RelKind
+    ? Rels[K] extends { load: { fields: readonly (infer F)[] } } ? F | RelPropertyOf<K> : never
+    : never;

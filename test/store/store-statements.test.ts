@@ -1,0 +1,16 @@
+/**
+ * Every Neo4j text under cypher/store/ is one the adapter sends and the parser test lints
+ * (neo4jStatements); kuzu-only texts are the embedded adapter's.
+ */
+import { describe, expect, it } from "vitest";
+import { cypher, listCypherFiles } from "../../server/cypher/cypher-files.ts";
+import { neo4jStatements } from "../../server/store/neo4j-statements.ts";
+
+describe("cypher/store", () => {
+  it("holds no Neo4j text the parser test would miss", () => {
+    const sent = new Set(neo4jStatements().map((s) => s.text));
+    const files = listCypherFiles("store").filter((f) => !f.startsWith("kuzu-")).map((f) => `store/${f.replace(/\.cypher$/, "")}`);
+    expect(files.length).toBeGreaterThanOrEqual(11);
+    for (const name of files) expect(sent.has(cypher(name).neo4j), name).toBe(true);
+  });
+});

@@ -38,16 +38,24 @@ export async function ensureDemo(cache: string, request: DemoRequest, progress: 
   fs.rmSync(folder, { recursive: true, force: true });
   const started = performance.now();
   const summary = await writeDemo({
-    out: folder, accounts: request.accounts, rings: request.rings, seed: request.seed,
-    onProgress: ({ accounts, total }) => progress.update(`demo: ${accounts.toLocaleString("en")} of ${total.toLocaleString("en")} accounts`),
+    out: folder,
+    accounts: request.accounts,
+    rings: request.rings,
+    seed: request.seed,
+    onProgress: ({ accounts, total }) =>
+      progress.update(`demo: ${accounts.toLocaleString("en")} of ${total.toLocaleString("en")} accounts`),
   });
   fs.writeFileSync(marker, JSON.stringify(summary));
-  progress.say(`demo data: ${request.accounts.toLocaleString("en")} accounts, ${summary.rings} rings written in ${((performance.now() - started) / 1000).toFixed(1)} s (${folder})`);
+  progress.say(
+    `demo data: ${request.accounts.toLocaleString("en")} accounts, ${summary.rings} rings written in ${((performance.now() - started) / 1000).toFixed(1)} s (${folder})`,
+  );
   return { folder, summary, rows: importRows(summary), reused: false };
 }
 
 function importRows(summary: DemoSummary): number {
-  return Object.entries(summary.rows).filter(([file]) => !file.startsWith("truth/")).reduce((sum, [, n]) => sum + n, 0);
+  return Object.entries(summary.rows)
+    .filter(([file]) => !file.startsWith("truth/"))
+    .reduce((sum, [, n]) => sum + n, 0);
 }
 
 function generatorHash(): string {

@@ -19,12 +19,17 @@ export async function loadedStore(ctx: BenchContext): Promise<string> {
   const dir = ctx.scratch("store");
   const store = path.join(dir, "store");
   if (ctx.options.prepare === "copy") {
-    ctx.notes.push("the store for analyze, api and viewer was built by the engine's COPY FROM from ringlens' own staged rows (--prepare copy)");
+    ctx.notes.push(
+      "the store for analyze, api and viewer was built by the engine's COPY FROM from ringlens' own staged rows (--prepare copy)",
+    );
   } else if (!ctx.ringlensLoadFailure) {
     try {
       await ctx.store.wipe();
       await ticking(ctx.progress, "preparing: ringlens load of the demo", () =>
-        runChild(CLI, ctx.store.args(store, ["load", ctx.demo.folder, "--json", "--rejects", path.join(dir, "rejects.csv")]), { env: ctx.store.env }));
+        runChild(CLI, ctx.store.args(store, ["load", ctx.demo.folder, "--json", "--rejects", path.join(dir, "rejects.csv")]), {
+          env: ctx.store.env,
+        }),
+      );
       ctx.progress.say("prepared: demo loaded");
       ctx.loadedStore = store;
       return store;
@@ -33,12 +38,19 @@ export async function loadedStore(ctx: BenchContext): Promise<string> {
       ctx.failures.push(`preparing the store: ${ctx.ringlensLoadFailure}`);
     }
   }
-  if (ctx.store.kind === "neo4j") throw new Error(`no store to measure: \`ringlens load\` into Neo4j failed (${ctx.ringlensLoadFailure}), and the embedded engine's COPY fallback has no Neo4j counterpart`);
+  if (ctx.store.kind === "neo4j")
+    throw new Error(
+      `no store to measure: \`ringlens load\` into Neo4j failed (${ctx.ringlensLoadFailure}), and the embedded engine's COPY fallback has no Neo4j counterpart`,
+    );
   const staged = await stagedDemo(ctx);
   const copyStore = path.join(ctx.scratch("store-by-copy"), "store");
-  await ticking(ctx.progress, "preparing: engine COPY FROM of ringlens' staged rows", () => engineLoadChild("copy", staged.copyDir, copyStore));
+  await ticking(ctx.progress, "preparing: engine COPY FROM of ringlens' staged rows", () =>
+    engineLoadChild("copy", staged.copyDir, copyStore),
+  );
   if (ctx.options.prepare !== "copy") {
-    ctx.notes.push("the store for analyze, api and viewer was built by the engine's COPY FROM from ringlens' own staged rows, because `ringlens load` failed (see Failed)");
+    ctx.notes.push(
+      "the store for analyze, api and viewer was built by the engine's COPY FROM from ringlens' own staged rows, because `ringlens load` failed (see Failed)",
+    );
   }
   ctx.progress.say("prepared: demo copied into a store by the engine");
   ctx.loadedStore = copyStore;
@@ -49,7 +61,9 @@ export async function loadedStore(ctx: BenchContext): Promise<string> {
 export async function analysedStore(ctx: BenchContext): Promise<string> {
   if (ctx.analysedStore) return ctx.analysedStore;
   const store = await loadedStore(ctx);
-  await ticking(ctx.progress, "preparing: ringlens analyze", () => runChild(CLI, ctx.store.args(store, ["analyze", "--json"]), { env: ctx.store.env }));
+  await ticking(ctx.progress, "preparing: ringlens analyze", () =>
+    runChild(CLI, ctx.store.args(store, ["analyze", "--json"]), { env: ctx.store.env }),
+  );
   ctx.progress.say("prepared: demo analysed");
   ctx.analysedStore = store;
   return store;

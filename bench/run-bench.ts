@@ -47,18 +47,34 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     store = await openStoreTarget(options, (line) => progress.say(line));
     const ctx: BenchContext = { options, demo, progress, store, notes: [], failures: [], scratch: scratch.make };
     setChildHeap(options.heapMb);
-    if (options.heapMb) ctx.notes.push(`every ringlens process and worker ran with --max-old-space-size=${options.heapMb} (not Node's default)`);
+    if (options.heapMb)
+      ctx.notes.push(`every ringlens process and worker ran with --max-old-space-size=${options.heapMb} (not Node's default)`);
     const results: BenchResults = {
-      scale: options.scale, store: options.store, ...(store.neo4j ? { neo4j: store.neo4j } : {}), accounts: scale.accounts, plantedRings: scale.rings, seed: options.seed,
-      demoRows: demo.rows, runs: { load: options.loadRuns, analyze: options.runs, api: options.apiRuns, viewer: options.viewerRuns }, startedAt: startedAt.toISOString(), seconds: 0,
+      scale: options.scale,
+      store: options.store,
+      ...(store.neo4j ? { neo4j: store.neo4j } : {}),
+      accounts: scale.accounts,
+      plantedRings: scale.rings,
+      seed: options.seed,
+      demoRows: demo.rows,
+      runs: { load: options.loadRuns, analyze: options.runs, api: options.apiRuns, viewer: options.viewerRuns },
+      startedAt: startedAt.toISOString(),
+      seconds: 0,
       machine: { before: machineBefore, after: machineBefore },
-      sections: {}, notes: ctx.notes, failures: ctx.failures,
+      sections: {},
+      notes: ctx.notes,
+      failures: ctx.failures,
     };
     // A failing section is reported and the others still run; the exit code says so.
-    const section = async <K extends keyof BenchResults["sections"]>(name: K, measure: (c: BenchContext) => Promise<BenchResults["sections"][K]>) => {
+    const section = async <K extends keyof BenchResults["sections"]>(
+      name: K,
+      measure: (c: BenchContext) => Promise<BenchResults["sections"][K]>,
+    ) => {
       if (!options.only.includes(name)) return;
       if (name === "viewer" && options.store === "neo4j") {
-        ctx.notes.push("viewer: not measured on Neo4j (its synthetic ring needs a second store beside the demo's, and Neo4j community has one database); run it with --store embedded");
+        ctx.notes.push(
+          "viewer: not measured on Neo4j (its synthetic ring needs a second store beside the demo's, and Neo4j community has one database); run it with --store embedded",
+        );
         return;
       }
       try {

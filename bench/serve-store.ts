@@ -15,7 +15,8 @@ export interface ServedStore {
 
 export async function serveStore(target: StoreTarget, store: string): Promise<ServedStore> {
   const server = startLongChild(CLI, target.args(store, ["serve", "--port", "0", "--host", "127.0.0.1"]), {
-    env: target.env, stderrFile: path.join(path.dirname(store), "server.log"),
+    env: target.env,
+    stderrFile: path.join(path.dirname(store), "server.log"),
   });
   try {
     const match = await server.waitFor(/viewer:\s+(http:\/\/\S+?)\/\s/, 60_000);

@@ -44,7 +44,10 @@ export interface StoreTarget {
 export async function openStoreTarget(options: BenchOptions, say: (line: string) => void): Promise<StoreTarget> {
   if (options.store === "embedded") {
     return {
-      kind: "embedded", env: {}, serverRss: null, neo4j: null,
+      kind: "embedded",
+      env: {},
+      serverRss: null,
+      neo4j: null,
       args: (folder, command) => ["--db", folder, ...command],
       wipe: async () => undefined,
       stop: async () => undefined,
@@ -54,15 +57,24 @@ export async function openStoreTarget(options: BenchOptions, say: (line: string)
   let connection: { uri: string; user: string; password: string; database?: string };
   if (process.env.NEO4J_URI) {
     connection = {
-      uri: process.env.NEO4J_URI, user: process.env.NEO4J_USER ?? "neo4j", password: process.env.NEO4J_PASSWORD ?? "",
+      uri: process.env.NEO4J_URI,
+      user: process.env.NEO4J_USER ?? "neo4j",
+      password: process.env.NEO4J_PASSWORD ?? "",
       database: process.env.NEO4J_DATABASE || undefined,
     };
     say(`store: Neo4j at ${safeUri(connection.uri)} from NEO4J_URI; its database is WIPED before each load`);
   } else {
     const started = performance.now();
-    local = await startLocalNeo4j({ port: 0, heapMb: options.neo4jHeapMb, pageCacheMb: options.neo4jPageCacheMb, onProgress: (line) => say(`neo4j: ${line}`) });
+    local = await startLocalNeo4j({
+      port: 0,
+      heapMb: options.neo4jHeapMb,
+      pageCacheMb: options.neo4jPageCacheMb,
+      onProgress: (line) => say(`neo4j: ${line}`),
+    });
     connection = { uri: local.uri, user: "neo4j", password: local.password };
-    say(`store: a local Neo4j answers at ${local.uri} (heap ${options.neo4jHeapMb} MB, page cache ${options.neo4jPageCacheMb} MB; started in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    say(
+      `store: a local Neo4j answers at ${local.uri} (heap ${options.neo4jHeapMb} MB, page cache ${options.neo4jPageCacheMb} MB; started in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    );
   }
   const driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), { userAgent: "ringlens-bench" });
   const stop = async () => {
@@ -75,7 +87,10 @@ export async function openStoreTarget(options: BenchOptions, say: (line: string)
     return {
       kind: "neo4j",
       env: {
-        RINGLENS_STORE: "neo4j", NEO4J_URI: connection.uri, NEO4J_USER: connection.user, NEO4J_PASSWORD: connection.password,
+        RINGLENS_STORE: "neo4j",
+        NEO4J_URI: connection.uri,
+        NEO4J_USER: connection.user,
+        NEO4J_PASSWORD: connection.password,
         ...(connection.database ? { NEO4J_DATABASE: connection.database } : {}),
       },
       // `--store neo4j` on the command line too: a `--db` would mean the embedded store.
@@ -83,8 +98,11 @@ export async function openStoreTarget(options: BenchOptions, say: (line: string)
       wipe: () => wipeDatabase(driver, connection.database),
       serverRss: pid === undefined ? null : jvmRss(pid),
       neo4j: {
-        version: info.agent ?? "Neo4j", source: local ? "local" : "NEO4J_URI", uri: safeUri(connection.uri),
-        heapMb: local ? options.neo4jHeapMb : null, pageCacheMb: local ? options.neo4jPageCacheMb : null,
+        version: info.agent ?? "Neo4j",
+        source: local ? "local" : "NEO4J_URI",
+        uri: safeUri(connection.uri),
+        heapMb: local ? options.neo4jHeapMb : null,
+        pageCacheMb: local ? options.neo4jPageCacheMb : null,
       },
       stop,
     };

@@ -16,9 +16,21 @@ export async function main(argv: string[], env: Record<string, string | undefine
   let exitCode = 0;
   const program = new Command("ringlens")
     .description("Find organised refund-fraud rings in accounts, addresses, devices, employees and refunds.")
-    .addOption(new Option("--db <path>", "folder of the embedded store (default ./data/ringlens, or RINGLENS_DB); implies --store embedded, even when NEO4J_URI is set, unless --store is given"))
-    .addOption(new Option("--store <kind>", "store to use (default: neo4j when NEO4J_URI is set, else embedded)").choices(["embedded", "neo4j"]))
-    .addOption(new Option("--log-format <format>", "server log lines: pretty (readable) or json (default: pretty when stderr is a terminal, else json; or RINGLENS_LOG_FORMAT)").choices(["json", "pretty"]))
+    .addOption(
+      new Option(
+        "--db <path>",
+        "folder of the embedded store (default ./data/ringlens, or RINGLENS_DB); implies --store embedded, even when NEO4J_URI is set, unless --store is given",
+      ),
+    )
+    .addOption(
+      new Option("--store <kind>", "store to use (default: neo4j when NEO4J_URI is set, else embedded)").choices(["embedded", "neo4j"]),
+    )
+    .addOption(
+      new Option(
+        "--log-format <format>",
+        "server log lines: pretty (readable) or json (default: pretty when stderr is a terminal, else json; or RINGLENS_LOG_FORMAT)",
+      ).choices(["json", "pretty"]),
+    )
     .showHelpAfterError("(run `ringlens --help` for usage)")
     .exitOverride()
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
@@ -30,13 +42,21 @@ export async function main(argv: string[], env: Record<string, string | undefine
       armCheckpoints(base.pauseAt);
       // A store folder named on the command line means that store, whatever NEO4J_URI the shell or a .env holds.
       const store = globals.store ?? (globals.db ? "embedded" : undefined);
-      return { ...base, ...(globals.db ? { db: globals.db } : {}), ...(store ? { store } : {}), ...(globals.logFormat ? { logFormat: globals.logFormat } : {}) };
+      return {
+        ...base,
+        ...(globals.db ? { db: globals.db } : {}),
+        ...(store ? { store } : {}),
+        ...(globals.logFormat ? { logFormat: globals.logFormat } : {}),
+      };
     },
     out: process.stdout,
-    setExit(code) { exitCode = code; },
+    setExit(code) {
+      exitCode = code;
+    },
   };
 
-  program.command("load")
+  program
+    .command("load")
     .description("import a folder of CSV/JSONL files into the store, with a per-file report")
     .argument("<dir>", "folder with accounts.csv and optional addresses, devices, employees, refunds")
     .option("--mapping <file>", "JSON file renaming your files and columns onto ringlens' format")
@@ -44,7 +64,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
     .option("--json", "print the report as one JSON object")
     .action(async (dir: string, flags) => ctx.setExit(await runLoad(dir, flags, ctx.config(), ctx.out)));
 
-  program.command("health")
+  program
+    .command("health")
     .description("say which store is in use, whether it answers, and what it holds")
     .action(async () => ctx.setExit(await runHealth(ctx.config(), ctx.out)));
 

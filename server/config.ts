@@ -13,7 +13,12 @@ const ConfigSchema = z.object({
   dbMemoryMb: z.coerce.number().int().min(64).describe("Buffer pool of the embedded store in MB (RINGLENS_DB_MEMORY_MB)"),
   importRoot: z.string().min(1).describe("Folder that API imports may read from, and below (RINGLENS_IMPORT_ROOT)"),
   queryTimeoutMs: z.coerce.number().int().positive().describe("Timeout of saved queries in ms (RINGLENS_QUERY_TIMEOUT_MS)"),
-  storeWaitS: z.coerce.number().min(0).describe("How long `serve` keeps retrying, with back-off, a store that is not available at start-up, in seconds (RINGLENS_STORE_WAIT_S)"),
+  storeWaitS: z.coerce
+    .number()
+    .min(0)
+    .describe(
+      "How long `serve` keeps retrying, with back-off, a store that is not available at start-up, in seconds (RINGLENS_STORE_WAIT_S)",
+    ),
   store: z.enum(["embedded", "neo4j"]).describe("Which store to use; neo4j when NEO4J_URI is set"),
   neo4j: z.object({
     uri: z.string().optional(),
@@ -21,9 +26,17 @@ const ConfigSchema = z.object({
     password: z.string().optional(),
     database: z.string().optional(),
   }),
-  logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).describe("Log level of `serve` (RINGLENS_LOG_LEVEL); request lines are debug at a terminal, info in JSON"),
-  logFormat: z.enum(["auto", "json", "pretty"]).describe("How `serve` logs to stderr (RINGLENS_LOG_FORMAT, or --log-format): pretty is one short readable line per entry, json one JSON object per line; auto is pretty when stderr is a terminal, else json"),
-  pauseAt: z.array(z.string().min(1)).describe("For tests: checkpoints to pause at, comma-separated (RINGLENS_PAUSE_AT; see server/checkpoints.ts)"),
+  logLevel: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+    .describe("Log level of `serve` (RINGLENS_LOG_LEVEL); request lines are debug at a terminal, info in JSON"),
+  logFormat: z
+    .enum(["auto", "json", "pretty"])
+    .describe(
+      "How `serve` logs to stderr (RINGLENS_LOG_FORMAT, or --log-format): pretty is one short readable line per entry, json one JSON object per line; auto is pretty when stderr is a terminal, else json",
+    ),
+  pauseAt: z
+    .array(z.string().min(1))
+    .describe("For tests: checkpoints to pause at, comma-separated (RINGLENS_PAUSE_AT; see server/checkpoints.ts)"),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -42,7 +55,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     neo4j: { uri: env.NEO4J_URI, user: env.NEO4J_USER ?? "neo4j", password: env.NEO4J_PASSWORD, database: env.NEO4J_DATABASE },
     logLevel: env.RINGLENS_LOG_LEVEL ?? "info",
     logFormat: env.RINGLENS_LOG_FORMAT ?? "auto",
-    pauseAt: (env.RINGLENS_PAUSE_AT ?? "").split(",").map((s) => s.trim()).filter((s) => s !== ""),
+    pauseAt: (env.RINGLENS_PAUSE_AT ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s !== ""),
   };
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {

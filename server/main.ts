@@ -23,12 +23,17 @@ export interface RunningServer {
 
 export function writeTasks(store: GraphStore, config: Config): WriteTasks {
   return {
-    importFolder: (folder) => (progress) => runImport({
-      folder, store, rejectFile: defaultRejectFile(config),
-      onProgress: (p) => progress(`${p.kind}: ${p.read} rows (${p.rowsPerSecond} rows/s)`),
-    }),
+    importFolder: (folder) => (progress) =>
+      runImport({
+        folder,
+        store,
+        rejectFile: defaultRejectFile(config),
+        onProgress: (p) => progress(`${p.kind}: ${p.read} rows (${p.rowsPerSecond} rows/s)`),
+      }),
     // The job reports the summary, not every ring: a large store has hundreds of thousands.
-    analyze: (options = {}) => async (progress) => ({ summary: (await runAnalysis(store, options, (phase) => progress(phase))).summary }),
+    analyze:
+      (options = {}) =>
+      async (progress) => ({ summary: (await runAnalysis(store, options, (phase) => progress(phase))).summary }),
   };
 }
 

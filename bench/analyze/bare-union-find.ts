@@ -13,7 +13,13 @@
  *
  * @example bareUnionFind(2, 1, Int32Array.of(0, 1), Int32Array.of(0, 0), 2) // 1 group
  */
-export function bareUnionFind(accounts: number, identifiers: number, linkAccount: Int32Array, linkIdentifier: Int32Array, minSize: number): number {
+export function bareUnionFind(
+  accounts: number,
+  identifiers: number,
+  linkAccount: Int32Array,
+  linkIdentifier: Int32Array,
+  minSize: number,
+): number {
   const n = accounts + identifiers;
   const parent = new Int32Array(n);
   const size = new Int32Array(n).fill(1);

@@ -67,28 +67,39 @@ export async function measureAnalyze(ctx: BenchContext): Promise<AnalyzeSection>
     const withGraphology = run === 0 && ctx.demo.rows <= GRAPHOLOGY_MAX_LINKS;
     ctx.store.serverRss?.reset();
     const result = await ticking(ctx.progress, `analyze ${run + 1}/${runs}: ringlens analyze`, () =>
-      runChild(CLI, ctx.store.args(store, ["analyze", "--json"]), { env: ctx.store.env }));
+      runChild(CLI, ctx.store.args(store, ["analyze", "--json"]), { env: ctx.store.env }),
+    );
     const serverRss = ctx.store.serverRss?.peakMb();
     const summary = JSON.parse(result.stdout) as { rings: number; phases: { phase: string; ms: number }[] };
     cli.push({ phases: summary.phases, rings: summary.rings, wallMs: result.wallMs, rss: result.maxRssBytes, serverRss });
     const tmp = ctx.scratch(`analyze-baselines-${run}`);
     const worker = await ticking(ctx.progress, `analyze ${run + 1}/${runs}: ${onNeo4j ? "" : "engine COPY TO and "}bare union-find`, () =>
-      runChild(WORKER, [store, tmp, String(run % 2), withGraphology ? "graphology" : "no-graphology", ctx.store.kind], { env: ctx.store.env }));
+      runChild(WORKER, [store, tmp, String(run % 2), withGraphology ? "graphology" : "no-graphology", ctx.store.kind], {
+        env: ctx.store.env,
+      }),
+    );
     const b = JSON.parse(worker.stdout) as Baselines;
     baselines.push(b);
     const total = summary.phases.reduce((s, p) => s + p.ms, 0);
     const copyTo = b.copyToMs === null ? "" : `; COPY TO ${(b.copyToMs / 1000).toFixed(2)} s`;
     const jvm = serverRss === undefined ? "" : `; Neo4j JVM ${serverRss} MB`;
-    ctx.progress.say(`analyze ${run + 1}/${runs}: ${(total / 1000).toFixed(2)} s in phases (${phaseLine(summary.phases)})${copyTo}; bare union-find ${b.bareMs.toFixed(1)} ms${jvm}`);
+    ctx.progress.say(
+      `analyze ${run + 1}/${runs}: ${(total / 1000).toFixed(2)} s in phases (${phaseLine(summary.phases)})${copyTo}; bare union-find ${b.bareMs.toFixed(1)} ms${jvm}`,
+    );
   }
   ctx.analysedStore = store;
   const phaseNames = cli[0]!.phases.map((p) => p.phase);
   const phaseMs = (name: string) => cli.map((c) => c.phases.find((p) => p.phase === name)?.ms ?? Number.NaN);
   const graphologyRuns = baselines.filter((b) => b.graphologyMs !== null);
-  ctx.notes.push(graphologyRuns.length > 0
-    ? "analyze: graphology-components is timed in run 1 only (for the record, not a target)"
-    : `analyze: graphology-components left out above ${GRAPHOLOGY_MAX_LINKS.toLocaleString("en")} input rows (it would need gigabytes)`);
-  if (onNeo4j) ctx.notes.push("analyze: the engine's COPY (MATCH …) TO is the embedded engine's (kuzu) own statement and is skipped on Neo4j; the bare union-find reads the same links through ringlens' Neo4j adapter");
+  ctx.notes.push(
+    graphologyRuns.length > 0
+      ? "analyze: graphology-components is timed in run 1 only (for the record, not a target)"
+      : `analyze: graphology-components left out above ${GRAPHOLOGY_MAX_LINKS.toLocaleString("en")} input rows (it would need gigabytes)`,
+  );
+  if (onNeo4j)
+    ctx.notes.push(
+      "analyze: the engine's COPY (MATCH …) TO is the embedded engine's (kuzu) own statement and is skipped on Neo4j; the bare union-find reads the same links through ringlens' Neo4j adapter",
+    );
   const last = baselines[baselines.length - 1]!;
   const copyToMs = baselines.map((b) => b.copyToMs ?? Number.NaN);
   return {
@@ -101,12 +112,18 @@ export async function measureAnalyze(ctx: BenchContext): Promise<AnalyzeSection>
     copyToSeconds: summarise(copyToMs.map(toSeconds)),
     readVsCopyTo: ratio(copyToMs, phaseMs("read links")),
     bareUnionFindSeconds: summarise(baselines.map((b) => b.bareMs / 1000)),
-    componentsVsBare: ratio(baselines.map((b) => b.componentsMs), baselines.map((b) => b.bareMs)),
+    componentsVsBare: ratio(
+      baselines.map((b) => b.componentsMs),
+      baselines.map((b) => b.bareMs),
+    ),
     componentsSameProcessSeconds: summarise(baselines.map((b) => b.componentsMs / 1000)),
-    graphology: graphologyRuns.length === 0 ? null : {
-      buildSeconds: summarise(graphologyRuns.map((b) => b.graphologyBuildMs! / 1000)),
-      componentsSeconds: summarise(graphologyRuns.map((b) => b.graphologyMs! / 1000)),
-    },
+    graphology:
+      graphologyRuns.length === 0
+        ? null
+        : {
+            buildSeconds: summarise(graphologyRuns.map((b) => b.graphologyBuildMs! / 1000)),
+            componentsSeconds: summarise(graphologyRuns.map((b) => b.graphologyMs! / 1000)),
+          },
     links: last.links,
     accounts: last.accounts,
     groups: baselines[0]!.groups,

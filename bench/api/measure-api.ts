@@ -52,7 +52,12 @@ export async function measureApi(ctx: BenchContext): Promise<ApiSection> {
   const endpoints: Endpoint[] = [
     { name: "GET /api/rings", method: "GET", path: "/api/rings" },
     { name: "GET /api/rings/:id/graph (largest ring)", method: "GET", path: `/api/rings/${encodeURIComponent(largest.id)}/graph` },
-    { name: "POST /api/queries/devices-shared/run", method: "POST", path: "/api/queries/devices-shared/run", body: JSON.stringify({ params: {} }) },
+    {
+      name: "POST /api/queries/devices-shared/run",
+      method: "POST",
+      path: "/api/queries/devices-shared/run",
+      body: JSON.stringify({ params: {} }),
+    },
   ];
   const samples: { cold: number; result: Result }[][] = endpoints.map(() => []);
   let peakRss = 0;
@@ -67,7 +72,9 @@ export async function measureApi(ctx: BenchContext): Promise<ApiSection> {
         const cold = await timeOnce(url, endpoint);
         const result = await cannon(url, endpoint, connections, seconds, (elapsed) => ctx.progress.update(`${label}… ${elapsed} s`));
         samples[e]!.push({ cold, result });
-        ctx.progress.say(`${label}: ${Math.round(result.requests.average).toLocaleString("en")} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${errorsOf(result)} errors`);
+        ctx.progress.say(
+          `${label}: ${Math.round(result.requests.average).toLocaleString("en")} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${errorsOf(result)} errors`,
+        );
       }
     });
     peakRss = Math.max(peakRss, rss);
@@ -75,10 +82,17 @@ export async function measureApi(ctx: BenchContext): Promise<ApiSection> {
   }
   const figures = endpoints.map((endpoint, e) => toFigures(endpoint, samples[e]!));
   if (runs < 3) {
-    ctx.notes.push(`api: ${runs === 1 ? "1 run" : `${runs} runs`} of ${seconds} s per endpoint (slow part; --api-runs N or --runs N for more); p50 and p99 are over every request of a run`);
+    ctx.notes.push(
+      `api: ${runs === 1 ? "1 run" : `${runs} runs`} of ${seconds} s per endpoint (slow part; --api-runs N or --runs N for more); p50 and p99 are over every request of a run`,
+    );
   }
   return {
-    connections, seconds, runs, endpoints: figures, largestRing: largest, serverPeakRssMb: Math.round(peakRss / 1_048_576),
+    connections,
+    seconds,
+    runs,
+    endpoints: figures,
+    largestRing: largest,
+    serverPeakRssMb: Math.round(peakRss / 1_048_576),
     ...(ctx.store.serverRss ? { storePeakRssMb: storePeakRss } : {}),
   };
 }
@@ -99,25 +113,41 @@ async function withServer<T>(ctx: BenchContext, store: string, use: (url: string
 async function timeOnce(url: string, endpoint: Endpoint): Promise<number> {
   const started = performance.now();
   const response = await fetch(`${url}${endpoint.path}`, {
-    method: endpoint.method, body: endpoint.body, headers: endpoint.body ? { "content-type": "application/json" } : {},
+    method: endpoint.method,
+    body: endpoint.body,
+    headers: endpoint.body ? { "content-type": "application/json" } : {},
   });
   await response.arrayBuffer();
-  if (!response.ok) throw new Error(`bench: ${endpoint.method} ${endpoint.path} answered ${response.status}; the API section needs it to work`);
+  if (!response.ok)
+    throw new Error(`bench: ${endpoint.method} ${endpoint.path} answered ${response.status}; the API section needs it to work`);
   return Math.round((performance.now() - started) * 10) / 10;
 }
 
-function cannon(url: string, endpoint: Endpoint, connections: number, seconds: number, onSecond: (elapsed: number) => void): Promise<Result> {
+function cannon(
+  url: string,
+  endpoint: Endpoint,
+  connections: number,
+  seconds: number,
+  onSecond: (elapsed: number) => void,
+): Promise<Result> {
   return new Promise((resolve, reject) => {
     let elapsed = 0;
     const timer = setInterval(() => onSecond(++elapsed), 1_000);
-    autocannon({
-      url: `${url}${endpoint.path}`, connections, duration: seconds, method: endpoint.method, body: endpoint.body,
-      headers: endpoint.body ? { "content-type": "application/json" } : {},
-    }, (error, result) => {
-      clearInterval(timer);
-      if (error) reject(error);
-      else resolve(result);
-    });
+    autocannon(
+      {
+        url: `${url}${endpoint.path}`,
+        connections,
+        duration: seconds,
+        method: endpoint.method,
+        body: endpoint.body,
+        headers: endpoint.body ? { "content-type": "application/json" } : {},
+      },
+      (error, result) => {
+        clearInterval(timer);
+        if (error) reject(error);
+        else resolve(result);
+      },
+    );
   });
 }
 
@@ -126,9 +156,13 @@ const errorsOf = (r: Result) => r.non2xx + r.errors + r.timeouts;
 function toFigures(endpoint: Endpoint, runs: { cold: number; result: Result }[]): EndpointFigures {
   const results = runs.map((r) => r.result);
   const statusCodes: Record<string, number> = {};
-  for (const r of results) for (const [code, { count }] of Object.entries(r.statusCodeStats ?? {})) statusCodes[code] = (statusCodes[code] ?? 0) + Number(count);
+  for (const r of results)
+    for (const [code, { count }] of Object.entries(r.statusCodeStats ?? {})) statusCodes[code] = (statusCodes[code] ?? 0) + Number(count);
   return {
-    name: endpoint.name, method: endpoint.method, path: endpoint.path, coldMs: summarise(runs.map((r) => r.cold)),
+    name: endpoint.name,
+    method: endpoint.method,
+    path: endpoint.path,
+    coldMs: summarise(runs.map((r) => r.cold)),
     requestsPerSecond: summarise(results.map((r) => Math.round(r.requests.average))),
     p50Ms: summarise(results.map((r) => r.latency.p50)),
     p99Ms: summarise(results.map((r) => r.latency.p99)),

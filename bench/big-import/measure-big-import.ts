@@ -21,7 +21,13 @@ export interface BigImportOptions {
   onProgress?: (line: string) => void;
 }
 
-export interface FileCounts { read: number; loaded: number; rejected: number; duplicates: number; replaced: number }
+export interface FileCounts {
+  read: number;
+  loaded: number;
+  rejected: number;
+  duplicates: number;
+  replaced: number;
+}
 
 export interface BigImportResult {
   planted: BigFolderSummary;
@@ -46,18 +52,26 @@ export async function measureBigImport(options: BigImportOptions): Promise<BigIm
     const started = performance.now();
     const planted = await writeBigFolder(data, { refundBytes: options.mb * 1024 * 1024, accounts: options.accounts });
     const generateSeconds = (performance.now() - started) / 1000;
-    options.onProgress?.(`generated ${(planted.refundBytes / 1e6).toFixed(0)} MB of refunds (${planted.refundRows.toLocaleString("en-US")} rows) in ${generateSeconds.toFixed(1)} s`);
+    options.onProgress?.(
+      `generated ${(planted.refundBytes / 1e6).toFixed(0)} MB of refunds (${planted.refundRows.toLocaleString("en-US")} rows) in ${generateSeconds.toFixed(1)} s`,
+    );
     const env: Record<string, string> = { BENCH_RSS_EVERY_MS: "500" };
     if (options.dbMemoryMb) env.RINGLENS_DB_MEMORY_MB = String(options.dbMemoryMb);
     if (options.nodeOptions) env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ""} ${options.nodeOptions}`.trim();
     const db = path.join(dir, "db");
-    const load = await runChild(CLI, ["load", data, "--db", db, "--json", "--rejects", path.join(dir, "rejects.csv")], { env, onStderrLine: options.onProgress });
+    const load = await runChild(CLI, ["load", data, "--db", db, "--json", "--rejects", path.join(dir, "rejects.csv")], {
+      env,
+      onStderrLine: options.onProgress,
+    });
     const report = JSON.parse(load.stdout) as { read: number; files: Record<string, FileCounts> };
     const health = await runChild(CLI, ["health", "--db", db]);
     const storedRefunds = Number(/\bRefund=(\d+)/.exec(health.stdout)?.[1] ?? Number.NaN);
     const repeats = planted.identicalRepeats + planted.changedRepeats;
     const expected: FileCounts = {
-      read: planted.refundRows, rejected: planted.badRows, duplicates: repeats, replaced: planted.changedRepeats,
+      read: planted.refundRows,
+      rejected: planted.badRows,
+      duplicates: repeats,
+      replaced: planted.changedRepeats,
       loaded: planted.refundRows - planted.badRows - repeats,
     };
     const loadSeconds = load.wallMs / 1000;
@@ -68,10 +82,17 @@ export async function measureBigImport(options: BigImportOptions): Promise<BigIm
       return { at: share, bytes: sample[1] };
     };
     return {
-      planted, refunds: pick(report.files.refunds!), expected, totalRows: report.read,
-      generateSeconds, loadSeconds, rowsPerSecond: report.read / loadSeconds,
+      planted,
+      refunds: pick(report.files.refunds!),
+      expected,
+      totalRows: report.read,
+      generateSeconds,
+      loadSeconds,
+      rowsPerSecond: report.read / loadSeconds,
       mbPerSecond: (planted.refundBytes + fs.statSync(path.join(data, "accounts.csv")).size) / 1e6 / loadSeconds,
-      peakRssBytes: load.maxRssBytes, rssOverTime: [0.1, 0.25, 0.5, 0.75, 0.9].map(at), storedRefunds,
+      peakRssBytes: load.maxRssBytes,
+      rssOverTime: [0.1, 0.25, 0.5, 0.75, 0.9].map(at),
+      storedRefunds,
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

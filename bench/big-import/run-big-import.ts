@@ -17,7 +17,8 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 export function formatBigImport(r: BigImportResult): string {
   const rows = (n: number) => n.toLocaleString("en-US");
   const lines = [
-    `| figure | value |`, `| --- | --- |`,
+    `| figure | value |`,
+    `| --- | --- |`,
     `| refunds.csv | ${mb(r.planted.refundBytes)}, ${rows(r.planted.refundRows)} rows (+ accounts.csv ${rows(r.planted.accounts)}, employees.csv ${rows(r.planted.employees)}) |`,
     `| generate | ${r.generateSeconds.toFixed(1)} s |`,
     `| load | ${r.loadSeconds.toFixed(1)} s = ${rows(Math.round(r.rowsPerSecond))} rows/s = ${r.mbPerSecond.toFixed(2)} MB/s |`,
@@ -48,7 +49,8 @@ async function main(argv: string[]): Promise<number> {
   const flags = command.opts<{ mb: number; dbMemoryMb?: number }>();
   let last = 0;
   const result = await measureBigImport({
-    mb: flags.mb, dbMemoryMb: flags.dbMemoryMb,
+    mb: flags.mb,
+    dbMemoryMb: flags.dbMemoryMb,
     onProgress: (line) => {
       if (Date.now() - last < 10_000 && !line.startsWith("generated")) return;
       last = Date.now();

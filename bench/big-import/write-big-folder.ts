@@ -28,7 +28,14 @@ export interface BigFolderSummary {
   employees: number;
 }
 
-const ITEMS = [["MacBook Pro 14", "laptop"], ["iPhone 15 Pro", "phone"], ["PlayStation 5", "console"], ["Gold coin 1 oz", "bullion"], ["Wool sweater", "apparel"], ["Coffee beans 1 kg", "grocery"]] as const;
+const ITEMS = [
+  ["MacBook Pro 14", "laptop"],
+  ["iPhone 15 Pro", "phone"],
+  ["PlayStation 5", "console"],
+  ["Gold coin 1 oz", "bullion"],
+  ["Wool sweater", "apparel"],
+  ["Coffee beans 1 kg", "grocery"],
+] as const;
 const CHANNELS = ["chat", "email", "phone", "web"] as const;
 
 const accountId = (i: number) => `A${String(i).padStart(8, "0")}`;
@@ -69,20 +76,32 @@ export async function writeBigFolder(dir: string, options: BigFolderOptions): Pr
 
   const staff = new LineWriter(path.join(dir, "employees.csv"));
   await staff.line("employee_id,name,team,site,country,hired_at,left_at");
-  for (let i = 1; i <= employees; i++) await staff.line(`${employeeId(i)},Agent ${i},tier${1 + (i % 3)},Site ${i % 17},US,2020-01-${String(1 + (i % 28)).padStart(2, "0")},`);
+  for (let i = 1; i <= employees; i++)
+    await staff.line(`${employeeId(i)},Agent ${i},tier${1 + (i % 3)},Site ${i % 17},US,2020-01-${String(1 + (i % 28)).padStart(2, "0")},`);
   await staff.close();
 
   const people = new LineWriter(path.join(dir, "accounts.csv"));
   await people.line("account_id,created_at,country,email,phone,name,status");
-  for (let i = 1; i <= accounts; i++) await people.line(`${accountId(i)},2023-0${1 + (i % 9)}-1${i % 10},US,user${i}@mail.test,,Customer ${i},active`);
+  for (let i = 1; i <= accounts; i++)
+    await people.line(`${accountId(i)},2023-0${1 + (i % 9)}-1${i % 10},US,user${i}@mail.test,,Customer ${i},active`);
   await people.close();
 
   const refunds = new LineWriter(path.join(dir, "refunds.csv"));
-  await refunds.line("refund_id,account_id,order_id,employee_id,amount,currency,item,category,requested_at,approved_at,returned,channel,status");
-  const summary: BigFolderSummary = { refundBytes: 0, refundRows: 0, identicalRepeats: 0, changedRepeats: 0, badRows: 0, accounts, employees };
+  await refunds.line(
+    "refund_id,account_id,order_id,employee_id,amount,currency,item,category,requested_at,approved_at,returned,channel,status",
+  );
+  const summary: BigFolderSummary = {
+    refundBytes: 0,
+    refundRows: 0,
+    identicalRepeats: 0,
+    changedRepeats: 0,
+    badRows: 0,
+    accounts,
+    employees,
+  };
   const row = (n: number, amountCents: number, day: string) => {
     const [item, category] = ITEMS[n % ITEMS.length]!;
-    const account = accountId(1 + (Math.imul(n, 2654435761) >>> 0) % accounts);
+    const account = accountId(1 + ((Math.imul(n, 2654435761) >>> 0) % accounts));
     const employee = n % 10 === 0 ? "" : employeeId(1 + (n % employees));
     return `RF${String(n).padStart(10, "0")},${account},${100 + (n % 900)}-${String(n).padStart(7, "0")}-${String(n % 9_999_999).padStart(7, "0")},${employee},${(amountCents / 100).toFixed(2)},USD,${item},${category},2024-${day}T10:00:00Z,2024-${day}T12:30:00Z,${n % 3 === 0},${CHANNELS[n % 4]},approved`;
   };
@@ -104,7 +123,9 @@ export async function writeBigFolder(dir: string, options: BigFolderOptions): Pr
       summary.changedRepeats++;
     } else if (slot === 250) {
       const good = row(n, amountOf(n), dayOf(n));
-      await refunds.line((n / 1000) % 2 < 1 ? good.replace(/2024-\d\d-\d\dT10/, "2024-02-30T10") : good.replace(/,(\d+)\.(\d\d),USD,/, ',"$1,$2",USD,'));
+      await refunds.line(
+        (n / 1000) % 2 < 1 ? good.replace(/2024-\d\d-\d\dT10/, "2024-02-30T10") : good.replace(/,(\d+)\.(\d\d),USD,/, ',"$1,$2",USD,'),
+      );
       summary.badRows++;
     } else {
       await refunds.line(row(n, amountOf(n), dayOf(n)));

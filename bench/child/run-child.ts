@@ -44,7 +44,9 @@ function nodeArgs(script: string, args: string[]): string[] {
 export function runChild(script: string, args: string[], options: ChildOptions = {}): Promise<ChildResult> {
   const { child, rssFile, started, stderrTail } = startChild(script, args, options);
   let stdout = "";
-  child.stdout!.on("data", (d: Buffer) => { stdout += d; });
+  child.stdout!.on("data", (d: Buffer) => {
+    stdout += d;
+  });
   return new Promise((resolve, reject) => {
     child.on("error", reject);
     child.on("close", (code, signal) => {
@@ -88,7 +90,10 @@ export function startLongChild(script: string, args: string[], options: ChildOpt
           if (error) reject(error);
           else resolve(match!);
         };
-        const timer = setTimeout(() => done(new Error(`bench: ${path.basename(script)} did not print ${pattern} within ${timeoutMs} ms`)), timeoutMs);
+        const timer = setTimeout(
+          () => done(new Error(`bench: ${path.basename(script)} did not print ${pattern} within ${timeoutMs} ms`)),
+          timeoutMs,
+        );
         const check = () => {
           const match = stdout.match(pattern);
           if (match) done(null, match);
@@ -155,7 +160,11 @@ function startChild(script: string, args: string[], options: ChildOptions) {
 
 /** What a failed child said: its fatal error or ringlens' one-line message, else its last lines. */
 function lastWords(stderr: string): string {
-  const lines = stderr.trim().split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = stderr
+    .trim()
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
   const telling = lines.filter((l) => /FATAL ERROR|^ringlens:|Error:|exception/i.test(l));
   return (telling.length > 0 ? telling.slice(-2) : lines.slice(-3)).join(" | ");
 }

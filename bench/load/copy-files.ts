@@ -35,8 +35,14 @@ export async function writeCopyFiles(stagedFile: (kind: UpsertKind) => string, o
     const names = LOAD_SPECS[kind].columns.map((c) => c.name);
     for (const copy of LOAD_SPECS[kind].copies) {
       const file = path.join(out, `${copy.table}.csv`);
-      await writeOne(source, file, copy.columns.map((c) => names.indexOf(c)), copy.columns,
-        copy.onlyWhen === undefined ? -1 : names.indexOf(copy.onlyWhen), (record) => stagedKey(kind, record));
+      await writeOne(
+        source,
+        file,
+        copy.columns.map((c) => names.indexOf(c)),
+        copy.columns,
+        copy.onlyWhen === undefined ? -1 : names.indexOf(copy.onlyWhen),
+        (record) => stagedKey(kind, record),
+      );
       written.push({ table: copy.table, file });
     }
   }
@@ -44,7 +50,14 @@ export async function writeCopyFiles(stagedFile: (kind: UpsertKind) => string, o
   return written;
 }
 
-async function writeOne(source: string, file: string, picked: number[], header: string[], onlyWhen: number, keyOf: (record: string[]) => string): Promise<void> {
+async function writeOne(
+  source: string,
+  file: string,
+  picked: number[],
+  header: string[],
+  onlyWhen: number,
+  keyOf: (record: string[]) => string,
+): Promise<void> {
   const sink = fs.openSync(file, "w");
   try {
     fs.writeSync(sink, stringify([header]));
@@ -52,7 +65,10 @@ async function writeOne(source: string, file: string, picked: number[], header: 
     let batch: string[][] = [];
     let first = true;
     for await (const record of fs.createReadStream(source).pipe(parse()) as AsyncIterable<string[]>) {
-      if (first) { first = false; continue; }
+      if (first) {
+        first = false;
+        continue;
+      }
       if (onlyWhen !== -1 && record[onlyWhen] === "") continue;
       const key = keyOf(record);
       if (seen.has(key)) continue;

@@ -42,7 +42,12 @@ export interface LoadSection {
 }
 
 type PathName = "ringlens" | "engineMerge" | "engineCopy";
-interface Sample { seconds: number; rss: number; serverRss?: number; statements?: { label: string; ms: number }[] }
+interface Sample {
+  seconds: number;
+  rss: number;
+  serverRss?: number;
+  statements?: { label: string; ms: number }[];
+}
 
 export async function measureLoad(ctx: BenchContext): Promise<LoadSection> {
   const runs = ctx.options.loadRuns;
@@ -57,7 +62,10 @@ export async function measureLoad(ctx: BenchContext): Promise<LoadSection> {
   };
   // The ceilings are the embedded engine's LOAD FROM and COPY FROM: nothing to set beside Neo4j.
   const order: PathName[] = ctx.store.kind === "neo4j" ? ["ringlens"] : ["ringlens", "engineMerge", "engineCopy"];
-  if (ctx.store.kind === "neo4j") ctx.notes.push("load: the engine ceilings (LOAD FROM … MERGE, COPY FROM) are the embedded engine's (kuzu) own statements and are skipped on Neo4j");
+  if (ctx.store.kind === "neo4j")
+    ctx.notes.push(
+      "load: the engine ceilings (LOAD FROM … MERGE, COPY FROM) are the embedded engine's (kuzu) own statements and are skipped on Neo4j",
+    );
   // A path that fails is reported once and not retried; the others are still measured.
   const failed = new Set<PathName>();
   for (let run = 0; run < runs; run++) {
@@ -68,7 +76,9 @@ export async function measureLoad(ctx: BenchContext): Promise<LoadSection> {
         const sample = await steps[name](run);
         samples[name].push(sample);
         const server = sample.serverRss === undefined ? "" : `, Neo4j JVM ${sample.serverRss} MB`;
-        ctx.progress.say(`load ${run + 1}/${runs}: ${LABELS[name]} ${rate(rows, sample.seconds).toLocaleString("en")} rows/s (${sample.seconds.toFixed(1)} s, ${mb(sample.rss)} MB${server})`);
+        ctx.progress.say(
+          `load ${run + 1}/${runs}: ${LABELS[name]} ${rate(rows, sample.seconds).toLocaleString("en")} rows/s (${sample.seconds.toFixed(1)} s, ${mb(sample.rss)} MB${server})`,
+        );
       } catch (error) {
         failed.add(name);
         const message = error instanceof Error ? error.message : String(error);
@@ -83,7 +93,9 @@ export async function measureLoad(ctx: BenchContext): Promise<LoadSection> {
     rowsPerSecond: summarise(samples[name].map((s) => rate(rows, s.seconds))),
     seconds: summarise(samples[name].map((s) => s.seconds)),
     peakRssMb: summarise(samples[name].map((s) => mb(s.rss))),
-    ...(name === "ringlens" && ctx.store.serverRss ? { storePeakRssMb: summarise(samples[name].map((s) => s.serverRss ?? Number.NaN)) } : {}),
+    ...(name === "ringlens" && ctx.store.serverRss
+      ? { storePeakRssMb: summarise(samples[name].map((s) => s.serverRss ?? Number.NaN)) }
+      : {}),
   });
   const seconds = (name: PathName) => samples[name].map((s) => s.seconds);
   return {
@@ -113,7 +125,10 @@ async function ringlensLoad(ctx: BenchContext, run: number): Promise<Sample> {
   await ticking(ctx.progress, `load ${run + 1}/${ctx.options.loadRuns}: emptying the store`, () => ctx.store.wipe());
   ctx.store.serverRss?.reset();
   const result = await ticking(ctx.progress, `load ${run + 1}/${ctx.options.loadRuns}: ringlens load`, () =>
-    runChild(CLI, ctx.store.args(store, ["load", ctx.demo.folder, "--json", "--rejects", path.join(db, "rejects.csv")]), { env: ctx.store.env }));
+    runChild(CLI, ctx.store.args(store, ["load", ctx.demo.folder, "--json", "--rejects", path.join(db, "rejects.csv")]), {
+      env: ctx.store.env,
+    }),
+  );
   const serverRss = ctx.store.serverRss?.peakMb();
   const report = JSON.parse(result.stdout) as { read: number; loaded: number; rejected: number; ms: number };
   if (report.read !== ctx.demo.rows) ctx.notes.push(`load: ringlens read ${report.read} rows where the demo has ${ctx.demo.rows}`);
@@ -127,7 +142,8 @@ async function engineLoad(ctx: BenchContext, mode: "merge" | "copy", dir: string
   const db = ctx.scratch(`load-${mode}-${run}`);
   try {
     const result = await ticking(ctx.progress, `load ${run + 1}/${ctx.options.loadRuns}: engine ${mode}`, () =>
-      engineLoadChild(mode, dir, path.join(db, "store")));
+      engineLoadChild(mode, dir, path.join(db, "store")),
+    );
     return { seconds: result.ms / 1000, rss: result.maxRssBytes, statements: result.statements };
   } finally {
     fs.rmSync(db, { recursive: true, force: true });

@@ -13,7 +13,9 @@ import { StagedRowsStore } from "./staged-rows-store.ts";
 export async function stagedDemo(ctx: BenchContext): Promise<StagedDemo> {
   if (!ctx.staged) {
     ctx.staged = await stageDemo(ctx);
-    ctx.progress.say(`load: staged ${ctx.demo.rows.toLocaleString("en")} rows with ringlens' normalisers in ${ctx.staged.stagingSeconds.toFixed(1)} s (not timed against)`);
+    ctx.progress.say(
+      `load: staged ${ctx.demo.rows.toLocaleString("en")} rows with ringlens' normalisers in ${ctx.staged.stagingSeconds.toFixed(1)} s (not timed against)`,
+    );
   }
   return ctx.staged;
 }
@@ -24,7 +26,9 @@ async function stageDemo(ctx: BenchContext): Promise<StagedDemo> {
   ctx.progress.update("load: staging ringlens' normalised rows");
   const started = performance.now();
   await importFolder({
-    folder: ctx.demo.folder, store, rejectFile: path.join(mergeDir, "rejects.csv"),
+    folder: ctx.demo.folder,
+    store,
+    rejectFile: path.join(mergeDir, "rejects.csv"),
     onProgress: (p) => ctx.progress.update(`load: staging ${p.kind} ${p.read.toLocaleString("en")} rows`),
   });
   const stagingSeconds = (performance.now() - started) / 1000;

@@ -39,13 +39,25 @@ export class StagedRowsStore implements GraphStore {
     this.rows[kind]! += rows.length;
   }
 
-  readAnalysisInput(): never { return unsupported("readAnalysisInput"); }
-  writeAnalysis(): never { return unsupported("writeAnalysis"); }
-  query(): never { return unsupported("query"); }
-  counts(): never { return unsupported("counts"); }
-  async getMeta(): Promise<string | null> { return null; }
+  readAnalysisInput(): never {
+    return unsupported("readAnalysisInput");
+  }
+  writeAnalysis(): never {
+    return unsupported("writeAnalysis");
+  }
+  query(): never {
+    return unsupported("query");
+  }
+  counts(): never {
+    return unsupported("counts");
+  }
+  async getMeta(): Promise<string | null> {
+    return null;
+  }
   async setMeta(): Promise<void> {}
-  async ping(): Promise<boolean> { return true; }
+  async ping(): Promise<boolean> {
+    return true;
+  }
   async close(): Promise<void> {}
 }
 

@@ -15,7 +15,12 @@ import { checkTargets } from "./targets.ts";
 type Format = (x: number) => string;
 const int: Format = (x) => (Number.isFinite(x) ? Math.round(x).toLocaleString("en") : "—");
 const secs: Format = (x) => (!Number.isFinite(x) ? "—" : x >= 10 ? x.toFixed(1) : x >= 0.1 ? x.toFixed(2) : x.toFixed(4));
-const times = (f: Figure) => (!Number.isFinite(f.median) ? "—" : f.runs.length > 1 ? `${f.median.toFixed(2)}× (${f.min.toFixed(2)}–${f.max.toFixed(2)})` : `${f.median.toFixed(2)}×`);
+const times = (f: Figure) =>
+  !Number.isFinite(f.median)
+    ? "—"
+    : f.runs.length > 1
+      ? `${f.median.toFixed(2)}× (${f.min.toFixed(2)}–${f.max.toFixed(2)})`
+      : `${f.median.toFixed(2)}×`;
 const spread = (f: Figure, fmt: Format) => (f.runs.length > 1 ? `${fmt(f.median)} (${fmt(f.min)}–${fmt(f.max)})` : fmt(f.median));
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const FIGURE_HEADER = ["figure", "median", "min", "max", "beside it (per-run ratio)"];
@@ -33,9 +38,17 @@ export function formatReport(r: BenchResults): string {
   const onNeo4j = r.store === "neo4j";
   const parts = [
     header(r),
-    onNeo4j ? "### Targets (engine-neutral only: the others were set against the embedded engine and are not judged on Neo4j)" : "### Targets",
-    table(["target", "measured (median, min–max)", "status"], checkTargets(r).map((t) =>
-      [t.target, t.measured, t.status === "met" ? "✅ met" : t.status === "missed" ? "❌ missed" : "not measured"])),
+    onNeo4j
+      ? "### Targets (engine-neutral only: the others were set against the embedded engine and are not judged on Neo4j)"
+      : "### Targets",
+    table(
+      ["target", "measured (median, min–max)", "status"],
+      checkTargets(r).map((t) => [
+        t.target,
+        t.measured,
+        t.status === "met" ? "✅ met" : t.status === "missed" ? "❌ missed" : "not measured",
+      ]),
+    ),
     load ? (onNeo4j ? formatLoadNeo4j(load) : formatLoad(load)) : null,
     analyze ? (onNeo4j ? formatAnalyzeNeo4j(analyze) : formatAnalyze(analyze, r.scale)) : null,
     api ? formatApi(api) : null,
@@ -69,21 +82,34 @@ function storeLine(r: BenchResults): string {
 }
 
 function formatLoadNeo4j(load: LoadSection): string {
-  const share = Number.isFinite(load.ringlens.seconds.median) ? `${Math.round((100 * load.stagingOnly.seconds) / load.ringlens.seconds.median)}% of ringlens load` : "ringlens load not measured";
+  const share = Number.isFinite(load.ringlens.seconds.median)
+    ? `${Math.round((100 * load.stagingOnly.seconds) / load.ringlens.seconds.median)}% of ringlens load`
+    : "ringlens load not measured";
   const rows = [
     figureRow("ringlens load, rows/s", load.ringlens.rowsPerSecond, int),
     figureRow("ringlens load, s", load.ringlens.seconds, secs),
     figureRow("ringlens load peak RSS, MB", load.ringlens.peakRssMb, int),
   ];
   if (load.ringlens.storePeakRssMb) rows.push(figureRow("Neo4j JVM peak RSS during the load, MB", load.ringlens.storePeakRssMb, int));
-  rows.push(["ringlens staging alone (read, validate, normalise; no store), rows/s", int(load.stagingOnly.rowsPerSecond), "", "", `1 run: ${secs(load.stagingOnly.seconds)} s, ${share}`]);
-  return [`### Load: ${int(load.rows)} demo rows into an emptied Neo4j database, ${plural(load.runs, "run")}`, "", table(FIGURE_HEADER, rows)].join("\n");
+  rows.push([
+    "ringlens staging alone (read, validate, normalise; no store), rows/s",
+    int(load.stagingOnly.rowsPerSecond),
+    "",
+    "",
+    `1 run: ${secs(load.stagingOnly.seconds)} s, ${share}`,
+  ]);
+  return [
+    `### Load: ${int(load.rows)} demo rows into an emptied Neo4j database, ${plural(load.runs, "run")}`,
+    "",
+    table(FIGURE_HEADER, rows),
+  ].join("\n");
 }
 
 function formatAnalyzeNeo4j(analyze: AnalyzeSection): string {
-  const beside = (phase: string) => phase === "components"
-    ? `${times(analyze.componentsVsBare)} a bare union-find (both warm in one process: ${secs(analyze.componentsSameProcessSeconds.median)} s vs ${secs(analyze.bareUnionFindSeconds.median)} s)`
-    : "";
+  const beside = (phase: string) =>
+    phase === "components"
+      ? `${times(analyze.componentsVsBare)} a bare union-find (both warm in one process: ${secs(analyze.componentsSameProcessSeconds.median)} s vs ${secs(analyze.bareUnionFindSeconds.median)} s)`
+      : "";
   const rows = analyze.phases.map(({ phase, seconds }) => figureRow(`${phase}, s`, seconds, secs, beside(phase)));
   rows.push(
     figureRow("total of the phases, s", analyze.totalSeconds, secs),
@@ -91,51 +117,109 @@ function formatAnalyzeNeo4j(analyze: AnalyzeSection): string {
     figureRow("peak RSS, MB", analyze.peakRssMb, int),
   );
   if (analyze.storePeakRssMb) rows.push(figureRow("Neo4j JVM peak RSS during `ringlens analyze`, MB", analyze.storePeakRssMb, int));
-  rows.push(figureRow("bare typed-array union-find (warm), s", analyze.bareUnionFindSeconds, secs, `${int(analyze.groups.bare)} groups (ringlens ${int(analyze.groups.ringlens)})`));
+  rows.push(
+    figureRow(
+      "bare typed-array union-find (warm), s",
+      analyze.bareUnionFindSeconds,
+      secs,
+      `${int(analyze.groups.bare)} groups (ringlens ${int(analyze.groups.ringlens)})`,
+    ),
+  );
   if (analyze.graphology) {
-    rows.push(figureRow("graphology-components connectedComponents, s", analyze.graphology.componentsSeconds, secs,
-      `+ ${secs(analyze.graphology.buildSeconds.median)} s to build the graph; ${int(analyze.groups.graphology ?? Number.NaN)} groups`));
+    rows.push(
+      figureRow(
+        "graphology-components connectedComponents, s",
+        analyze.graphology.componentsSeconds,
+        secs,
+        `+ ${secs(analyze.graphology.buildSeconds.median)} s to build the graph; ${int(analyze.groups.graphology ?? Number.NaN)} groups`,
+      ),
+    );
   }
-  return [`### Analyze: ${int(analyze.accounts)} accounts, ${int(analyze.links)} non-hub links, ${int(analyze.rings)} rings, ${plural(analyze.runs, "run")}`, "", table(FIGURE_HEADER, rows)].join("\n");
+  return [
+    `### Analyze: ${int(analyze.accounts)} accounts, ${int(analyze.links)} non-hub links, ${int(analyze.rings)} rings, ${plural(analyze.runs, "run")}`,
+    "",
+    table(FIGURE_HEADER, rows),
+  ].join("\n");
 }
 
 function formatLoad(load: LoadSection): string {
-  const share = Number.isFinite(load.ringlens.seconds.median) ? `${Math.round((100 * load.stagingOnly.seconds) / load.ringlens.seconds.median)}% of ringlens load` : "ringlens load not measured";
+  const share = Number.isFinite(load.ringlens.seconds.median)
+    ? `${Math.round((100 * load.stagingOnly.seconds) / load.ringlens.seconds.median)}% of ringlens load`
+    : "ringlens load not measured";
   return [
     `### Load: ${int(load.rows)} demo rows into a fresh store, ${plural(load.runs, "run")}`,
     "",
     table(FIGURE_HEADER, [
-      figureRow("ringlens load, rows/s", load.ringlens.rowsPerSecond, int, `${times(load.vsMerge)} engine MERGE · ${times(load.vsCopy)} engine COPY`),
-      figureRow("engine LOAD FROM … MERGE (ringlens' statements, rows pre-normalised), rows/s", load.engineMerge.rowsPerSecond, int, "ceiling, idempotent"),
+      figureRow(
+        "ringlens load, rows/s",
+        load.ringlens.rowsPerSecond,
+        int,
+        `${times(load.vsMerge)} engine MERGE · ${times(load.vsCopy)} engine COPY`,
+      ),
+      figureRow(
+        "engine LOAD FROM … MERGE (ringlens' statements, rows pre-normalised), rows/s",
+        load.engineMerge.rowsPerSecond,
+        int,
+        "ceiling, idempotent",
+      ),
       figureRow("engine COPY FROM into empty tables, rows/s", load.engineCopy.rowsPerSecond, int, "ceiling, bulk"),
       figureRow("ringlens load, s", load.ringlens.seconds, secs),
-      figureRow("ringlens load peak RSS, MB", load.ringlens.peakRssMb, int, `engine MERGE ${int(load.engineMerge.peakRssMb.median)} MB · COPY ${int(load.engineCopy.peakRssMb.median)} MB`),
-      ["ringlens staging alone (read, validate, normalise; no store), rows/s", int(load.stagingOnly.rowsPerSecond), "", "", `1 run: ${secs(load.stagingOnly.seconds)} s, ${share}`],
+      figureRow(
+        "ringlens load peak RSS, MB",
+        load.ringlens.peakRssMb,
+        int,
+        `engine MERGE ${int(load.engineMerge.peakRssMb.median)} MB · COPY ${int(load.engineCopy.peakRssMb.median)} MB`,
+      ),
+      [
+        "ringlens staging alone (read, validate, normalise; no store), rows/s",
+        int(load.stagingOnly.rowsPerSecond),
+        "",
+        "",
+        `1 run: ${secs(load.stagingOnly.seconds)} s, ${share}`,
+      ],
     ]),
     "",
-    `Engine MERGE per statement (median s): ${Object.entries(load.mergeStatements).map(([k, v]) => `${k} ${v}`).join(" · ")}`,
+    `Engine MERGE per statement (median s): ${Object.entries(load.mergeStatements)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(" · ")}`,
   ].join("\n");
 }
 
 function formatAnalyze(analyze: AnalyzeSection, scale: string): string {
-  const beside = (phase: string) => phase === "read links"
-    ? `${times(analyze.readVsCopyTo)} the engine's COPY … TO speed (${secs(analyze.copyToSeconds.median)} s)`
-    : phase === "components"
-      ? `${times(analyze.componentsVsBare)} a bare union-find (both warm in one process: ${secs(analyze.componentsSameProcessSeconds.median)} s vs ${secs(analyze.bareUnionFindSeconds.median)} s)`
-      : "";
+  const beside = (phase: string) =>
+    phase === "read links"
+      ? `${times(analyze.readVsCopyTo)} the engine's COPY … TO speed (${secs(analyze.copyToSeconds.median)} s)`
+      : phase === "components"
+        ? `${times(analyze.componentsVsBare)} a bare union-find (both warm in one process: ${secs(analyze.componentsSameProcessSeconds.median)} s vs ${secs(analyze.bareUnionFindSeconds.median)} s)`
+        : "";
   const rows = analyze.phases.map(({ phase, seconds }) => figureRow(`${phase}, s`, seconds, secs, beside(phase)));
   rows.push(
     figureRow("total of the phases, s", analyze.totalSeconds, secs, scale === "L" ? "target < 15 s" : "target < 15 s applies at L"),
     figureRow("`ringlens analyze` process, wall s", analyze.processSeconds, secs, "start-up, store open and close included"),
     figureRow("peak RSS, MB", analyze.peakRssMb, int),
     figureRow("engine COPY (MATCH …) TO of the same rows, s", analyze.copyToSeconds, secs),
-    figureRow("bare typed-array union-find (warm), s", analyze.bareUnionFindSeconds, secs, `${int(analyze.groups.bare)} groups (ringlens ${int(analyze.groups.ringlens)})`),
+    figureRow(
+      "bare typed-array union-find (warm), s",
+      analyze.bareUnionFindSeconds,
+      secs,
+      `${int(analyze.groups.bare)} groups (ringlens ${int(analyze.groups.ringlens)})`,
+    ),
   );
   if (analyze.graphology) {
-    rows.push(figureRow("graphology-components connectedComponents, s", analyze.graphology.componentsSeconds, secs,
-      `+ ${secs(analyze.graphology.buildSeconds.median)} s to build the graph; ${int(analyze.groups.graphology ?? Number.NaN)} groups`));
+    rows.push(
+      figureRow(
+        "graphology-components connectedComponents, s",
+        analyze.graphology.componentsSeconds,
+        secs,
+        `+ ${secs(analyze.graphology.buildSeconds.median)} s to build the graph; ${int(analyze.groups.graphology ?? Number.NaN)} groups`,
+      ),
+    );
   }
-  return [`### Analyze: ${int(analyze.accounts)} accounts, ${int(analyze.links)} non-hub links, ${int(analyze.rings)} rings, ${plural(analyze.runs, "run")}`, "", table(FIGURE_HEADER, rows)].join("\n");
+  return [
+    `### Analyze: ${int(analyze.accounts)} accounts, ${int(analyze.links)} non-hub links, ${int(analyze.rings)} rings, ${plural(analyze.runs, "run")}`,
+    "",
+    table(FIGURE_HEADER, rows),
+  ].join("\n");
 }
 
 function formatApi(api: ApiSection): string {
@@ -144,22 +228,49 @@ function formatApi(api: ApiSection): string {
       `(${api.largestRing.size} accounts); server peak RSS ${int(api.serverPeakRssMb)} MB` +
       (api.storePeakRssMb === undefined ? "" : `; Neo4j JVM peak RSS ${int(api.storePeakRssMb)} MB`),
     "",
-    table(["endpoint", "req/s", "p50 ms", "p99 ms", "requests", "non-2xx + errors", "first request of a run, ms"], api.endpoints.map((e) => [
-      e.name, spread(e.requestsPerSecond, int), spread(e.p50Ms, int), spread(e.p99Ms, int), int(e.requests), String(e.errors), spread(e.coldMs, int),
-    ])),
+    table(
+      ["endpoint", "req/s", "p50 ms", "p99 ms", "requests", "non-2xx + errors", "first request of a run, ms"],
+      api.endpoints.map((e) => [
+        e.name,
+        spread(e.requestsPerSecond, int),
+        spread(e.p50Ms, int),
+        spread(e.p99Ms, int),
+        int(e.requests),
+        String(e.errors),
+        spread(e.coldMs, int),
+      ]),
+    ),
   ].join("\n");
 }
 
 function formatViewer(viewer: ViewerSection): string {
-  const views = [["largest demo ring", viewer.demoRing], ["synthetic large neighbourhood", viewer.wide]] as const;
+  const views = [
+    ["largest demo ring", viewer.demoRing],
+    ["synthetic large neighbourhood", viewer.wide],
+  ] as const;
   const triple = (f: Figure) => `${secs(f.median)}, ${secs(f.min)}, ${secs(f.max)}`;
   const errors = [...viewer.demoRing.pageErrors, ...viewer.wide.pageErrors];
   return [
     `### Viewer: headless Chromium (software WebGL), ${plural(viewer.runs, "run")} per view, fresh context each`,
     "",
-    table(["view", "nodes on screen", "edges sent", "first frame s (median, min, max)", "settled s (median, min, max)", "server's first graph ms"], views.map(([name, v]) => [
-      `${name} ${v.ringId} (${int(v.accounts)} accounts)`, int(v.nodesOnScreen), int(v.wireEdges), triple(v.firstFrameSeconds), triple(v.settledSeconds), int(v.serverFirstGraphMs),
-    ])),
+    table(
+      [
+        "view",
+        "nodes on screen",
+        "edges sent",
+        "first frame s (median, min, max)",
+        "settled s (median, min, max)",
+        "server's first graph ms",
+      ],
+      views.map(([name, v]) => [
+        `${name} ${v.ringId} (${int(v.accounts)} accounts)`,
+        int(v.nodesOnScreen),
+        int(v.wireEdges),
+        triple(v.firstFrameSeconds),
+        triple(v.settledSeconds),
+        int(v.serverFirstGraphMs),
+      ]),
+    ),
     ...(errors.length > 0 ? ["", `Page errors: ${errors.slice(0, 5).join(" | ")}`] : []),
   ].join("\n");
 }

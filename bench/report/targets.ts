@@ -40,19 +40,53 @@ function allTargets(r: BenchResults): TargetCheck[] {
   const totalAtL = r.scale === "L" ? analyze?.totalSeconds : undefined;
   const apiErrors = api?.endpoints.reduce((s, e) => s + e.errors, 0);
   return [
-    { target: "load ≥ 0.5× the engine's LOAD FROM … MERGE", measured: spread(load?.vsMerge, "×"), status: judge(load?.vsMerge.median, (x) => x >= 0.5) },
-    { target: "link reading ≥ 0.5× the engine's COPY (MATCH …) TO", measured: spread(analyze?.readVsCopyTo, "×"), status: judge(analyze?.readVsCopyTo.median, (x) => x >= 0.5) },
-    { target: "components ≤ 3× a bare union-find", measured: spread(analyze?.componentsVsBare, "×"), status: judge(analyze?.componentsVsBare.median, (x) => x <= 3), engineNeutral: true },
+    {
+      target: "load ≥ 0.5× the engine's LOAD FROM … MERGE",
+      measured: spread(load?.vsMerge, "×"),
+      status: judge(load?.vsMerge.median, (x) => x >= 0.5),
+    },
+    {
+      target: "link reading ≥ 0.5× the engine's COPY (MATCH …) TO",
+      measured: spread(analyze?.readVsCopyTo, "×"),
+      status: judge(analyze?.readVsCopyTo.median, (x) => x >= 0.5),
+    },
+    {
+      target: "components ≤ 3× a bare union-find",
+      measured: spread(analyze?.componentsVsBare, "×"),
+      status: judge(analyze?.componentsVsBare.median, (x) => x <= 3),
+      engineNeutral: true,
+    },
     {
       target: "L-scale analysis < 15 s in total",
       measured: totalAtL ? spread(totalAtL, " s") : analyze ? `${spread(analyze.totalSeconds, " s")} at ${r.scale}` : "—",
       status: judge(totalAtL?.median, (x) => x < 15),
     },
-    { target: `GET /api/rings p99 < 50 ms${atS}`, measured: spread(rings?.p99Ms, " ms", 0), status: judge(rings?.p99Ms.median, (x) => x < 50) },
-    { target: `ring graph p99 < 150 ms${atS}`, measured: spread(graph?.p99Ms, " ms", 0), status: judge(graph?.p99Ms.median, (x) => x < 150) },
-    { target: "API: no non-2xx responses or errors", measured: apiErrors === undefined ? "—" : String(apiErrors), status: judge(apiErrors, (x) => x === 0), engineNeutral: true },
-    { target: `first frame < 1 s, ${viewSize(r)} view`, measured: spread(viewer?.wide.firstFrameSeconds, " s"), status: judge(viewer?.wide.firstFrameSeconds.median, (x) => x < 1) },
-    { target: `settled layout < 5 s, ${viewSize(r)} view`, measured: spread(viewer?.wide.settledSeconds, " s"), status: judge(viewer?.wide.settledSeconds.median, (x) => x < 5) },
+    {
+      target: `GET /api/rings p99 < 50 ms${atS}`,
+      measured: spread(rings?.p99Ms, " ms", 0),
+      status: judge(rings?.p99Ms.median, (x) => x < 50),
+    },
+    {
+      target: `ring graph p99 < 150 ms${atS}`,
+      measured: spread(graph?.p99Ms, " ms", 0),
+      status: judge(graph?.p99Ms.median, (x) => x < 150),
+    },
+    {
+      target: "API: no non-2xx responses or errors",
+      measured: apiErrors === undefined ? "—" : String(apiErrors),
+      status: judge(apiErrors, (x) => x === 0),
+      engineNeutral: true,
+    },
+    {
+      target: `first frame < 1 s, ${viewSize(r)} view`,
+      measured: spread(viewer?.wide.firstFrameSeconds, " s"),
+      status: judge(viewer?.wide.firstFrameSeconds.median, (x) => x < 1),
+    },
+    {
+      target: `settled layout < 5 s, ${viewSize(r)} view`,
+      measured: spread(viewer?.wide.settledSeconds, " s"),
+      status: judge(viewer?.wide.settledSeconds.median, (x) => x < 5),
+    },
   ];
 }
 

@@ -49,12 +49,17 @@ export async function measureViewer(ctx: BenchContext): Promise<ViewerSection> {
   const builtAt = await ticking(ctx.progress, "viewer: checking the client build", () => ensureClientBuilt());
   const demoStore = await analysedStore(ctx);
   const wide = await wideStore(ctx);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
   try {
     const demoRing = await timeLargestRing(ctx, browser, demoStore, "demo ring");
     const wideRing = await timeLargestRing(ctx, browser, wide.store, "large neighbourhood");
     if (ctx.options.viewerRuns < 3) {
-      ctx.notes.push(`viewer: ${ctx.options.viewerRuns === 1 ? "1 run" : `${ctx.options.viewerRuns} runs`} per view (slow part; --viewer-runs N or --runs N for more)`);
+      ctx.notes.push(
+        `viewer: ${ctx.options.viewerRuns === 1 ? "1 run" : `${ctx.options.viewerRuns} runs`} per view (slow part; --viewer-runs N or --runs N for more)`,
+      );
     }
     return { runs: ctx.options.viewerRuns, clientBuiltAt: builtAt.toISOString(), demoRing, wide: { ...wideRing, plan: wide.plan } };
   } finally {
@@ -65,12 +70,27 @@ export async function measureViewer(ctx: BenchContext): Promise<ViewerSection> {
 /** The synthetic store: written, loaded and analysed with the real CLI (no hub, no split). */
 async function wideStore(ctx: BenchContext): Promise<{ store: string; plan: WideRing }> {
   const dir = ctx.scratch("wide");
-  const plan = writeWideRing(path.join(dir, "data"), { nodes: ctx.options.viewerNodes, edges: ctx.options.viewerEdges, seed: ctx.options.seed });
+  const plan = writeWideRing(path.join(dir, "data"), {
+    nodes: ctx.options.viewerNodes,
+    edges: ctx.options.viewerEdges,
+    seed: ctx.options.seed,
+  });
   const store = path.join(dir, "store");
   await ticking(ctx.progress, "viewer: loading the large neighbourhood", () =>
-    runChild(CLI, ["--db", store, "load", plan.folder, "--json", "--rejects", path.join(dir, "rejects.csv")]));
+    runChild(CLI, ["--db", store, "load", plan.folder, "--json", "--rejects", path.join(dir, "rejects.csv")]),
+  );
   await ticking(ctx.progress, "viewer: analysing the large neighbourhood", () =>
-    runChild(CLI, ["--db", store, "analyze", "--json", "--max-ring-size", String(plan.accounts + 1), "--hub-threshold", String(plan.accounts + 1)]));
+    runChild(CLI, [
+      "--db",
+      store,
+      "analyze",
+      "--json",
+      "--max-ring-size",
+      String(plan.accounts + 1),
+      "--hub-threshold",
+      String(plan.accounts + 1),
+    ]),
+  );
   return { store, plan };
 }
 
@@ -79,23 +99,38 @@ async function timeLargestRing(ctx: BenchContext, browser: Browser, store: strin
   try {
     const ring = await largestRing(server.url);
     const started = performance.now();
-    const wire = (await (await fetch(`${server.url}/api/rings/${encodeURIComponent(ring.id)}/graph`)).json()) as { nodes: unknown[]; edges: unknown[] };
+    const wire = (await (await fetch(`${server.url}/api/rings/${encodeURIComponent(ring.id)}/graph`)).json()) as {
+      nodes: unknown[];
+      edges: unknown[];
+    };
     const serverFirstGraphMs = Math.round(performance.now() - started);
     const firstFrame: number[] = [];
     const settled: number[] = [];
     const pageErrors: string[] = [];
     let nodesOnScreen = 0;
     for (let run = 0; run < ctx.options.viewerRuns; run++) {
-      const hook = await ticking(ctx.progress, `viewer ${run + 1}/${ctx.options.viewerRuns}: ${label} ${ring.id} (${wire.nodes.length.toLocaleString("en")} nodes)`, () =>
-        openRing(browser, server.url, ring.id, pageErrors));
+      const hook = await ticking(
+        ctx.progress,
+        `viewer ${run + 1}/${ctx.options.viewerRuns}: ${label} ${ring.id} (${wire.nodes.length.toLocaleString("en")} nodes)`,
+        () => openRing(browser, server.url, ring.id, pageErrors),
+      );
       firstFrame.push(hook.firstFrameAt! / 1000);
       settled.push(hook.layoutSettledAt! / 1000);
       nodesOnScreen = hook.nodeCount;
-      ctx.progress.say(`viewer ${run + 1}/${ctx.options.viewerRuns}: ${label} ${ring.id}: ${hook.nodeCount.toLocaleString("en")} nodes on screen, first frame ${(hook.firstFrameAt! / 1000).toFixed(2)} s, settled ${(hook.layoutSettledAt! / 1000).toFixed(2)} s`);
+      ctx.progress.say(
+        `viewer ${run + 1}/${ctx.options.viewerRuns}: ${label} ${ring.id}: ${hook.nodeCount.toLocaleString("en")} nodes on screen, first frame ${(hook.firstFrameAt! / 1000).toFixed(2)} s, settled ${(hook.layoutSettledAt! / 1000).toFixed(2)} s`,
+      );
     }
     return {
-      ringId: ring.id, accounts: ring.size, wireNodes: wire.nodes.length, wireEdges: wire.edges.length, nodesOnScreen,
-      serverFirstGraphMs, firstFrameSeconds: summarise(firstFrame), settledSeconds: summarise(settled), pageErrors,
+      ringId: ring.id,
+      accounts: ring.size,
+      wireNodes: wire.nodes.length,
+      wireEdges: wire.edges.length,
+      nodesOnScreen,
+      serverFirstGraphMs,
+      firstFrameSeconds: summarise(firstFrame),
+      settledSeconds: summarise(settled),
+      pageErrors,
     };
   } finally {
     await server.stop();
@@ -108,10 +143,14 @@ async function openRing(browser: Browser, url: string, ringId: string, pageError
     const page = await context.newPage();
     page.on("pageerror", (error) => pageErrors.push(error.message));
     await page.goto(`${url}/?ring=${encodeURIComponent(ringId)}`);
-    await page.waitForFunction((view) => {
-      const hook = window.__ringlens;
-      return hook.view === view && hook.ready && hook.firstFrameAt !== undefined && hook.layoutSettledAt !== undefined;
-    }, `ring:${ringId}`, { timeout: VIEW_TIMEOUT_MS, polling: 100 });
+    await page.waitForFunction(
+      (view) => {
+        const hook = window.__ringlens;
+        return hook.view === view && hook.ready && hook.firstFrameAt !== undefined && hook.layoutSettledAt !== undefined;
+      },
+      `ring:${ringId}`,
+      { timeout: VIEW_TIMEOUT_MS, polling: 100 },
+    );
     return await page.evaluate(() => ({ ...window.__ringlens }));
   } finally {
     await context.close();

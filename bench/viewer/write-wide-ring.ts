@@ -38,12 +38,24 @@ export function writeWideRing(folder: string, plan: WideRingPlan): WideRing {
 
   fs.mkdirSync(folder, { recursive: true });
   const accountId = (a: number) => `W${String(a + 1).padStart(7, "0")}`;
-  write(folder, "accounts.csv", ["account_id", "created_at", "country", "name", "status"],
-    range(accounts).map((a) => [accountId(a), "2024-01-15", "US", `Wide Account ${a + 1}`, "active"]));
-  write(folder, "devices.csv", ["account_id", "device_id", "user_agent", "first_seen", "last_seen"],
-    usesPairs.map(([a, d]) => [accountId(a), `wd-${d + 1}`, "BenchAgent/1.0", "2024-01-15", "2024-06-01"]));
-  write(folder, "addresses.csv", ["account_id", "line1", "city", "postal_code", "country", "type"],
-    shipsPairs.map(([a, r]) => [accountId(a), `${r + 1} Bench Street`, "Springfield", "62701", "US", "shipping"]));
+  write(
+    folder,
+    "accounts.csv",
+    ["account_id", "created_at", "country", "name", "status"],
+    range(accounts).map((a) => [accountId(a), "2024-01-15", "US", `Wide Account ${a + 1}`, "active"]),
+  );
+  write(
+    folder,
+    "devices.csv",
+    ["account_id", "device_id", "user_agent", "first_seen", "last_seen"],
+    usesPairs.map(([a, d]) => [accountId(a), `wd-${d + 1}`, "BenchAgent/1.0", "2024-01-15", "2024-06-01"]),
+  );
+  write(
+    folder,
+    "addresses.csv",
+    ["account_id", "line1", "city", "postal_code", "country", "type"],
+    shipsPairs.map(([a, r]) => [accountId(a), `${r + 1} Bench Street`, "Springfield", "62701", "US", "shipping"]),
+  );
   return { folder, accounts, devices, addresses, uses: usesPairs.length, shipsTo: shipsPairs.length };
 }
 

@@ -125,12 +125,23 @@ if (graphologyFlag !== "no-graphology") {
   const components = timeIt(() => connectedComponents(built.value));
   graphologyBuildMs = built.ms;
   graphologyMs = components.ms;
-  graphologyGroups = components.value.filter((c) => c.reduce((n, key) => n + (key.startsWith("a") ? 1 : 0), 0) >= settings.minRingSize).length;
+  graphologyGroups = components.value.filter(
+    (c) => c.reduce((n, key) => n + (key.startsWith("a") ? 1 : 0), 0) >= settings.minRingSize,
+  ).length;
 }
 
-process.stdout.write(`${JSON.stringify({
-  copyToMs, readMs, statements,
-  componentsMs: median(oursMs), bareMs: median(bareMs), graphologyBuildMs, graphologyMs,
-  links: kept, accounts, identifiers,
-  groups: { ringlens: ringlensGroups, bare: bareGroups, graphology: graphologyGroups },
-})}\n`);
+process.stdout.write(
+  `${JSON.stringify({
+    copyToMs,
+    readMs,
+    statements,
+    componentsMs: median(oursMs),
+    bareMs: median(bareMs),
+    graphologyBuildMs,
+    graphologyMs,
+    links: kept,
+    accounts,
+    identifiers,
+    groups: { ringlens: ringlensGroups, bare: bareGroups, graphology: graphologyGroups },
+  })}\n`,
+);

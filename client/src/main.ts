@@ -54,29 +54,47 @@ const legend = createLegend(byId("legend"), (kind) => {
   scene.refresh();
   legend.update(scene.graph(), hidden);
 });
-const toolbar = createToolbar(byId("toolbar"), wireToolbar(() => ({ scene, controller, status })), FOLD_REFUNDS_BY_DEFAULT);
+const toolbar = createToolbar(
+  byId("toolbar"),
+  wireToolbar(() => ({ scene, controller, status })),
+  FOLD_REFUNDS_BY_DEFAULT,
+);
 const emptyNote = byId("stage-empty");
 
-const scene = createScene(byId("stage"), {
-  onSelect: (key) => controller.select(key),
-  onExpand: (key) => void controller.expand(key),
-  onLayoutChange: (running) => {
-    toolbar.setLayoutRunning(running);
-    hookUpdate({ layoutRunning: running });
-    if (!running && hookState().layoutSettledAt === undefined) hookUpdate({ layoutSettledAt: performance.now() });
+const scene = createScene(
+  byId("stage"),
+  {
+    onSelect: (key) => controller.select(key),
+    onExpand: (key) => void controller.expand(key),
+    onLayoutChange: (running) => {
+      toolbar.setLayoutRunning(running);
+      hookUpdate({ layoutRunning: running });
+      if (!running && hookState().layoutSettledAt === undefined) hookUpdate({ layoutSettledAt: performance.now() });
+    },
+    onFirstFrame: () => controller.frameDrawn(),
+    onGraphChange: (graph) => {
+      emptyNote.hidden = graph !== null && graph.order > 0;
+      hookUpdate({ nodeCount: graph?.order ?? 0 });
+      const described = graph
+        ? `Graph: ${graph.order} nodes, ${graph.size} links; the details panel lists members, insiders and hubs`
+        : "Graph canvas, empty";
+      byId("stage").setAttribute("aria-label", described);
+      legend.update(graph, scene.state.hiddenKinds);
+      toolbar.setEnabled({ graph: (graph?.order ?? 0) > 0, selection: scene.state.selected !== null, ring: controller.ring() !== null });
+    },
   },
-  onFirstFrame: () => controller.frameDrawn(),
-  onGraphChange: (graph) => {
-    emptyNote.hidden = graph !== null && graph.order > 0;
-    hookUpdate({ nodeCount: graph?.order ?? 0 });
-    const described = graph ? `Graph: ${graph.order} nodes, ${graph.size} links; the details panel lists members, insiders and hubs` : "Graph canvas, empty";
-    byId("stage").setAttribute("aria-label", described);
-    legend.update(graph, scene.state.hiddenKinds);
-    toolbar.setEnabled({ graph: (graph?.order ?? 0) > 0, selection: scene.state.selected !== null, ring: controller.ring() !== null });
-  },
-}, FOLD_REFUNDS_BY_DEFAULT);
+  FOLD_REFUNDS_BY_DEFAULT,
+);
 
-const controller = createController({ api, scene, details, toolbar, ringList, results: createResultsArea(byId("results"), (key) => controller.focusNode(key)), status });
+const controller = createController({
+  api,
+  scene,
+  details,
+  toolbar,
+  ringList,
+  results: createResultsArea(byId("results"), (key) => controller.focusNode(key)),
+  status,
+});
 
 const queries = createQueriesPanel(byId("query-panel"), {
   api,
@@ -100,7 +118,9 @@ createSearchBox(byId<HTMLFormElement>("search"), byId<HTMLInputElement>("search-
   onError: status.error,
 });
 
-details.setIntro("Rings are groups of accounts tied together by shared devices and addresses. Pick one on the left to see who is in it, why it scored as it did, and which support employees approved its refunds.");
+details.setIntro(
+  "Rings are groups of accounts tied together by shared devices and addresses. Pick one on the left to see who is in it, why it scored as it did, and which support employees approved its refunds.",
+);
 toolbar.setEnabled({ graph: false, selection: false, ring: false });
 onPopView((view) => {
   // A hash change (the skip link) also pops; only a different view is worth reloading.

@@ -37,18 +37,26 @@ export function createApp(options: AppOptions): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("query parser", "simple");
-  app.use(helmet({
-    contentSecurityPolicy: { directives: { "worker-src": ["'self'", "blob:"], "img-src": ["'self'", "data:", "blob:"] } },
-  }));
-  app.use(pinoHttp({
-    logger: options.logger, redact: ["req.headers.authorization", "req.headers.cookie"], autoLogging: { ignore: (req) => !req.url?.startsWith("/api") },
-    // A person at a terminal sees request lines only at debug, each as one short line; JSON logs keep pino-http's own.
-    ...(options.config.logFormat === "pretty" ? {
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : "debug"),
-      customSuccessMessage: (req, res, ms) => `${req.method} ${pathOf(req)} ${res.statusCode} ${Math.round(ms)} ms`,
-      customErrorMessage: (req, res, error) => `${req.method} ${pathOf(req)} ${res.statusCode}: ${error.message}`,
-    } : {}),
-  }));
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { "worker-src": ["'self'", "blob:"], "img-src": ["'self'", "data:", "blob:"] } },
+    }),
+  );
+  app.use(
+    pinoHttp({
+      logger: options.logger,
+      redact: ["req.headers.authorization", "req.headers.cookie"],
+      autoLogging: { ignore: (req) => !req.url?.startsWith("/api") },
+      // A person at a terminal sees request lines only at debug, each as one short line; JSON logs keep pino-http's own.
+      ...(options.config.logFormat === "pretty"
+        ? {
+            customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : "debug"),
+            customSuccessMessage: (req, res, ms) => `${req.method} ${pathOf(req)} ${res.statusCode} ${Math.round(ms)} ms`,
+            customErrorMessage: (req, res, error) => `${req.method} ${pathOf(req)} ${res.statusCode}: ${error.message}`,
+          }
+        : {}),
+    }),
+  );
   app.use("/api", (req, res, next) => {
     if (req.method === "POST" && req.headers["content-length"] !== "0" && req.headers["content-type"] && !req.is("application/json")) {
       res.status(415).json(errorBody("unsupported", "send the request body as application/json"));
@@ -58,20 +66,29 @@ export function createApp(options: AppOptions): express.Express {
   });
   app.use("/api", express.json({ limit: "1mb", strict: true }));
 
-  app.get("/api/openapi.json", (_req, res) => { res.json(openApiDocument(options.version)); });
-  app.get("/api/docs", (_req, res) => { res.type("html").send(docsPage(options.version)); });
+  app.get("/api/openapi.json", (_req, res) => {
+    res.json(openApiDocument(options.version));
+  });
+  app.get("/api/docs", (_req, res) => {
+    res.type("html").send(docsPage(options.version));
+  });
   // Ring and saved-query answers are kept until the data changes; a write job of this process says so at once.
   const readCache = new ReadCache(options.store, { checkEveryMs: options.cacheCheckEveryMs });
-  const afterWrite = (task: JobTask): JobTask => async (progress) => {
-    try {
-      return await task(progress);
-    } finally {
-      readCache.invalidate();
-    }
-  };
+  const afterWrite =
+    (task: JobTask): JobTask =>
+    async (progress) => {
+      try {
+        return await task(progress);
+      } finally {
+        readCache.invalidate();
+      }
+    };
   const ctx: AppContext = {
     ...options,
-    tasks: { importFolder: (folder) => afterWrite(options.tasks.importFolder(folder)), analyze: (settings) => afterWrite(options.tasks.analyze(settings)) },
+    tasks: {
+      importFolder: (folder) => afterWrite(options.tasks.importFolder(folder)),
+      analyze: (settings) => afterWrite(options.tasks.analyze(settings)),
+    },
   };
   app.use("/api", statusRouter(ctx));
   app.use("/api/rings", ringsRouter(ctx, readCache));
@@ -89,9 +106,11 @@ export function createApp(options: AppOptions): express.Express {
     else res.status(503).type("text").send("The viewer is not built: run `npm run build:client` (npm start does it for you).");
   });
 
-  app.use(createErrorHandler((error, status) => {
-    if (status >= 500) options.logger.error({ err: error }, "request failed");
-  }));
+  app.use(
+    createErrorHandler((error, status) => {
+      if (status >= 500) options.logger.error({ err: error }, "request failed");
+    }),
+  );
   return app;
 }
 

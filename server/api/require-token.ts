@@ -18,7 +18,10 @@ export function requireToken(token: string | undefined): RequestHandler {
     const header = req.get("authorization") ?? "";
     const given = header.startsWith("Bearer ") ? header.slice(7) : "";
     if (!crypto.timingSafeEqual(digest(given), expected)) {
-      res.status(401).set("WWW-Authenticate", "Bearer").json(errorBody("unauthorized", "a valid token is required: send Authorization: Bearer <RINGLENS_TOKEN>"));
+      res
+        .status(401)
+        .set("WWW-Authenticate", "Bearer")
+        .json(errorBody("unauthorized", "a valid token is required: send Authorization: Bearer <RINGLENS_TOKEN>"));
       return;
     }
     next();

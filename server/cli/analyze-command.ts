@@ -27,8 +27,15 @@ export interface AnalyzeFlags {
 
 export function detectOptionsFrom(flags: AnalyzeFlags): Partial<DetectOptions> {
   const options: Partial<DetectOptions> = {};
-  if (flags.hubThreshold !== undefined) options.hubThreshold = setting("hubThreshold", "--hub-threshold", flags.hubThreshold === "auto" ? "auto" : Number(flags.hubThreshold), flags.hubThreshold);
-  if (flags.maxRingSize !== undefined) options.maxRingSize = setting("maxRingSize", "--max-ring-size", Number(flags.maxRingSize), flags.maxRingSize);
+  if (flags.hubThreshold !== undefined)
+    options.hubThreshold = setting(
+      "hubThreshold",
+      "--hub-threshold",
+      flags.hubThreshold === "auto" ? "auto" : Number(flags.hubThreshold),
+      flags.hubThreshold,
+    );
+  if (flags.maxRingSize !== undefined)
+    options.maxRingSize = setting("maxRingSize", "--max-ring-size", Number(flags.maxRingSize), flags.maxRingSize);
   if (flags.policy !== undefined || flags.link !== undefined || flags.kind !== undefined) options.linkPolicy = linkPolicyFrom(flags);
   // Every setting and the cross-checks (minRingSize ≤ maxRingSize), before the store is opened.
   resolveDetectOptions(options, "analyze");
@@ -42,24 +49,48 @@ export function linkPolicyFrom(flags: Pick<AnalyzeFlags, "policy" | "link" | "ki
     try {
       input = JSON.parse(fs.readFileSync(flags.policy, "utf8")) as LinkPolicyInput;
     } catch (error) {
-      throw new RinglensError("invalid-input", `analyze: --policy ${flags.policy} is not a readable JSON file (${(error as Error).message})`);
+      throw new RinglensError(
+        "invalid-input",
+        `analyze: --policy ${flags.policy} is not a readable JSON file (${(error as Error).message})`,
+      );
     }
   }
   const policy = resolveLinkPolicy(input);
   if (flags.link !== undefined) {
-    const wanted = flags.link.split(",").map((k) => k.trim()).filter(Boolean).map((k) => {
-      const kind = identifierKind(k);
-      if (!kind) throw new RinglensError("invalid-input", `analyze: --link names "${k}"; use ${IDENTIFIER_KINDS.map((x) => x.name).join(", ")}`);
-      return kind.name;
-    });
+    const wanted = flags.link
+      .split(",")
+      .map((k) => k.trim())
+      .filter(Boolean)
+      .map((k) => {
+        const kind = identifierKind(k);
+        if (!kind)
+          throw new RinglensError("invalid-input", `analyze: --link names "${k}"; use ${IDENTIFIER_KINDS.map((x) => x.name).join(", ")}`);
+        return kind.name;
+      });
     for (const { name } of IDENTIFIER_KINDS) policy[name].link = wanted.includes(name);
   }
   for (const setting of flags.kind ?? []) {
     const m = /^([A-Za-z]+)\.(link|hubThreshold|weight)=(.+)$/.exec(setting.trim());
-    if (!m) throw new RinglensError("invalid-input", `analyze: --kind "${setting}" should look like phone.hubThreshold=10, ip.link=true or payment.weight=1`);
+    if (!m)
+      throw new RinglensError(
+        "invalid-input",
+        `analyze: --kind "${setting}" should look like phone.hubThreshold=10, ip.link=true or payment.weight=1`,
+      );
     const [, kind, key, raw] = m as unknown as [string, string, keyof KindPolicy, string];
-    const value = key === "link" ? raw === "true" ? true : raw === "false" ? false : raw
-      : key === "hubThreshold" ? (raw === "auto" ? "auto" : raw === "default" ? null : Number(raw)) : Number(raw);
+    const value =
+      key === "link"
+        ? raw === "true"
+          ? true
+          : raw === "false"
+            ? false
+            : raw
+        : key === "hubThreshold"
+          ? raw === "auto"
+            ? "auto"
+            : raw === "default"
+              ? null
+              : Number(raw)
+          : Number(raw);
     Object.assign(policy, resolveLinkPolicy({ ...policy, [kind]: { ...policy[identifierKind(kind)?.name ?? "address"], [key]: value } }));
   }
   return policy;
@@ -92,10 +123,18 @@ export async function analyzeWithProgress(store: GraphStore, options: Partial<De
 }
 
 export function formatAnalysis(result: AnalysisResult & { summary: { flagged: number; high: number } }, top: number): string {
-  const rows = result.rings.slice(0, top).map((r) => [
-    r.id, r.level, r.score, r.size, r.countries.join(" "), Math.round(r.refundValue), `${Math.round(r.noReturnShare * 100)}%`,
-    r.insiders.map((i) => i.employeeId).join(" ") || "-",
-  ]);
+  const rows = result.rings
+    .slice(0, top)
+    .map((r) => [
+      r.id,
+      r.level,
+      r.score,
+      r.size,
+      r.countries.join(" "),
+      Math.round(r.refundValue),
+      `${Math.round(r.noReturnShare * 100)}%`,
+      r.insiders.map((i) => i.employeeId).join(" ") || "-",
+    ]);
   const phases = result.phases.map((p) => `${p.phase} ${p.ms} ms`).join(" · ");
   return [
     formatTable(["ring", "level", "score", "accounts", "countries", "refunded", "no return", "insiders"], rows),

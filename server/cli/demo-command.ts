@@ -20,11 +20,18 @@ const int = (name: string, v: string | undefined) => {
 export async function runDemo(flags: DemoFlags, out: NodeJS.WritableStream): Promise<number> {
   const progress = createProgressLine();
   const summary = await writeDemo({
-    out: flags.out, accounts: int("--accounts", flags.accounts), rings: int("--rings", flags.rings), seed: int("--seed", flags.seed),
+    out: flags.out,
+    accounts: int("--accounts", flags.accounts),
+    rings: int("--rings", flags.rings),
+    seed: int("--seed", flags.seed),
     onProgress: (p) => progress.update(`demo: ${p.accounts.toLocaleString("en")} of ${p.total.toLocaleString("en")} accounts`),
   });
   progress.done();
-  out.write(`demo data written to ${flags.out}: ${Object.entries(summary.rows).map(([f, n]) => `${f} ${n}`).join(", ")}\n`);
+  out.write(
+    `demo data written to ${flags.out}: ${Object.entries(summary.rows)
+      .map(([f, n]) => `${f} ${n}`)
+      .join(", ")}\n`,
+  );
   out.write(`planted: ${summary.rings} rings, ${summary.insiders} insiders (ground truth in ${flags.out}/truth)\n`);
   return 0;
 }

@@ -16,7 +16,8 @@ import { formatTable } from "./format-table.ts";
 export function readTruth(dir: string): GroundTruth {
   const file = (name: string) => {
     const p = path.join(dir, name);
-    if (!fs.existsSync(p)) throw new RinglensError("not-found", `eval: ${p} is missing; --truth takes the truth/ folder written by \`ringlens demo\``);
+    if (!fs.existsSync(p))
+      throw new RinglensError("not-found", `eval: ${p} is missing; --truth takes the truth/ folder written by \`ringlens demo\``);
     return parse(fs.readFileSync(p), { columns: true, bom: true }) as Record<string, string>[];
   };
   const rings = new Map<string, string[]>();
@@ -25,7 +26,10 @@ export function readTruth(dir: string): GroundTruth {
   return { rings, insiders };
 }
 
-export interface EvalReport { ringlens: Evaluation; naive: Evaluation }
+export interface EvalReport {
+  ringlens: Evaluation;
+  naive: Evaluation;
+}
 
 export async function evaluateStore(config: Config, truthDir: string): Promise<EvalReport> {
   const truth = readTruth(truthDir);
@@ -42,7 +46,12 @@ export async function evaluateStore(config: Config, truthDir: string): Promise<E
     const insiders = (await readInsiders(store)).map((i) => ({ ringId: i.ring_id, employeeId: i.employee_id }));
     const input = await store.readAnalysisInput();
     // Naive components have no score: rank them by size, all flagged, as a hand-written WCC would be read.
-    const naive = naiveComponents(input).map((accountIds, i) => ({ ringId: `naive-${i}`, accountIds, score: accountIds.length, flagged: true }));
+    const naive = naiveComponents(input).map((accountIds, i) => ({
+      ringId: `naive-${i}`,
+      accountIds,
+      score: accountIds.length,
+      flagged: true,
+    }));
     const all = input.accounts.map((a) => a.id);
     return { ringlens: evaluate([...byRing.values()], insiders, truth, all), naive: evaluate(naive, [], truth, all) };
   } finally {
@@ -52,18 +61,25 @@ export async function evaluateStore(config: Config, truthDir: string): Promise<E
 
 export function formatEval({ ringlens, naive }: EvalReport): string {
   const f = (v: number) => v.toFixed(3);
-  const row = (name: string, pick: (e: Evaluation) => number, naiveApplies = true) => [name, f(pick(ringlens)), naiveApplies ? f(pick(naive)) : "n/a"];
-  return formatTable(["measure", "ringlens", "naive components"], [
-    row("pairwise precision", (e) => e.pairwise.precision),
-    row("pairwise recall", (e) => e.pairwise.recall),
-    row("pairwise F1", (e) => e.pairwise.f1),
-    row("ring recall", (e) => e.rings.recall),
-    row(`precision@K (K=${ringlens.precisionAtK.k})`, (e) => e.precisionAtK.precision),
-    row("insider precision", (e) => e.insiders.precision, false),
-    row("insider recall", (e) => e.insiders.recall, false),
-    row("account precision", (e) => e.accounts.precision),
-    row("account recall", (e) => e.accounts.recall),
-  ]);
+  const row = (name: string, pick: (e: Evaluation) => number, naiveApplies = true) => [
+    name,
+    f(pick(ringlens)),
+    naiveApplies ? f(pick(naive)) : "n/a",
+  ];
+  return formatTable(
+    ["measure", "ringlens", "naive components"],
+    [
+      row("pairwise precision", (e) => e.pairwise.precision),
+      row("pairwise recall", (e) => e.pairwise.recall),
+      row("pairwise F1", (e) => e.pairwise.f1),
+      row("ring recall", (e) => e.rings.recall),
+      row(`precision@K (K=${ringlens.precisionAtK.k})`, (e) => e.precisionAtK.precision),
+      row("insider precision", (e) => e.insiders.precision, false),
+      row("insider recall", (e) => e.insiders.recall, false),
+      row("account precision", (e) => e.accounts.precision),
+      row("account recall", (e) => e.accounts.recall),
+    ],
+  );
 }
 
 export async function runEval(flags: { truth: string; json?: boolean }, config: Config, out: NodeJS.WritableStream): Promise<number> {

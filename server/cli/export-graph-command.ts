@@ -14,7 +14,17 @@ import { RinglensError } from "../errors.ts";
 import { createStore } from "../store/create-store.ts";
 import type { GraphStore } from "../store/graph-store.ts";
 import { graphSchema, type GraphSchema, type NodeSpec, type RelSpec } from "../schema/graph-specs.ts";
-import { type NodeShape, adminCell, adminImportCommand, adminNodeHeader, adminRelHeader, adminListFits, listValuesStatement, nodeBatchStatement, relBatchStatement } from "./neo4j-export-format.ts";
+import {
+  type NodeShape,
+  adminCell,
+  adminImportCommand,
+  adminNodeHeader,
+  adminRelHeader,
+  adminListFits,
+  listValuesStatement,
+  nodeBatchStatement,
+  relBatchStatement,
+} from "./neo4j-export-format.ts";
 import { schemaStatements } from "../store/neo4j-statements.ts";
 import { cypher, withSlots, type CypherText } from "../cypher/cypher-files.ts";
 import { nodeColumns, relColumns, relOrder } from "../cypher/slot-domains.ts";
@@ -26,8 +36,15 @@ const PAGE = 10_000;
 const STATEMENT_ROWS = 500;
 const TIMEOUT_MS = 600_000;
 
-export interface GraphExportFlags { format?: string; out?: string }
-export interface ExportedFile { file: string; what: string; rows: number }
+export interface GraphExportFlags {
+  format?: string;
+  out?: string;
+}
+export interface ExportedFile {
+  file: string;
+  what: string;
+  rows: number;
+}
 
 /** The paged read of one label's nodes, ordered by key (a keyset cursor in `$after`). */
 export function nodePageStatement(spec: NodeSpec): CypherText {
@@ -37,7 +54,13 @@ export function nodePageStatement(spec: NodeSpec): CypherText {
 /** The paged read of one relationship type with its ends' keys, in a total order (`$skip`/`$limit`). */
 export function relPageStatement(rel: RelSpec, from: NodeSpec, to: NodeSpec): CypherText {
   return withSlots(cypher("reads/export-rel-page"), {
-    from: from.label, type: rel.type, to: to.label, fromKey: from.key, toKey: to.key, columns: relColumns(rel), order: relOrder(rel),
+    from: from.label,
+    type: rel.type,
+    to: to.label,
+    fromKey: from.key,
+    toKey: to.key,
+    columns: relColumns(rel),
+    order: relOrder(rel),
   });
 }
 
@@ -53,7 +76,8 @@ export function exportReadStatements(schema: GraphSchema = graphSchema()): { nam
 
 export async function runGraphExport(flags: GraphExportFlags, config: Config, out: NodeJS.WritableStream): Promise<number> {
   const format = flags.format as ExportFormat;
-  if (!EXPORT_FORMATS.includes(format)) throw new RinglensError("invalid-input", `export: --format must be cypher or neo4j-admin, not "${flags.format}"`);
+  if (!EXPORT_FORMATS.includes(format))
+    throw new RinglensError("invalid-input", `export: --format must be cypher or neo4j-admin, not "${flags.format}"`);
   if (!flags.out) throw new RinglensError("invalid-input", "export: --out DIR is required");
   const store = await createStore({ ...config, store: "embedded" }, { command: "export", readOnly: true });
   try {
@@ -91,14 +115,17 @@ async function exportCypher(store: GraphStore, schema: GraphSchema, dir: string)
   } finally {
     fs.closeSync(fd);
   }
-  fs.writeFileSync(path.join(dir, "README.md"), [
-    "# ringlens graph export (Cypher)",
-    "",
-    "Load into a Neo4j 5 database (constraints first, then MERGE batches; safe to re-run):",
-    "",
-    "    cypher-shell -a bolt://localhost:7687 -u neo4j -p \"$NEO4J_PASSWORD\" -d neo4j -f ringlens.cypher",
-    "",
-  ].join("\n"));
+  fs.writeFileSync(
+    path.join(dir, "README.md"),
+    [
+      "# ringlens graph export (Cypher)",
+      "",
+      "Load into a Neo4j 5 database (constraints first, then MERGE batches; safe to re-run):",
+      "",
+      '    cypher-shell -a bolt://localhost:7687 -u neo4j -p "$NEO4J_PASSWORD" -d neo4j -f ringlens.cypher',
+      "",
+    ].join("\n"),
+  );
   return files;
 }
 
@@ -123,9 +150,19 @@ async function exportAdmin(store: GraphStore, schema: GraphSchema, dir: string):
         for (const list of lists) {
           const unfit = page.filter((r) => Array.isArray(r[list.name]) && !adminListFits(r[list.name] as string[]));
           if (unfit.length === 0) continue;
-          if (!isNode) throw new RinglensError("invalid-input", `export: ${spec.type}.${list.name} holds lists a neo4j-admin CSV cannot hold (empty, or one empty string); use --format cypher`);
+          if (!isNode)
+            throw new RinglensError(
+              "invalid-input",
+              `export: ${spec.type}.${list.name} holds lists a neo4j-admin CSV cannot hold (empty, or one empty string); use --format cypher`,
+            );
           for (let i = 0; i < unfit.length; i += STATEMENT_ROWS) {
-            listValues.push(listValuesStatement(spec, list, unfit.slice(i, i + STATEMENT_ROWS).map((r) => ({ key: String(r[spec.key]), value: r[list.name] as string[] }))));
+            listValues.push(
+              listValuesStatement(
+                spec,
+                list,
+                unfit.slice(i, i + STATEMENT_ROWS).map((r) => ({ key: String(r[spec.key]), value: r[list.name] as string[] })),
+              ),
+            );
           }
         }
       });
@@ -136,29 +173,40 @@ async function exportAdmin(store: GraphStore, schema: GraphSchema, dir: string):
     else relFiles.push({ type: spec.type, file: name });
     files.push({ file, what: part.what, rows: count });
   }
-  fs.writeFileSync(path.join(dir, "schema.cypher"), [
-    ...schemaStatements().map((s) => `${s};\n`),
-    ...(listValues.length > 0 ? ["// Lists a neo4j-admin CSV cannot hold (empty, or one empty string): their cells were left empty.\n", ...listValues] : []),
-  ].join(""));
-  fs.writeFileSync(path.join(dir, "README.md"), [
-    "# ringlens graph export (neo4j-admin)",
-    "",
-    "With the Neo4j server stopped, from this folder (the database is replaced):",
-    "",
-    `    ${adminImportCommand(nodeFiles, relFiles).replace(/\n/g, "\n    ")}`,
-    "",
-    "Then start Neo4j and run schema.cypher: it creates the constraints and indexes, and sets the lists a CSV cannot hold (empty, or one empty string):",
-    "",
-    "    cypher-shell -u neo4j -p \"$NEO4J_PASSWORD\" -d neo4j -f schema.cypher",
-    "",
-  ].join("\n"));
+  fs.writeFileSync(
+    path.join(dir, "schema.cypher"),
+    [
+      ...schemaStatements().map((s) => `${s};\n`),
+      ...(listValues.length > 0
+        ? ["// Lists a neo4j-admin CSV cannot hold (empty, or one empty string): their cells were left empty.\n", ...listValues]
+        : []),
+    ].join(""),
+  );
+  fs.writeFileSync(
+    path.join(dir, "README.md"),
+    [
+      "# ringlens graph export (neo4j-admin)",
+      "",
+      "With the Neo4j server stopped, from this folder (the database is replaced):",
+      "",
+      `    ${adminImportCommand(nodeFiles, relFiles).replace(/\n/g, "\n    ")}`,
+      "",
+      "Then start Neo4j and run schema.cypher: it creates the constraints and indexes, and sets the lists a CSV cannot hold (empty, or one empty string):",
+      "",
+      '    cypher-shell -u neo4j -p "$NEO4J_PASSWORD" -d neo4j -f schema.cypher',
+      "",
+    ].join("\n"),
+  );
   return files;
 }
 
 /** neo4j-admin CSV text of rows of a label or a relationship type (rels carry startId and endId), the header line first when `header`. */
 export function adminCsv(spec: NodeShape | RelSpec, rows: Record<string, unknown>[], header = false): string {
   const isNode = "label" in spec;
-  const records = rows.map((r) => [...(isNode ? [] : [String(r.startId), String(r.endId)]), ...spec.properties.map((p) => adminCell(r[p.name], p))]);
+  const records = rows.map((r) => [
+    ...(isNode ? [] : [String(r.startId), String(r.endId)]),
+    ...spec.properties.map((p) => adminCell(r[p.name], p)),
+  ]);
   if (header) records.unshift(isNode ? adminNodeHeader(spec) : adminRelHeader(spec));
   // Leading or trailing blanks are quoted so no importer setting can trim them; an empty string
   // is quoted so it stays one (an unquoted empty cell is an absent value; nulls are written so).
@@ -177,24 +225,31 @@ interface Part {
 /** Every node label, then every relationship type, as paged readers. */
 function parts(store: GraphStore, schema: GraphSchema): Part[] {
   const byLabel = new Map(schema.nodes.map((n) => [n.label, n]));
-  const read = (text: CypherText, params: Record<string, unknown>) => store.query(text, params, { timeoutMs: TIMEOUT_MS }).then((r) => r.rows);
-  const nodes = schema.nodes.map((spec): Part => ({
-    what: `${spec.label} nodes`, spec, toCypher: (rows) => nodeBatchStatement(spec, rows),
-    async pages(each) {
-      const text = nodePageStatement(spec);
-      for (let after = ""; ;) {
-        const rows = await read(text, { after, limit: PAGE });
-        if (rows.length > 0) await each(rows);
-        if (rows.length < PAGE) return;
-        after = String(rows[rows.length - 1]![spec.key]);
-      }
-    },
-  }));
+  const read = (text: CypherText, params: Record<string, unknown>) =>
+    store.query(text, params, { timeoutMs: TIMEOUT_MS }).then((r) => r.rows);
+  const nodes = schema.nodes.map(
+    (spec): Part => ({
+      what: `${spec.label} nodes`,
+      spec,
+      toCypher: (rows) => nodeBatchStatement(spec, rows),
+      async pages(each) {
+        const text = nodePageStatement(spec);
+        for (let after = ""; ; ) {
+          const rows = await read(text, { after, limit: PAGE });
+          if (rows.length > 0) await each(rows);
+          if (rows.length < PAGE) return;
+          after = String(rows[rows.length - 1]![spec.key]);
+        }
+      },
+    }),
+  );
   const rels = schema.rels.map((spec): Part => {
     const from = byLabel.get(spec.from)!;
     const to = byLabel.get(spec.to)!;
     return {
-      what: `${spec.type} relationships`, spec, toCypher: (rows) => relBatchStatement(spec, from, to, rows),
+      what: `${spec.type} relationships`,
+      spec,
+      toCypher: (rows) => relBatchStatement(spec, from, to, rows),
       async pages(each) {
         const text = relPageStatement(spec, from, to);
         for (let skip = 0; ; skip += PAGE) {

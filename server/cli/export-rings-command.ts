@@ -27,25 +27,46 @@ export async function readMemberships(store: GraphStore, minLevel: (typeof LEVEL
   const levels = LEVELS.slice(LEVELS.indexOf(minLevel));
   const { rows } = await store.query(cypher("reads/export-memberships"), { levels: [...levels] }, { timeoutMs: 600_000 });
   return rows.map((r) => ({
-    account_id: String(r.account_id), ring_id: String(r.ring_id), score: Number(r.score),
-    flagged: r.level === "high" || r.level === "medium", level: String(r.level), size: Number(r.size),
+    account_id: String(r.account_id),
+    ring_id: String(r.ring_id),
+    score: Number(r.score),
+    flagged: r.level === "high" || r.level === "medium",
+    level: String(r.level),
+    size: Number(r.size),
   }));
 }
 
 export async function readInsiders(store: GraphStore) {
   const { rows } = await store.query(cypher("reads/export-insiders"), {}, { timeoutMs: 600_000 });
-  return rows.map((r) => ({ employee_id: String(r.employee_id), ring_id: String(r.ring_id), score: Number(r.score), share: Number(r.share), lift: Number(r.lift), reason: String(r.reason) }));
+  return rows.map((r) => ({
+    employee_id: String(r.employee_id),
+    ring_id: String(r.ring_id),
+    score: Number(r.score),
+    share: Number(r.share),
+    lift: Number(r.lift),
+    reason: String(r.reason),
+  }));
 }
 
-export async function runExport(what: "rings" | "insiders", flags: ExportFlags, config: Config, out: NodeJS.WritableStream): Promise<number> {
+export async function runExport(
+  what: "rings" | "insiders",
+  flags: ExportFlags,
+  config: Config,
+  out: NodeJS.WritableStream,
+): Promise<number> {
   const format = flags.format ?? "csv";
-  if (format !== "csv" && format !== "json") throw new RinglensError("invalid-input", `${what}: --format must be csv or json, not "${format}"`);
+  if (format !== "csv" && format !== "json")
+    throw new RinglensError("invalid-input", `${what}: --format must be csv or json, not "${format}"`);
   const minLevel = (flags.minLevel ?? "low") as (typeof LEVELS)[number];
-  if (!LEVELS.includes(minLevel)) throw new RinglensError("invalid-input", `rings: --min-level must be low, medium or high, not "${flags.minLevel}"`);
+  if (!LEVELS.includes(minLevel))
+    throw new RinglensError("invalid-input", `rings: --min-level must be low, medium or high, not "${flags.minLevel}"`);
   const store = await createStore(config, { command: what, readOnly: true });
   try {
     const rows: Record<string, unknown>[] = what === "rings" ? await readMemberships(store, minLevel) : await readInsiders(store);
-    const columns = what === "rings" ? ["account_id", "ring_id", "score", "flagged", "level", "size"] : ["employee_id", "ring_id", "score", "share", "lift", "reason"];
+    const columns =
+      what === "rings"
+        ? ["account_id", "ring_id", "score", "flagged", "level", "size"]
+        : ["employee_id", "ring_id", "score", "share", "lift", "reason"];
     const cast = { boolean: (b: boolean) => String(b), ...(flags.spreadsheetSafe ? { string: spreadsheetSafe } : {}) };
     const text = format === "json" ? `${JSON.stringify(rows, null, 1)}\n` : stringify(rows, { header: true, columns, cast });
     if (flags.out) {

@@ -9,14 +9,23 @@ export async function runHealth(config: Config, out: NodeJS.WritableStream): Pro
     try {
       const ok = await store.ping();
       const counts = ok ? await store.counts() : {};
-      out.write(`store: ${store.info.engine} (${store.info.engineVersion}) at ${store.info.location}: ${ok ? "answers" : "does not answer"}\n`);
-      if (ok) out.write(`${Object.entries(counts).map(([k, v]) => `${k}=${v}`).join(" ")}\n`);
+      out.write(
+        `store: ${store.info.engine} (${store.info.engineVersion}) at ${store.info.location}: ${ok ? "answers" : "does not answer"}\n`,
+      );
+      if (ok)
+        out.write(
+          `${Object.entries(counts)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(" ")}\n`,
+        );
       return ok ? 0 : 1;
     } finally {
       await store.close();
     }
   } catch (error) {
-    out.write(`store: ${config.store} at ${config.store === "neo4j" ? config.neo4j.uri ?? "(NEO4J_URI is not set)" : config.db}: ${messageOf(error)}\n`);
+    out.write(
+      `store: ${config.store} at ${config.store === "neo4j" ? (config.neo4j.uri ?? "(NEO4J_URI is not set)") : config.db}: ${messageOf(error)}\n`,
+    );
     return 1;
   }
 }

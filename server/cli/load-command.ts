@@ -30,31 +30,74 @@ export async function runLoad(folder: string, flags: LoadFlags, config: Config, 
   }
 }
 
-export async function loadInto(store: GraphStore, folder: string, mapping: typeof EMPTY_MAPPING, rejectFile: string, showProgress: boolean): Promise<ImportReport> {
+export async function loadInto(
+  store: GraphStore,
+  folder: string,
+  mapping: typeof EMPTY_MAPPING,
+  rejectFile: string,
+  showProgress: boolean,
+): Promise<ImportReport> {
   const progress = createProgressLine();
   const report = await runImport({
-    folder, store, mapping, rejectFile,
-    onProgress: showProgress ? (p) => progress.update(`load: ${p.kind} ${p.read.toLocaleString("en")} rows · ${p.totalRead.toLocaleString("en")} total · ${p.rowsPerSecond.toLocaleString("en")} rows/s`) : undefined,
+    folder,
+    store,
+    mapping,
+    rejectFile,
+    onProgress: showProgress
+      ? (p) =>
+          progress.update(
+            `load: ${p.kind} ${p.read.toLocaleString("en")} rows · ${p.totalRead.toLocaleString("en")} total · ${p.rowsPerSecond.toLocaleString("en")} rows/s`,
+          )
+      : undefined,
   });
   progress.done();
   return report;
 }
 
 export function formatReport(report: ImportReport): string {
-  const rows = report.files.map((f) => [f.file ? path.basename(f.file) : `${f.kind} (none)`, f.read, f.loaded, f.rejected, f.duplicates, f.placeholders]);
+  const rows = report.files.map((f) => [
+    f.file ? path.basename(f.file) : `${f.kind} (none)`,
+    f.read,
+    f.loaded,
+    f.rejected,
+    f.duplicates,
+    f.placeholders,
+  ]);
   return [
     formatTable(["file", "read", "loaded", "rejected", "duplicates", "placeholders"], rows),
     "",
     `${report.loaded.toLocaleString("en")} rows loaded of ${report.read.toLocaleString("en")} in ${(report.ms / 1000).toFixed(1)} s (${report.rowsPerSecond.toLocaleString("en")} rows/s)`,
     report.rejected > 0 ? `${report.rejected} rows rejected: see ${report.rejectFile}` : `no rows rejected (report: ${report.rejectFile})`,
-    ...(report.placeholders > 0 ? [`${report.placeholders.toLocaleString("en")} rows had a placeholder identifier (test@test.com, 000-000-0000, a constant device id): loaded, but that value does not link`] : []),
+    ...(report.placeholders > 0
+      ? [
+          `${report.placeholders.toLocaleString("en")} rows had a placeholder identifier (test@test.com, 000-000-0000, a constant device id): loaded, but that value does not link`,
+        ]
+      : []),
   ].join("\n");
 }
 
 export function toJson(report: ImportReport) {
   const files: Record<string, unknown> = {};
   for (const f of report.files) {
-    files[f.kind] = { file: f.file, read: f.read, loaded: f.loaded, rejected: f.rejected, duplicates: f.duplicates, replaced: f.replaced, placeholders: f.placeholders };
+    files[f.kind] = {
+      file: f.file,
+      read: f.read,
+      loaded: f.loaded,
+      rejected: f.rejected,
+      duplicates: f.duplicates,
+      replaced: f.replaced,
+      placeholders: f.placeholders,
+    };
   }
-  return { folder: report.folder, files, read: report.read, loaded: report.loaded, rejected: report.rejected, placeholders: report.placeholders, rejectFile: report.rejectFile, ms: report.ms, rowsPerSecond: report.rowsPerSecond };
+  return {
+    folder: report.folder,
+    files,
+    read: report.read,
+    loaded: report.loaded,
+    rejected: report.rejected,
+    placeholders: report.placeholders,
+    rejectFile: report.rejectFile,
+    ms: report.ms,
+    rowsPerSecond: report.rowsPerSecond,
+  };
 }

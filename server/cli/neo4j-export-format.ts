@@ -39,12 +39,20 @@ export function cypherLiteral(value: unknown, property: PropertySpec): string {
     throw new Error(`export: property ${property.name} (${property.type}) cannot hold ${JSON.stringify(value)?.slice(0, 60)}`);
   };
   switch (property.type) {
-    case "string": return typeof value === "string" ? cypherString(value) : fail();
-    case "boolean": return typeof value === "boolean" ? String(value) : fail();
-    case "long": return (typeof value === "number" && Number.isSafeInteger(value)) || (typeof value === "string" && /^-?\d+$/.test(value)) ? String(value) : fail();
-    case "double": return typeof value === "number" ? floatLiteral(value) : fail();
-    case "datetime": return typeof value === "string" && !Number.isNaN(Date.parse(value)) ? `datetime(${cypherString(value)})` : fail();
-    case "string[]": return Array.isArray(value) && value.every((v) => typeof v === "string") ? `[${value.map(cypherString).join(", ")}]` : fail();
+    case "string":
+      return typeof value === "string" ? cypherString(value) : fail();
+    case "boolean":
+      return typeof value === "boolean" ? String(value) : fail();
+    case "long":
+      return (typeof value === "number" && Number.isSafeInteger(value)) || (typeof value === "string" && /^-?\d+$/.test(value))
+        ? String(value)
+        : fail();
+    case "double":
+      return typeof value === "number" ? floatLiteral(value) : fail();
+    case "datetime":
+      return typeof value === "string" && !Number.isNaN(Date.parse(value)) ? `datetime(${cypherString(value)})` : fail();
+    case "string[]":
+      return Array.isArray(value) && value.every((v) => typeof v === "string") ? `[${value.map(cypherString).join(", ")}]` : fail();
   }
 }
 
@@ -60,7 +68,9 @@ function floatLiteral(n: number): string {
 
 /** `{name: literal, …}` of the non-null properties of a row. */
 function cypherMap(row: Record<string, unknown>, properties: PropertySpec[]): string {
-  const entries = properties.filter((p) => row[p.name] !== null && row[p.name] !== undefined).map((p) => `${p.name}: ${cypherLiteral(row[p.name], p)}`);
+  const entries = properties
+    .filter((p) => row[p.name] !== null && row[p.name] !== undefined)
+    .map((p) => `${p.name}: ${cypherLiteral(row[p.name], p)}`);
   return `{${entries.join(", ")}}`;
 }
 
@@ -73,17 +83,28 @@ export function nodeBatchStatement(spec: NodeShape, rows: Record<string, unknown
 /** One statement merging a batch of relationships between nodes found by key; rows carry startId and endId. */
 export function relBatchStatement(rel: RelSpec, from: NodeShape, to: NodeShape, rows: Record<string, unknown>[]): string {
   const hasProps = rel.properties.length > 0;
-  const list = rows.map((r) => {
-    const ends = `${cypherString(String(r.startId))}, ${cypherString(String(r.endId))}`;
-    return hasProps ? `[${ends}, ${cypherMap(r, rel.properties)}]` : `[${ends}]`;
-  }).join(",\n  ");
+  const list = rows
+    .map((r) => {
+      const ends = `${cypherString(String(r.startId))}, ${cypherString(String(r.endId))}`;
+      return hasProps ? `[${ends}, ${cypherMap(r, rel.properties)}]` : `[${ends}]`;
+    })
+    .join(",\n  ");
   // Merged on the properties the stores' upserts merge on (SHIPS_TO's type) as well as its ends.
   const keys = (rel.load?.own ? rel.load.mergeOn : []).map((k) => `${k}: row[2].${k}`).join(", ");
-  return `UNWIND [\n  ${list}\n] AS row\nMATCH (a:${from.label} {${from.key}: row[0]}) MATCH (b:${to.label} {${to.key}: row[1]})\n`
-    + `MERGE (a)-[r:${rel.type}${keys ? ` {${keys}}` : ""}]->(b)${hasProps ? " SET r += row[2]" : ""};\n`;
+  return (
+    `UNWIND [\n  ${list}\n] AS row\nMATCH (a:${from.label} {${from.key}: row[0]}) MATCH (b:${to.label} {${to.key}: row[1]})\n` +
+    `MERGE (a)-[r:${rel.type}${keys ? ` {${keys}}` : ""}]->(b)${hasProps ? " SET r += row[2]" : ""};\n`
+  );
 }
 
-const ADMIN_TYPES: Record<PropertyType, string> = { string: "", long: ":long", double: ":double", boolean: ":boolean", datetime: ":datetime", "string[]": ":string[]" };
+const ADMIN_TYPES: Record<PropertyType, string> = {
+  string: "",
+  long: ":long",
+  double: ":double",
+  boolean: ":boolean",
+  datetime: ":datetime",
+  "string[]": ":string[]",
+};
 
 /** neo4j-admin header of a node file: the key as `key:ID(Label)`, typed properties after it. */
 export function adminNodeHeader(spec: NodeShape): string[] {
@@ -107,7 +128,8 @@ export function adminCell(value: unknown, property: PropertySpec): string | null
     // Left empty (no value); listValuesStatement sets them after the import.
     if (Array.isArray(items) && !adminListFits(items)) return null;
     const bad = items.find((v) => v.includes(ARRAY_DELIMITER));
-    if (bad !== undefined) throw new Error(`export: ${property.name} holds "${bad}", which contains the array delimiter ${ARRAY_DELIMITER}`);
+    if (bad !== undefined)
+      throw new Error(`export: ${property.name} holds "${bad}", which contains the array delimiter ${ARRAY_DELIMITER}`);
     return items.join(ARRAY_DELIMITER);
   }
   cypherLiteral(value, property);
@@ -133,7 +155,11 @@ export function listValuesStatement(spec: NodeShape, property: PropertySpec, row
 }
 
 /** The exact neo4j-admin command importing the files, run from the export folder. */
-export function adminImportCommand(nodeFiles: { label: string; file: string }[], relFiles: { type: string; file: string }[], database = "neo4j"): string {
+export function adminImportCommand(
+  nodeFiles: { label: string; file: string }[],
+  relFiles: { type: string; file: string }[],
+  database = "neo4j",
+): string {
   return [
     `neo4j-admin database import full ${database} --overwrite-destination --multiline-fields=true --array-delimiter="${ARRAY_DELIMITER}"`,
     ...nodeFiles.map((f) => `--nodes=${f.label}=${f.file}`),

@@ -11,7 +11,8 @@ import { runServe } from "./serve-command.ts";
 import { runStart } from "./start-command.ts";
 
 export function registerCommands(program: Command, ctx: CommandContext): void {
-  program.command("demo")
+  program
+    .command("demo")
     .description("write demo CSVs with planted REKK-like rings and their ground truth")
     .requiredOption("--out <dir>", "folder to write into")
     .option("--accounts <n>", "accounts in total (default 20000)")
@@ -19,52 +20,74 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
     .option("--seed <s>", "random seed; same seed, same files (default 1)")
     .action(async (flags) => ctx.setExit(await runDemo(flags, ctx.out)));
 
-  program.command("analyze")
+  program
+    .command("analyze")
     .description("detect and score rings in the store, replacing the previous analysis")
     .option("--hub-threshold <n|auto>", "identifiers used by more accounts than this do not link (default auto)")
     .option("--max-ring-size <n>", "split larger groups with Louvain (default 40)")
     .option("--policy <file>", 'link policy JSON per identifier kind, e.g. {"ip": {"link": true, "hubThreshold": 20, "weight": 0.25}}')
-    .option("--link <kinds>", "only these identifier kinds link, comma-separated (address,device,email,phone,payment,ip); default: address,device,email,phone,payment")
+    .option(
+      "--link <kinds>",
+      "only these identifier kinds link, comma-separated (address,device,email,phone,payment,ip); default: address,device,email,phone,payment",
+    )
     .option("--kind <kind.key=value...>", "one policy setting, repeatable: phone.hubThreshold=10, ip.link=true, payment.weight=1")
     .option("--top <n>", "rings to print (default 15)")
     .option("--json", "print the summary as JSON")
     .action(async (flags) => ctx.setExit(await runAnalyze(flags, ctx.config(), ctx.out)));
 
-  program.command("rings")
+  program
+    .command("rings")
     .description("export detected rings, one row per member account (account_id,ring_id,score,flagged,…)")
     .option("--format <csv|json>", "output format (default csv)")
     .option("--out <file>", "write to a file instead of stdout")
     .option("--min-level <low|medium|high>", "only rings at or above this level (default low: all)")
-    .option("--spreadsheet-safe", "prefix text cells starting with = + - @ with ' so a spreadsheet shows them instead of running them (ids then differ from the store's)")
+    .option(
+      "--spreadsheet-safe",
+      "prefix text cells starting with = + - @ with ' so a spreadsheet shows them instead of running them (ids then differ from the store's)",
+    )
     .action(async (flags) => ctx.setExit(await runExport("rings", flags, ctx.config(), ctx.out)));
 
-  program.command("insiders")
+  program
+    .command("insiders")
     .description("export suspected insiders (employee_id,ring_id,score,…)")
     .option("--format <csv|json>", "output format (default csv)")
     .option("--out <file>", "write to a file instead of stdout")
-    .option("--spreadsheet-safe", "prefix text cells starting with = + - @ with ' so a spreadsheet shows them instead of running them (ids then differ from the store's)")
+    .option(
+      "--spreadsheet-safe",
+      "prefix text cells starting with = + - @ with ' so a spreadsheet shows them instead of running them (ids then differ from the store's)",
+    )
     .action(async (flags) => ctx.setExit(await runExport("insiders", flags, ctx.config(), ctx.out)));
 
-  program.command("export")
+  program
+    .command("export")
     .description("write the embedded store's graph for Neo4j: a cypher-shell script, or CSVs for neo4j-admin database import")
-    .requiredOption("--format <cypher|neo4j-admin>", "cypher: one script of constraints and MERGE batches; neo4j-admin: typed CSVs plus the import command")
+    .requiredOption(
+      "--format <cypher|neo4j-admin>",
+      "cypher: one script of constraints and MERGE batches; neo4j-admin: typed CSVs plus the import command",
+    )
     .requiredOption("--out <dir>", "folder to write into (created if missing)")
     .action(async (flags) => ctx.setExit(await runGraphExport(flags, ctx.config(), ctx.out)));
 
-  program.command("eval")
+  program
+    .command("eval")
     .description("measure detection against planted rings, beside naive connected components")
     .requiredOption("--truth <dir>", "the truth/ folder written by `ringlens demo`")
     .option("--json", "print the figures as JSON")
     .action(async (flags) => ctx.setExit(await runEval(flags, ctx.config(), ctx.out)));
 
-  program.command("serve")
+  program
+    .command("serve")
     .description("serve the API and the viewer")
     .option("--port <n>", "port (default 3000, or RINGLENS_PORT)")
     .option("--host <addr>", "interface to bind (default 127.0.0.1, or RINGLENS_HOST)")
-    .option("--store-wait <seconds>", "keep retrying a store that is not available at start-up this long, with back-off (default 60, or RINGLENS_STORE_WAIT_S)")
+    .option(
+      "--store-wait <seconds>",
+      "keep retrying a store that is not available at start-up this long, with back-off (default 60, or RINGLENS_STORE_WAIT_S)",
+    )
     .action(async (flags: ServeFlags) => ctx.setExit(await runServe(withServeFlags(ctx, flags), ctx.out)));
 
-  program.command("start")
+  program
+    .command("start")
     .description("demo data → load → analyze → serve (what `npm start` runs)")
     .option("--demo-dir <dir>", "where the demo data goes", "./data/demo")
     .option("--accounts <n>", "demo accounts (default 20000)")
@@ -84,6 +107,12 @@ interface ServeFlags {
 function withServeFlags(ctx: CommandContext, flags: ServeFlags) {
   const config = ctx.config();
   const storeWaitS = flags.storeWait === undefined ? config.storeWaitS : Number(flags.storeWait);
-  if (!Number.isFinite(storeWaitS) || storeWaitS < 0) throw new RinglensError("invalid-input", `--store-wait: expected seconds ≥ 0, got ${flags.storeWait}`);
-  return { ...config, storeWaitS, ...(flags.port !== undefined ? { port: Number(flags.port) } : {}), ...(flags.host ? { host: flags.host } : {}) };
+  if (!Number.isFinite(storeWaitS) || storeWaitS < 0)
+    throw new RinglensError("invalid-input", `--store-wait: expected seconds ≥ 0, got ${flags.storeWait}`);
+  return {
+    ...config,
+    storeWaitS,
+    ...(flags.port !== undefined ? { port: Number(flags.port) } : {}),
+    ...(flags.host ? { host: flags.host } : {}),
+  };
 }

@@ -20,10 +20,12 @@ export async function runServe(settings: Config, out: NodeJS.WritableStream, ope
   const config: Config = { ...settings, logFormat: logFormatFor(settings.logFormat) };
   const logger = createLogger(config);
   const open = () => createStore(config, { command: "serve" });
-  const first = openStore ?? await openWithRetry(open, {
-    waitMs: config.storeWaitS * 1000,
-    onRetry: (event) => out.write(`ringlens: ${describeRetry(event)}\n`),
-  });
+  const first =
+    openStore ??
+    (await openWithRetry(open, {
+      waitMs: config.storeWaitS * 1000,
+      onRetry: (event) => out.write(`ringlens: ${describeRetry(event)}\n`),
+    }));
   let url = "";
   const reopen = () => createStore(config, { command: "serve", mustExist: true });
   const store = new SupervisedStore(first, reopen, { onEvent: (event) => report(event, logger, () => url) });
@@ -53,7 +55,10 @@ function report(event: SupervisorEvent, logger: Logger, url: () => string): void
       logger.error({ event: "store-lost" }, `store went away (${event.error}); reconnecting in the background, requests get 503 meanwhile`);
       return;
     case "retry":
-      logger.warn({ event: "store-retry", attempt: event.attempt, delayMs: event.delayMs }, `store still not available (${event.error}); next try in ${event.delayMs} ms`);
+      logger.warn(
+        { event: "store-retry", attempt: event.attempt, delayMs: event.delayMs },
+        `store still not available (${event.error}); next try in ${event.delayMs} ms`,
+      );
       return;
     case "recovered":
       logger.info({ event: "store-recovered", attempts: event.attempts }, "store is back; serving again");

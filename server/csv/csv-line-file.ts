@@ -26,7 +26,10 @@ export class CsvLineFile {
   /** Data lines written (the header not counted). */
   lines = 0;
 
-  constructor(readonly file: string, header: readonly string[]) {
+  constructor(
+    readonly file: string,
+    header: readonly string[],
+  ) {
     this.fd = fs.openSync(file, "w");
     this.chunk = `${csvLine(header)}\n`;
   }

@@ -33,7 +33,11 @@ export function parseCsvRecord(text: string): string[] | { error: string } {
         const q = text.indexOf('"', j);
         if (q === -1) return { error: `a quoted cell opened at column ${cells.length + 1} is not closed` };
         cell += text.slice(j, q);
-        if (text[q + 1] === '"') { cell += '"'; j = q + 2; continue; }
+        if (text[q + 1] === '"') {
+          cell += '"';
+          j = q + 2;
+          continue;
+        }
         i = q + 1;
         break;
       }
@@ -43,7 +47,10 @@ export function parseCsvRecord(text: string): string[] | { error: string } {
       i++;
     } else {
       const comma = text.indexOf(",", i);
-      if (comma === -1) { cells.push(text.slice(i)); return cells; }
+      if (comma === -1) {
+        cells.push(text.slice(i));
+        return cells;
+      }
       cells.push(text.slice(i, comma));
       i = comma + 1;
     }

@@ -36,12 +36,20 @@ export const CYPHER_ROOT = fileURLToPath(new URL("../../cypher/", import.meta.ur
 
 /** The statement text without its `//` comment lines and trailing semicolon. */
 export function statementBody(text: string): string {
-  return text.split(/\r?\n/).filter((l) => !l.trim().startsWith("//")).join("\n").trim().replace(/;\s*$/, "");
+  return text
+    .split(/\r?\n/)
+    .filter((l) => !l.trim().startsWith("//"))
+    .join("\n")
+    .trim()
+    .replace(/;\s*$/, "");
 }
 
 /** The files of one folder under `cypher/` that hold a Neo4j text (their `.kuzu.cypher` partners are read with them). */
 export function listCypherFiles(folder: string, root: string = CYPHER_ROOT): string[] {
-  return fs.readdirSync(path.join(root, folder)).filter((f) => f.endsWith(".cypher") && !f.endsWith(".kuzu.cypher")).sort();
+  return fs
+    .readdirSync(path.join(root, folder))
+    .filter((f) => f.endsWith(".cypher") && !f.endsWith(".kuzu.cypher"))
+    .sort();
 }
 
 /** Reads `<folder>/<file>` and its `.kuzu.cypher` partner when there is one. */
@@ -73,10 +81,15 @@ export function readCypherText(folder: string, file: string, root: string = CYPH
     if (!m) continue;
     if (m[1] === "param") params.push(m[2]!);
     else if (m[3] && m[3] in SLOT_DOMAINS) slots[m[2]!] = m[3] as SlotDomain;
-    else throw new RinglensError("invalid-input", `cypher: ${name}: @slot ${m[2]} needs a domain, one of ${Object.keys(SLOT_DOMAINS).join(", ")}`);
+    else
+      throw new RinglensError(
+        "invalid-input",
+        `cypher: ${name}: @slot ${m[2]} needs a domain, one of ${Object.keys(SLOT_DOMAINS).join(", ")}`,
+      );
   }
   for (const hole of [...neo4j.matchAll(/\{\{(\w+)\}\}/g), ...kuzu.matchAll(/\{\{(\w+)\}\}/g)]) {
-    if (!(hole[1]! in slots)) throw new RinglensError("invalid-input", `cypher: ${name}: {{${hole[1]}}} is not declared (// @slot ${hole[1]}: DOMAIN)`);
+    if (!(hole[1]! in slots))
+      throw new RinglensError("invalid-input", `cypher: ${name}: {{${hole[1]}}} is not declared (// @slot ${hole[1]}: DOMAIN)`);
   }
   return Object.freeze({ name, neo4j, kuzu, params: Object.freeze(params), slots: Object.freeze(slots) }) as unknown as CypherText;
 }
@@ -96,7 +109,10 @@ export function withSlots(text: CypherText, values: Readonly<Record<string, stri
     const value = values[slot];
     const domain: readonly string[] = SLOT_DOMAINS[text.slots[slot]!]();
     if (value === undefined || !domain.includes(value)) {
-      throw new RinglensError("invalid-input", `cypher: ${text.name}: slot ${slot} must be one of ${domain.join(", ")}, not ${JSON.stringify(value)}`);
+      throw new RinglensError(
+        "invalid-input",
+        `cypher: ${text.name}: slot ${slot} must be one of ${domain.join(", ")}, not ${JSON.stringify(value)}`,
+      );
     }
   }
   const key = JSON.stringify(names.map((s) => values[s]));
@@ -105,7 +121,10 @@ export function withSlots(text: CypherText, values: Readonly<Record<string, stri
   let made = kept.get(key);
   if (!made) {
     // The name shows the names filled in (a label, a type), not a whole column list.
-    const name = `${text.name}[${names.filter((s) => /^\w+$/.test(values[s]!)).map((s) => `${s}=${values[s]}`).join(",")}]`;
+    const name = `${text.name}[${names
+      .filter((s) => /^\w+$/.test(values[s]!))
+      .map((s) => `${s}=${values[s]}`)
+      .join(",")}]`;
     const fill = (t: string) => t.replace(/\{\{(\w+)\}\}/g, (_, slot: string) => values[slot]!);
     made = Object.freeze({ ...text, name, neo4j: fill(text.neo4j), kuzu: fill(text.kuzu), slots: Object.freeze({}) }) as CypherText;
     kept.set(key, made);
@@ -149,7 +168,10 @@ export function cypher(name: string): CypherText {
 /** The text of `statement` in `dialect`. */
 export function textFor(statement: CypherText, dialect: Dialect): string {
   if (Object.keys(statement.slots).length > 0) {
-    throw new RinglensError("invalid-input", `cypher: ${statement.name} has unfilled slots (${Object.keys(statement.slots).join(", ")}); fill them with withSlots`);
+    throw new RinglensError(
+      "invalid-input",
+      `cypher: ${statement.name} has unfilled slots (${Object.keys(statement.slots).join(", ")}); fill them with withSlots`,
+    );
   }
   return statement[dialect];
 }

@@ -23,7 +23,10 @@ export function relOrder(rel: RelSpec): string {
 }
 
 let schema: GraphSchema | undefined;
-const fromSchema = (pick: (s: GraphSchema) => string[]) => () => [...new Set(pick((schema ??= graphSchema())))];
+const fromSchema = (pick: (s: GraphSchema) => string[]) => () => {
+  schema ??= graphSchema();
+  return [...new Set(pick(schema))];
+};
 
 export const SLOT_DOMAINS = {
   /** Every node label the read model shows (NODE_LABELS). */

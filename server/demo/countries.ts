@@ -61,7 +61,13 @@ const EN_MAIL = ["gmail.com", "gmail.com", "outlook.com", "hotmail.com", "icloud
 
 export const COUNTRIES: readonly Country[] = [
   {
-    code: "US", weight: 48, currency: "USD", rate: 1, style: "en", callingCode: "1", trunkPrefix: "",
+    code: "US",
+    weight: 48,
+    currency: "USD",
+    rate: 1,
+    style: "en",
+    callingCode: "1",
+    trunkPrefix: "",
     emailDomains: [...EN_MAIL, "aol.com", "comcast.net"],
     cities: [
       us("New York", "NY", ["100", "101", "102"], ["212", "646"]),
@@ -85,7 +91,13 @@ export const COUNTRIES: readonly Country[] = [
     ],
   },
   {
-    code: "GB", weight: 20, currency: "GBP", rate: 0.79, style: "en", callingCode: "44", trunkPrefix: "0",
+    code: "GB",
+    weight: 20,
+    currency: "GBP",
+    rate: 0.79,
+    style: "en",
+    callingCode: "44",
+    trunkPrefix: "0",
     emailDomains: [...EN_MAIL, "btinternet.com", "yahoo.co.uk", "hotmail.co.uk"],
     cities: [
       coded("gb", "London", "Greater London", ["SW1A", "E1", "N1", "SE1", "W1D", "NW3", "EC1V", "SW11"], GB_MOBILE),
@@ -100,7 +112,13 @@ export const COUNTRIES: readonly Country[] = [
     ],
   },
   {
-    code: "CA", weight: 12, currency: "CAD", rate: 1.36, style: "en", callingCode: "1", trunkPrefix: "",
+    code: "CA",
+    weight: 12,
+    currency: "CAD",
+    rate: 1.36,
+    style: "en",
+    callingCode: "1",
+    trunkPrefix: "",
     emailDomains: [...EN_MAIL, "rogers.com", "shaw.ca", "sympatico.ca"],
     cities: [
       coded("ca", "Toronto", "ON", ["M5V", "M4C", "M6H", "M2N"], ["416", "647"]),
@@ -113,7 +131,13 @@ export const COUNTRIES: readonly Country[] = [
     ],
   },
   {
-    code: "DE", weight: 5, currency: "EUR", rate: 0.92, style: "de", callingCode: "49", trunkPrefix: "0",
+    code: "DE",
+    weight: 5,
+    currency: "EUR",
+    rate: 0.92,
+    style: "de",
+    callingCode: "49",
+    trunkPrefix: "0",
     emailDomains: ["gmx.de", "web.de", "t-online.de", "gmail.com"],
     cities: [
       range("Berlin", "Berlin", 10115, 14199, "plain", ["1512", "1601", "1703"]),
@@ -125,7 +149,13 @@ export const COUNTRIES: readonly Country[] = [
     ],
   },
   {
-    code: "NL", weight: 4, currency: "EUR", rate: 0.92, style: "nl", callingCode: "31", trunkPrefix: "0",
+    code: "NL",
+    weight: 4,
+    currency: "EUR",
+    rate: 0.92,
+    style: "nl",
+    callingCode: "31",
+    trunkPrefix: "0",
     emailDomains: ["ziggo.nl", "kpnmail.nl", "gmail.com", "hotmail.com"],
     cities: [
       range("Amsterdam", "Noord-Holland", 1011, 1109, "nl", ["61", "62", "64"]),
@@ -136,7 +166,13 @@ export const COUNTRIES: readonly Country[] = [
     ],
   },
   {
-    code: "GR", weight: 3, currency: "EUR", rate: 0.92, style: "gr", callingCode: "30", trunkPrefix: "",
+    code: "GR",
+    weight: 3,
+    currency: "EUR",
+    rate: 0.92,
+    style: "gr",
+    callingCode: "30",
+    trunkPrefix: "",
     emailDomains: ["yahoo.gr", "otenet.gr", "gmail.com", "hotmail.com"],
     cities: [
       range("Athina", "Attiki", 10431, 11745, "gr", ["694", "697", "698"]),
@@ -146,7 +182,13 @@ export const COUNTRIES: readonly Country[] = [
     ],
   },
   {
-    code: "LT", weight: 2, currency: "EUR", rate: 0.92, style: "lt", callingCode: "370", trunkPrefix: "8",
+    code: "LT",
+    weight: 2,
+    currency: "EUR",
+    rate: 0.92,
+    style: "lt",
+    callingCode: "370",
+    trunkPrefix: "8",
     emailDomains: ["gmail.com", "inbox.lt", "one.lt"],
     cities: [
       range("Vilnius", "Vilniaus apskritis", 1100, 14200, "lt", ["6"]),
@@ -155,7 +197,13 @@ export const COUNTRIES: readonly Country[] = [
     ],
   },
   {
-    code: "IE", weight: 2, currency: "EUR", rate: 0.92, style: "en", callingCode: "353", trunkPrefix: "0",
+    code: "IE",
+    weight: 2,
+    currency: "EUR",
+    rate: 0.92,
+    style: "en",
+    callingCode: "353",
+    trunkPrefix: "0",
     emailDomains: ["gmail.com", "eircom.net", "hotmail.com"],
     cities: [
       coded("ie", "Dublin", "County Dublin", ["D02", "D04", "D06", "D08", "D15"], ["83", "85", "86", "87"]),

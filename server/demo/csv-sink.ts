@@ -16,7 +16,10 @@ export class CsvSink<Row extends Record<string, string>> {
   private readonly stringifier;
   private readonly done: Promise<void>;
 
-  constructor(path: string, private readonly columns: readonly (keyof Row & string)[]) {
+  constructor(
+    path: string,
+    private readonly columns: readonly (keyof Row & string)[],
+  ) {
     this.stringifier = stringify({
       header: true,
       columns: [...columns],

@@ -33,7 +33,13 @@ export function generateDemo(options: DemoOptions): DemoGeneration {
   const hubs = makeHubs(new Random(options.seed, "hubs"));
   const plans = planRings(new Random(options.seed, "rings"), options, hubs, approvers);
   addRingPayments(new Random(options.seed, "ring-payments"), plans);
-  const ctx = { rng: new Random(options.seed, "population"), payments: new Random(options.seed, "payments"), ids: new DemoIds(options.accounts), hubs, approvers };
+  const ctx = {
+    rng: new Random(options.seed, "population"),
+    payments: new Random(options.seed, "payments"),
+    ids: new DemoIds(options.accounts),
+    hubs,
+    approvers,
+  };
   return {
     employees,
     rings: plans.length,

@@ -19,10 +19,23 @@ export interface Staff {
 }
 
 const SITES = [
-  ["Manila", "PH", 22], ["Cebu", "PH", 10], ["Austin", "US", 14], ["Leeds", "GB", 12], ["Cork", "IE", 8],
-  ["Kaunas", "LT", 8], ["Athens", "GR", 8], ["Toronto", "CA", 10], ["Kraków", "PL", 8],
+  ["Manila", "PH", 22],
+  ["Cebu", "PH", 10],
+  ["Austin", "US", 14],
+  ["Leeds", "GB", 12],
+  ["Cork", "IE", 8],
+  ["Kaunas", "LT", 8],
+  ["Athens", "GR", 8],
+  ["Toronto", "CA", 10],
+  ["Kraków", "PL", 8],
 ] as const;
-const TEAMS = [["Tier 1", 50], ["Tier 2", 20], ["Returns", 15], ["Escalations", 10], ["VIP Care", 5]] as const;
+const TEAMS = [
+  ["Tier 1", 50],
+  ["Tier 2", 20],
+  ["Returns", 15],
+  ["Escalations", 10],
+  ["VIP Care", 5],
+] as const;
 /** Zipf exponent of agent workload. */
 const WORKLOAD_EXPONENT = 0.9;
 const FIRST_HIRE = Date.UTC(2015, 0, 1);

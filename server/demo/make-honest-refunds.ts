@@ -11,7 +11,12 @@ import { orderId } from "./demo-ids.ts";
 import { DAY, DEMO_END, HOUR, MINUTE, SECOND } from "./demo-time.ts";
 import { refundDraft, type RefundStatus } from "./refund-draft.ts";
 
-const CHANNELS = [["chat", 40], ["web", 25], ["email", 15], ["phone", 20]] as const;
+const CHANNELS = [
+  ["chat", 40],
+  ["web", 25],
+  ["email", 15],
+  ["phone", 20],
+] as const;
 /** Honest refunds reach back at most three years. */
 const HISTORY = 3 * 365 * DAY;
 
@@ -48,8 +53,17 @@ export function makeHonestRefunds(ctx: DemoContext, accountId: string, country: 
 
 function returned(ctx: DemoContext, category: string): string {
   // Perishables are refunded without a return as a matter of course.
-  if (category === "grocery") return ctx.rng.weighted([["false", 40], ["", 50], ["true", 10]] as const);
-  return ctx.rng.weighted([["true", 90], ["false", 6], ["", 4]] as const);
+  if (category === "grocery")
+    return ctx.rng.weighted([
+      ["false", 40],
+      ["", 50],
+      ["true", 10],
+    ] as const);
+  return ctx.rng.weighted([
+    ["true", 90],
+    ["false", 6],
+    ["", 4],
+  ] as const);
 }
 
 function status(ctx: DemoContext, requestedAt: number): RefundStatus {

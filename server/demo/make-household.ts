@@ -22,9 +22,18 @@ export interface Neighbourhood {
   familyDevice: DeviceInfo | null;
 }
 
-const SIZES = [[1, 40], [2, 30], [3, 18], [4, 12]] as const;
+const SIZES = [
+  [1, 40],
+  [2, 30],
+  [3, 18],
+  [4, 12],
+] as const;
 export const MEAN_HOUSEHOLD = 2.02;
-const STATUSES = [["active", 92], ["closed", 6], ["suspended", 2]] as const;
+const STATUSES = [
+  ["active", 92],
+  ["closed", 6],
+  ["suspended", 2],
+] as const;
 
 export function householdSize(ctx: DemoContext): number {
   return ctx.rng.weighted(SIZES);
@@ -98,7 +107,8 @@ function addMember(ctx: DemoContext, home: Home, m: number, size: number, chunk:
   if (kiosk) uses(kiosk);
 
   for (const row of ownPayments(ctx.payments, createdAt)) chunk.payments.push({ account_id: id, ...row });
-  if (home.familyCard && (m === 0 || ctx.payments.chance(0.7))) chunk.payments.push({ account_id: id, ...paymentUse(ctx.payments, home.familyCard, createdAt) });
+  if (home.familyCard && (m === 0 || ctx.payments.chance(0.7)))
+    chunk.payments.push({ account_id: id, ...paymentUse(ctx.payments, home.familyCard, createdAt) });
 
   chunk.refunds.push(...makeHonestRefunds(ctx, id, country, createdAt));
 }

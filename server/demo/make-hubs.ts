@@ -29,7 +29,12 @@ export interface Hubs {
 }
 
 const place = (line1: string, line2: string, city: string, postalCode: string, region: string, country: string): Place => ({
-  line1, line2, city, postalCode, region, country,
+  line1,
+  line2,
+  city,
+  postalCode,
+  region,
+  country,
 });
 
 const RESHIPPERS = [

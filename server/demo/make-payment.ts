@@ -15,7 +15,12 @@ export interface PaymentInfo {
   last4: string;
 }
 
-const TYPES = [["card", 80], ["paypal", 12], ["bank", 5], ["gift_card", 3]] as const;
+const TYPES = [
+  ["card", 80],
+  ["paypal", 12],
+  ["bank", 5],
+  ["gift_card", 3],
+] as const;
 /** What exports hold when the instrument is unknown; never linked. */
 export const PLACEHOLDER_PAYMENTS = ["0000000000000000", "unknown"];
 
@@ -27,7 +32,9 @@ export function makePayment(rng: Random, type: string = rng.weighted(TYPES)): Pa
 /** One account's use of an instrument, first seen within a month of opening. */
 export function paymentUse(rng: Random, payment: PaymentInfo, createdAt: number): Omit<PaymentRow, "account_id"> {
   return {
-    payment_id: payment.paymentId, type: payment.type, last4: payment.last4,
+    payment_id: payment.paymentId,
+    type: payment.type,
+    last4: payment.last4,
     first_seen: isoSeconds(Math.min(createdAt + Math.floor(rng.next() * 30 * DAY), DEMO_END - DAY)),
   };
 }

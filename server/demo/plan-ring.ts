@@ -58,9 +58,21 @@ interface RingShared {
 type UndecidedRefund = { member: RingMemberPlan; spec: Omit<RefundSpec, "employeeId" | "status" | "decidedAfter"> };
 
 const RING_COUNTRIES = ["US", "GB", "CA", "GR", "LT", "NL"];
-const STATUSES = [["active", 85], ["suspended", 10], ["closed", 5]] as const;
-const RETURNED = [["false", 75], ["", 10], ["true", 15]] as const;
-const CHANNELS = [["chat", 55], ["phone", 35], ["email", 10]] as const;
+const STATUSES = [
+  ["active", 85],
+  ["suspended", 10],
+  ["closed", 5],
+] as const;
+const RETURNED = [
+  ["false", 75],
+  ["", 10],
+  ["true", 15],
+] as const;
+const CHANNELS = [
+  ["chat", 55],
+  ["phone", 35],
+  ["email", 10],
+] as const;
 
 /** @example planRing(rng, "ring-007", 12, deps).members.length // → 12 */
 export function planRing(rng: Random, id: string, size: number, deps: RingDeps): RingPlan {
@@ -104,13 +116,23 @@ function planMember(rng: Random, m: number, shared: RingShared, undecided: Undec
   if (addresses.length === 0 || rng.chance(0.3)) {
     addresses.push(spellAddress(rng, makePlace(rng, country, city), addresses.length === 0 ? "shipping" : "billing"));
   }
-  if (shared.reshipper && (m === 0 || rng.chance(shared.reshipperShare))) addresses.push(spellAddress(rng, shared.reshipper.place, "shipping"));
-  const deviceRows = own.filter((i) => i < devices.length).map((i) => deviceUse(rng, devices[i] as DeviceInfo, createdAt, shared.start + 60 * DAY));
+  if (shared.reshipper && (m === 0 || rng.chance(shared.reshipperShare)))
+    addresses.push(spellAddress(rng, shared.reshipper.place, "shipping"));
+  const deviceRows = own
+    .filter((i) => i < devices.length)
+    .map((i) => deviceUse(rng, devices[i] as DeviceInfo, createdAt, shared.start + 60 * DAY));
   if (rng.chance(0.3)) deviceRows.push(deviceUse(rng, makeDevice(rng), createdAt));
 
   const { email, phone } = shared.contact(person, country, city);
   const member: RingMemberPlan = {
-    account: { created_at: isoSeconds(createdAt), country: country.code, email, phone, name: person.display, status: rng.weighted(STATUSES) },
+    account: {
+      created_at: isoSeconds(createdAt),
+      country: country.code,
+      email,
+      phone,
+      name: person.display,
+      status: rng.weighted(STATUSES),
+    },
     addresses,
     devices: deviceRows,
     payments: [],
@@ -136,7 +158,12 @@ function planMember(rng: Random, m: number, shared: RingShared, undecided: Undec
 /** Insiders take an exact 70–90% of the ring's refunds, so every planted insider truly dominates. */
 function decideRefunds(rng: Random, undecided: UndecidedRefund[], insiders: string[], approvers: ApproverPicker): void {
   const share = insiders.length > 0 ? rng.float(0.7, 0.9) : 0;
-  const bribed = new Set(rng.sample(Array.from(undecided, (_, i) => i), Math.round(undecided.length * share)));
+  const bribed = new Set(
+    rng.sample(
+      Array.from(undecided, (_, i) => i),
+      Math.round(undecided.length * share),
+    ),
+  );
   undecided.forEach(({ member, spec }, i) => {
     if (bribed.has(i)) {
       const employeeId = (insiders.length === 1 || rng.chance(0.6) ? insiders[0] : insiders[1]) as string;

@@ -23,10 +23,12 @@ export function makeRingContacts(rng: Random, boss: Person, home: Country, homeC
   const burnerShare = rng.float(0.3, 0.6);
 
   return (person: Person, country: Country, city: City): Contact => {
-    const email = mailbox !== null
-      ? mailboxVariant(rng, mailbox, "gmail.com")
-      : `${asciiLower(person.first).slice(0, rng.int(1, 4))}${rng.hex(rng.int(4, 7))}${rng.int(1, 99)}@${rng.pick(THROWAWAY_DOMAINS)}`;
-    const phone = burner !== null && rng.chance(burnerShare) ? burner : rng.chance(0.2) ? "" : formatPhone(rng, country, randomNumber(rng, city));
+    const email =
+      mailbox !== null
+        ? mailboxVariant(rng, mailbox, "gmail.com")
+        : `${asciiLower(person.first).slice(0, rng.int(1, 4))}${rng.hex(rng.int(4, 7))}${rng.int(1, 99)}@${rng.pick(THROWAWAY_DOMAINS)}`;
+    const phone =
+      burner !== null && rng.chance(burnerShare) ? burner : rng.chance(0.2) ? "" : formatPhone(rng, country, randomNumber(rng, city));
     return { email, phone };
   };
 }

@@ -18,7 +18,11 @@ export interface DemoTruth {
 /** Accounts per chunk (a chunk may run over by one household). */
 export const CHUNK_ACCOUNTS = 250;
 
-export function* streamPopulation(ctx: DemoContext, plans: readonly RingPlan[], totalAccounts: number): Generator<DemoChunk, DemoTruth, undefined> {
+export function* streamPopulation(
+  ctx: DemoContext,
+  plans: readonly RingPlan[],
+  totalAccounts: number,
+): Generator<DemoChunk, DemoTruth, undefined> {
   const queue = ctx.rng.shuffle(plans.flatMap((plan) => plan.members.map((member) => ({ ringId: plan.id, member }))));
   let ringLeft = queue.length;
   let honestLeft = totalAccounts - ringLeft;

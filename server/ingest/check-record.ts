@@ -14,8 +14,17 @@ export type CheckedRecord = { ok: true; values: Record<string, CellValue> } | { 
  * @example checkRecord({ account_id: "A1" }, ["amount"], FILE_SPECS.refunds, known)
  * // { ok: false, rejections: [{ column: "amount", reason: "required column amount is missing from the header" }] }
  */
-export function checkRecord(values: Record<string, string>, missing: readonly string[], specs: ColumnSpec[], known: KnownKeys): CheckedRecord {
-  if (missing.length > 0) return { ok: false, rejections: [{ column: missing.join(" "), reason: `required column ${missing.join(", ")} is missing from the header` }] };
+export function checkRecord(
+  values: Record<string, string>,
+  missing: readonly string[],
+  specs: ColumnSpec[],
+  known: KnownKeys,
+): CheckedRecord {
+  if (missing.length > 0)
+    return {
+      ok: false,
+      rejections: [{ column: missing.join(" "), reason: `required column ${missing.join(", ")} is missing from the header` }],
+    };
   const checked = validateRecord(values, specs, known);
   if (checked.ok) return checked;
   return { ok: false, rejections: checked.problems.map((p) => ({ column: p.column, reason: `${p.column} ${p.reason}` })) };

@@ -63,7 +63,15 @@ export async function importFolder(options: ImportOptions): Promise<ImportReport
   const mapping = options.mapping ?? EMPTY_MAPPING;
   const files = locateFiles(options.folder, mapping);
   const rejects = new RejectReport(options.rejectFile);
-  const run: ImportRun = { store: options.store, mapping, limits: batchLimits(options), rejects, progress, memory: createStagingMemory(), onRecord: options.onRecord };
+  const run: ImportRun = {
+    store: options.store,
+    mapping,
+    limits: batchLimits(options),
+    rejects,
+    progress,
+    memory: createStagingMemory(),
+    onRecord: options.onRecord,
+  };
   const reports: FileReport[] = [];
   await options.store.ensureSchema();
   try {
@@ -120,8 +128,14 @@ function batchLimits(options: ImportOptions): BatchLimits {
 function summarise(options: ImportOptions, files: FileReport[], progress: ProgressMeter): ImportReport {
   const sum = (key: "read" | "loaded" | "rejected" | "placeholders") => files.reduce((s, r) => s + r[key], 0);
   return {
-    folder: options.folder, files, rejectFile: options.rejectFile,
-    read: sum("read"), loaded: sum("loaded"), rejected: sum("rejected"), placeholders: sum("placeholders"),
-    ms: Math.round(progress.elapsedMs()), rowsPerSecond: progress.rowsPerSecond(),
+    folder: options.folder,
+    files,
+    rejectFile: options.rejectFile,
+    read: sum("read"),
+    loaded: sum("loaded"),
+    rejected: sum("rejected"),
+    placeholders: sum("placeholders"),
+    ms: Math.round(progress.elapsedMs()),
+    rowsPerSecond: progress.rowsPerSecond(),
   };
 }

@@ -27,7 +27,10 @@ export function locateFiles(folder: string, mapping: Mapping): Record<FileKind, 
     found[kind] = hit ? path.join(folder, hit) : null;
   }
   if (!found.accounts) {
-    throw new RinglensError("invalid-input", `load: ${folder} has no accounts.csv or accounts.jsonl; accounts are required (see docs/input-format.md)`);
+    throw new RinglensError(
+      "invalid-input",
+      `load: ${folder} has no accounts.csv or accounts.jsonl; accounts are required (see docs/input-format.md)`,
+    );
   }
   return found;
 }

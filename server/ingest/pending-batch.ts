@@ -26,7 +26,11 @@ export class PendingBatch {
   private records = 0;
   private chars = 0;
 
-  constructor(private readonly store: GraphStore, private readonly kind: FileKind, private readonly limits: BatchLimits) {}
+  constructor(
+    private readonly store: GraphStore,
+    private readonly kind: FileKind,
+    private readonly limits: BatchLimits,
+  ) {}
 
   /** Counts one staged record of `chars` input characters; true when the batch should be written. */
   add(chars: number): boolean {

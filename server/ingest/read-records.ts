@@ -9,11 +9,18 @@ import readline from "node:readline";
 import { CsvRecordSplitter, type RawRecord } from "../csv/csv-records.ts";
 
 /** U+FFFD (bytes that were not UTF-8) or control characters other than tab and line breaks. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's job
 const UNREADABLE_TEXT = /[\uFFFD\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 
 export type RecordEvent =
   | { type: "header"; columns: string[] }
-  | { type: "record"; line: number; lastLine?: number; values: Record<string, string>; /** Characters of its cells, to bound batches by size. */ chars: number }
+  | {
+      type: "record";
+      line: number;
+      lastLine?: number;
+      values: Record<string, string> /** Characters of its cells, to bound batches by size. */;
+      chars: number;
+    }
   | { type: "unreadable"; line: number; lastLine?: number; reason: string };
 
 export interface ReadOptions {
@@ -55,11 +62,21 @@ function csvEvent(r: RawRecord, header: string[]): RecordEvent {
   }
   const cells = r.cells;
   if (cells.length !== header.length) {
-    return { type: "unreadable", line: r.firstLine, lastLine: r.lastLine, reason: `has ${cells.length} fields where the header has ${header.length}` };
+    return {
+      type: "unreadable",
+      line: r.firstLine,
+      lastLine: r.lastLine,
+      reason: `has ${cells.length} fields where the header has ${header.length}`,
+    };
   }
   const bad = cells.findIndex(isUnreadableText);
   if (bad !== -1) {
-    return { type: "unreadable", line: r.firstLine, lastLine: r.lastLine, reason: `column ${header[bad]} is not valid UTF-8 text (binary or Latin-1 bytes; save the file as UTF-8)` };
+    return {
+      type: "unreadable",
+      line: r.firstLine,
+      lastLine: r.lastLine,
+      reason: `column ${header[bad]} is not valid UTF-8 text (binary or Latin-1 bytes; save the file as UTF-8)`,
+    };
   }
   const values: Record<string, string> = {};
   let chars = 0;

@@ -23,7 +23,10 @@ export class RejectReport {
     this.out = stringify({ header: true, columns: ["file", "line", "column", "reason"] });
     const sink = fs.createWriteStream(file);
     this.out.pipe(sink);
-    this.done = new Promise((resolve, reject) => { sink.on("finish", () => resolve()); sink.on("error", reject); });
+    this.done = new Promise((resolve, reject) => {
+      sink.on("finish", () => resolve());
+      sink.on("error", reject);
+    });
   }
 
   async add(rejection: Rejection): Promise<void> {

@@ -44,15 +44,28 @@ export interface CellRejection {
   reason: string;
 }
 
-export const emptyFileReport = (kind: FileKind, file: string | null): FileReport =>
-  ({ kind, file, read: 0, loaded: 0, rejected: 0, duplicates: 0, replaced: 0, placeholders: 0 });
+export const emptyFileReport = (kind: FileKind, file: string | null): FileReport => ({
+  kind,
+  file,
+  read: 0,
+  loaded: 0,
+  rejected: 0,
+  duplicates: 0,
+  replaced: 0,
+  placeholders: 0,
+});
 
 export class RowAccounting {
   readonly report: FileReport;
   private readonly name: string;
   private readonly keys = new KeyDigests();
 
-  constructor(kind: FileKind, file: string, private readonly rejects: RejectReport, private readonly onRecord: ((outcome: RecordOutcome) => void) | undefined) {
+  constructor(
+    kind: FileKind,
+    file: string,
+    private readonly rejects: RejectReport,
+    private readonly onRecord: ((outcome: RecordOutcome) => void) | undefined,
+  ) {
     this.report = emptyFileReport(kind, file);
     this.name = path.basename(file);
   }

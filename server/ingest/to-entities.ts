@@ -17,23 +17,36 @@ export function toAccount(v: Values): Account {
   const email = str(v.email);
   const phone = str(v.phone);
   return {
-    id: str(v.account_id)!, createdAt: time(v.created_at), country: upper(v.country),
-    email: email ? normaliseEmail(email) : null, phone: phone ? normalisePhone(phone, str(v.country)) : null,
-    name: str(v.name), status: str(v.status),
+    id: str(v.account_id)!,
+    createdAt: time(v.created_at),
+    country: upper(v.country),
+    email: email ? normaliseEmail(email) : null,
+    phone: phone ? normalisePhone(phone, str(v.country)) : null,
+    name: str(v.name),
+    status: str(v.status),
   };
 }
 
 export function toEmployee(v: Values): Employee {
   return {
-    id: str(v.employee_id)!, name: str(v.name), team: str(v.team), site: str(v.site), country: upper(v.country),
-    hiredAt: time(v.hired_at), leftAt: time(v.left_at),
+    id: str(v.employee_id)!,
+    name: str(v.name),
+    team: str(v.team),
+    site: str(v.site),
+    country: upper(v.country),
+    hiredAt: time(v.hired_at),
+    leftAt: time(v.left_at),
   };
 }
 
 export function toAddress(v: Values): { address: Address; shipsTo: ShipsTo } {
   const parts = {
-    line1: str(v.line1)!, line2: str(v.line2), city: str(v.city), postalCode: str(v.postal_code),
-    region: str(v.region), country: upper(v.country),
+    line1: str(v.line1)!,
+    line2: str(v.line2),
+    city: str(v.city),
+    postalCode: str(v.postal_code),
+    region: str(v.region),
+    country: upper(v.country),
   };
   const id = normaliseAddressKey(parts);
   return {
@@ -52,10 +65,18 @@ export function toDevice(v: Values): { device: Device; uses: Uses } {
 
 export function toRefund(v: Values): Refund {
   return {
-    id: str(v.refund_id)!, accountId: str(v.account_id)!, employeeId: str(v.employee_id), orderId: str(v.order_id),
-    amount: v.amount as number, currency: upper(v.currency) ?? "USD", item: str(v.item),
-    category: str(v.category)?.toLowerCase() ?? null, requestedAt: time(v.requested_at), approvedAt: time(v.approved_at),
-    returned: typeof v.returned === "boolean" ? v.returned : null, channel: str(v.channel)?.toLowerCase() ?? null,
+    id: str(v.refund_id)!,
+    accountId: str(v.account_id)!,
+    employeeId: str(v.employee_id),
+    orderId: str(v.order_id),
+    amount: v.amount as number,
+    currency: upper(v.currency) ?? "USD",
+    item: str(v.item),
+    category: str(v.category)?.toLowerCase() ?? null,
+    requestedAt: time(v.requested_at),
+    approvedAt: time(v.approved_at),
+    returned: typeof v.returned === "boolean" ? v.returned : null,
+    channel: str(v.channel)?.toLowerCase() ?? null,
     status: str(v.status) ?? "approved",
   };
 }

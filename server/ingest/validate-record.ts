@@ -6,7 +6,10 @@ import { parseAmount, parseBoolean, parseIsoDate } from "../domain/normalise/val
 import type { ColumnSpec } from "./file-specs.ts";
 
 export type CellValue = string | number | boolean | null;
-export interface Problem { column: string; reason: string }
+export interface Problem {
+  column: string;
+  reason: string;
+}
 export type Checked = { ok: true; values: Record<string, CellValue> } | { ok: false; problems: Problem[] };
 
 export interface KnownKeys {
@@ -26,7 +29,8 @@ export function validateRecord(record: Record<string, string>, specs: ColumnSpec
       continue;
     }
     const checked = checkCell(text, spec, known);
-    if (typeof checked === "object" && checked !== null && "reason" in checked) problems.push({ column: spec.name, reason: checked.reason });
+    if (typeof checked === "object" && checked !== null && "reason" in checked)
+      problems.push({ column: spec.name, reason: checked.reason });
     else values[spec.name] = checked;
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, values };
@@ -35,10 +39,14 @@ export function validateRecord(record: Record<string, string>, specs: ColumnSpec
 function checkCell(text: string, spec: ColumnSpec, known: KnownKeys): CellValue | { reason: string } {
   const rule = spec.rule;
   switch (rule.type) {
-    case "string": return text;
-    case "date": return unwrap(parseIsoDate(text));
-    case "amount": return unwrap(parseAmount(text));
-    case "boolean": return unwrap(parseBoolean(text));
+    case "string":
+      return text;
+    case "date":
+      return unwrap(parseIsoDate(text));
+    case "amount":
+      return unwrap(parseAmount(text));
+    case "boolean":
+      return unwrap(parseBoolean(text));
     case "enum": {
       const v = text.toLowerCase();
       return rule.values.includes(v) ? v : { reason: `"${text}" is not one of ${rule.values.join(", ")}` };

@@ -20,7 +20,10 @@ export function logFormatFor(setting: Config["logFormat"], stream: { isTTY?: boo
   return setting === "auto" ? (stream.isTTY ? "pretty" : "json") : setting;
 }
 
-export function createLogger(config: Pick<Config, "logLevel" | "logFormat">, stream: NodeJS.WriteStream & { fd: number } = process.stderr): Logger {
+export function createLogger(
+  config: Pick<Config, "logLevel" | "logFormat">,
+  stream: NodeJS.WriteStream & { fd: number } = process.stderr,
+): Logger {
   const options = { level: config.logLevel, redact: REDACT };
   const pretty = logFormatFor(config.logFormat, stream) === "pretty" ? prettyDestination(stream) : null;
   if (pretty) return pino(options, pretty);

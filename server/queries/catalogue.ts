@@ -27,11 +27,18 @@ export function loadCatalogue(dir: string = DEFAULT_QUERY_DIR): Catalogue {
   for (const file of listCypherFiles(folder, root)) {
     const parsed = parseQueryFile(file, fs.readFileSync(path.join(dir, file), "utf8"));
     if (catalogue.has(parsed.name)) {
-      throw new RinglensError("invalid-input", `queries: ${file}: @name ${parsed.name} is also used by ${catalogue.get(parsed.name)!.file}`);
+      throw new RinglensError(
+        "invalid-input",
+        `queries: ${file}: @name ${parsed.name} is also used by ${catalogue.get(parsed.name)!.file}`,
+      );
     }
     const text = readCypherText(folder, file, root);
     const write = findWriteClause(text.kuzu);
-    if (write) throw new RinglensError("invalid-input", `queries: ${file.replace(/\.cypher$/, ".kuzu.cypher")}: contains the write clause ${write}; saved queries are read-only`);
+    if (write)
+      throw new RinglensError(
+        "invalid-input",
+        `queries: ${file.replace(/\.cypher$/, ".kuzu.cypher")}: contains the write clause ${write}; saved queries are read-only`,
+      );
     catalogue.set(parsed.name, { ...parsed, text });
   }
   return catalogue;
@@ -42,25 +49,41 @@ export function bindParams(query: QueryDefinition, given: Record<string, unknown
   const declared = new Set(query.params.map((p) => p.name));
   for (const name of Object.keys(given)) {
     if (!declared.has(name)) {
-      throw new RinglensError("invalid-input", `query ${query.name}: unknown parameter \`${name}\`; it takes ${[...declared].join(", ") || "none"}`, { param: name });
+      throw new RinglensError(
+        "invalid-input",
+        `query ${query.name}: unknown parameter \`${name}\`; it takes ${[...declared].join(", ") || "none"}`,
+        { param: name },
+      );
     }
   }
   const bound: Record<string, unknown> = {};
   for (const p of query.params) {
     const value = given[p.name];
     if (value === undefined || value === null) {
-      if (p.required) throw new RinglensError("invalid-input", `query ${query.name}: parameter \`${p.name}\` (${p.type}) is required`, { param: p.name, type: p.type });
+      if (p.required)
+        throw new RinglensError("invalid-input", `query ${query.name}: parameter \`${p.name}\` (${p.type}) is required`, {
+          param: p.name,
+          type: p.type,
+        });
       bound[p.name] = p.default;
       continue;
     }
     const coerced = coerceParam(p.type, value);
     if (!coerced.ok) {
-      throw new RinglensError("invalid-input", `query ${query.name}: parameter \`${p.name}\` must be ${p.type}: ${coerced.reason}`, { param: p.name, type: p.type });
+      throw new RinglensError("invalid-input", `query ${query.name}: parameter \`${p.name}\` must be ${p.type}: ${coerced.reason}`, {
+        param: p.name,
+        type: p.type,
+      });
     }
     const n = coerced.value;
     if (typeof n === "number" && ((p.min !== undefined && n < p.min) || (p.max !== undefined && n > p.max))) {
       const range = `${p.min ?? "…"}..${p.max ?? "…"}`;
-      throw new RinglensError("invalid-input", `query ${query.name}: parameter \`${p.name}\` must be within ${range}, got ${n}`, { param: p.name, type: p.type, min: p.min, max: p.max });
+      throw new RinglensError("invalid-input", `query ${query.name}: parameter \`${p.name}\` must be within ${range}, got ${n}`, {
+        param: p.name,
+        type: p.type,
+        min: p.min,
+        max: p.max,
+      });
     }
     bound[p.name] = n;
   }

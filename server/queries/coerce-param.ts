@@ -32,7 +32,13 @@ export function coerceParam(type: ParamType, value: unknown, fromText = false): 
       return parsed.ok ? { ok: true, value: new Date(parsed.value) } : { ok: false, reason: parsed.reason };
     }
     case "string[]": {
-      const list = fromText && typeof value === "string" ? value.split(",").map((s) => s.trim()).filter(Boolean) : value;
+      const list =
+        fromText && typeof value === "string"
+          ? value
+              .split(",")
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : value;
       return Array.isArray(list) && list.every((v) => typeof v === "string") ? { ok: true, value: list } : fail("an array of strings");
     }
   }

@@ -15,7 +15,8 @@ import { findWriteClause } from "./find-write-clause.ts";
 import { statementBody } from "../cypher/cypher-files.ts";
 
 const TAG = /^\/\/\s*@(\w+)\s*(.*)$/;
-const PARAM = /^(\w+)\s*:\s*([\w[\]]+(?:\([^)]*\))?)\s*(?:=\s*(.*?))?\s*(?:—|--)\s*(.+)$|^(\w+)\s*:\s*([\w[\]]+(?:\([^)]*\))?)\s*(?:=\s*(.*?))?\s*$/;
+const PARAM =
+  /^(\w+)\s*:\s*([\w[\]]+(?:\([^)]*\))?)\s*(?:=\s*(.*?))?\s*(?:—|--)\s*(.+)$|^(\w+)\s*:\s*([\w[\]]+(?:\([^)]*\))?)\s*(?:=\s*(.*?))?\s*$/;
 const RANGE = /^(int|float)\((-?[\d.]+)?\.\.(-?[\d.]+)?\)$/;
 const NAME = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -44,8 +45,12 @@ export function parseQueryFile(file: string, text: string): Omit<QueryDefinition
   const write = findWriteClause(body);
   if (write) fail(1, `contains the write clause ${write}; saved queries are read-only`);
   return {
-    name: header.name!, title: header.title!, description: header.description!,
-    returns: header.returns as "table" | "graph", params, file,
+    name: header.name!,
+    title: header.title!,
+    description: header.description!,
+    returns: header.returns as "table" | "graph",
+    params,
+    file,
   };
 }
 
@@ -65,15 +70,21 @@ function parseParam(spec: string, fail: (message: string) => never): ParamDefini
   }
   const rawDefault = m[3] ?? m[7];
   const help = m[4] ?? "";
-  if (!(PARAM_TYPES as readonly string[]).includes(type)) fail(`@param ${name} has unknown type "${type}"; use one of ${PARAM_TYPES.join(", ")}`);
-  let value: unknown = undefined;
+  if (!(PARAM_TYPES as readonly string[]).includes(type))
+    fail(`@param ${name} has unknown type "${type}"; use one of ${PARAM_TYPES.join(", ")}`);
+  let value: unknown;
   if (rawDefault !== undefined && rawDefault !== "") {
     const parsed = coerceParam(type as ParamType, rawDefault.replace(/^"(.*)"$/, "$1"), true);
     if (!parsed.ok) fail(`@param ${name} default ${rawDefault}: ${parsed.reason}`);
     else value = parsed.value;
   }
   return {
-    name, type: type as ParamType, default: value, required: value === undefined, help: help.trim(),
-    ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}),
+    name,
+    type: type as ParamType,
+    default: value,
+    required: value === undefined,
+    help: help.trim(),
+    ...(min !== undefined ? { min } : {}),
+    ...(max !== undefined ? { max } : {}),
   };
 }

@@ -20,7 +20,10 @@ export function toWireGraph(rows: Record<string, unknown>[], limit = 5_000): Wir
       const n = v as unknown as PlainNode;
       const key = `${n.label}:${n.id}`;
       if (!nodes.has(key)) {
-        if (nodes.size >= limit) { truncated = true; return; }
+        if (nodes.size >= limit) {
+          truncated = true;
+          return;
+        }
         nodes.set(key, toNodeAttributes(n));
       }
       return;
@@ -45,9 +48,13 @@ export function toWireGraph(rows: Record<string, unknown>[], limit = 5_000): Wir
 /** Display label per type: the most telling property for an analyst. */
 export function toNodeAttributes(n: PlainNode): WireNodeAttributes {
   const p = n.properties;
-  const label = n.label === "Address" ? [p.line1, p.city, p.country].filter(Boolean).join(", ")
-    : n.label === "Refund" ? `${p.item ?? p.category ?? n.id} ${typeof p.amount === "number" ? p.amount.toFixed(0) : ""} ${p.currency ?? ""}`.trim()
-    : n.label === "Employee" || n.label === "Account" ? String(p.name ?? n.id)
-    : n.id;
+  const label =
+    n.label === "Address"
+      ? [p.line1, p.city, p.country].filter(Boolean).join(", ")
+      : n.label === "Refund"
+        ? `${p.item ?? p.category ?? n.id} ${typeof p.amount === "number" ? p.amount.toFixed(0) : ""} ${p.currency ?? ""}`.trim()
+        : n.label === "Employee" || n.label === "Account"
+          ? String(p.name ?? n.id)
+          : n.id;
   return { type: n.label, id: n.id, label: label || n.id, properties: p };
 }

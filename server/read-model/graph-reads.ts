@@ -68,7 +68,14 @@ export async function getNode(store: GraphStore, type: string, id: string, timeo
   return toNodeAttributes(node);
 }
 
-export async function neighbours(store: GraphStore, type: string, id: string, depth: 1 | 2, limit: number, timeoutMs: number): Promise<WireGraph> {
+export async function neighbours(
+  store: GraphStore,
+  type: string,
+  id: string,
+  depth: 1 | 2,
+  limit: number,
+  timeoutMs: number,
+): Promise<WireGraph> {
   const label = checkNodeType(type);
   const self = await getNode(store, label, id, timeoutMs);
   const text = withSlots(cypher(depth === 1 ? "reads/neighbours-1" : "reads/neighbours-2"), { label });
@@ -97,7 +104,11 @@ async function markSuspects(store: GraphStore, graph: WireGraph, timeoutMs: numb
   for (const { label, rel } of IDENTIFIER_KINDS) {
     const ids = idsOf(label);
     if (ids.length === 0) continue;
-    const { rows } = await store.query(withSlots(cypher("reads/hub-identifiers"), { label, rel }), { ids, threshold: summary.hubThreshold }, { timeoutMs });
+    const { rows } = await store.query(
+      withSlots(cypher("reads/hub-identifiers"), { label, rel }),
+      { ids, threshold: summary.hubThreshold },
+      { timeoutMs },
+    );
     for (const r of rows) byKey.get(`${label}:${r.id}`)!.hub = true;
   }
 }

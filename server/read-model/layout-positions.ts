@@ -20,7 +20,8 @@ export function withPositions(wire: WireGraph): WireGraph {
   for (const e of byKey(wire.edges)) if (graph.hasNode(e.source) && graph.hasNode(e.target)) graph.addEdge(e.source, e.target);
   // Fewer iterations on big graphs keep the request fast; the browser refines afterwards.
   const iterations = n < 500 ? 200 : n < 3000 ? 80 : 30;
-  if (graph.size > 0) forceAtlas2.assign(graph, { iterations, settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: n > 300 } });
+  if (graph.size > 0)
+    forceAtlas2.assign(graph, { iterations, settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: n > 300 } });
   return {
     ...wire,
     nodes: wire.nodes.map((node) => {

@@ -29,7 +29,10 @@ export class ReadCache {
   private readonly now: () => number;
 
   // Only the meta record is read: the version is all the cache needs from the store.
-  constructor(private readonly store: Pick<GraphStore, "getMeta">, options: ReadCacheOptions = {}) {
+  constructor(
+    private readonly store: Pick<GraphStore, "getMeta">,
+    options: ReadCacheOptions = {},
+  ) {
     this.checkEveryMs = options.checkEveryMs ?? 500;
     this.maxChars = options.maxChars ?? 128 * 1024 * 1024;
     this.now = options.now ?? Date.now;
@@ -37,7 +40,13 @@ export class ReadCache {
 
   /** The JSON text of `compute()`'s answer for `key` at the current data version. */
   async json(key: string, compute: () => Promise<unknown>): Promise<string> {
-    return (await this.value(`json ${key}`, async () => JSON.stringify(await compute()), (text) => text.length)).value;
+    return (
+      await this.value(
+        `json ${key}`,
+        async () => JSON.stringify(await compute()),
+        (text) => text.length,
+      )
+    ).value;
   }
 
   /**

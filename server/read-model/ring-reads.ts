@@ -11,7 +11,11 @@ import type { RingDetail, RingMember, RingPage, RingSummary } from "../../wire/w
 import type { HubUse, Reason, RingLevel } from "../domain/analysis-types.ts";
 
 /** Sort keys of the ring list, each with its own statement (cypher/reads/ring-page-by-*.cypher). */
-export const RING_SORTS = { score: "reads/ring-page-by-score", size: "reads/ring-page-by-size", value: "reads/ring-page-by-value" } as const;
+export const RING_SORTS = {
+  score: "reads/ring-page-by-score",
+  size: "reads/ring-page-by-size",
+  value: "reads/ring-page-by-value",
+} as const;
 export type RingSort = keyof typeof RING_SORTS;
 
 export interface RingFilter {
@@ -27,7 +31,9 @@ export interface RingFilter {
 export async function listRings(store: GraphStore, filter: RingFilter, timeoutMs: number): Promise<RingPage> {
   // An absent filter is a null parameter, which the statements read as "any".
   const params = {
-    level: filter.level ?? null, minScore: filter.minScore ?? null, minSize: filter.minSize ?? null,
+    level: filter.level ?? null,
+    minScore: filter.minScore ?? null,
+    minSize: filter.minSize ?? null,
     country: filter.country ? filter.country.toUpperCase() : null,
   };
   const total = await store.query(cypher("reads/ring-count"), params, { timeoutMs });
@@ -46,14 +52,29 @@ export async function getRing(store: GraphStore, id: string, timeoutMs: number):
     reasons: JSON.parse(String(row.reasons ?? "[]")) as Reason[],
     hubs: JSON.parse(String(row.hubs ?? "[]")) as HubUse[],
     // Sorted again after rounding: the engines' unrounded sums could order two equal values apart.
-    members: members.rows.map((m) => ({
-      id: String(m.id), country: (m.country as string | null) ?? null, createdAt: (m.createdAt as string | null) ?? null,
-      name: (m.name as string | null) ?? null, email: (m.email as string | null) ?? null,
-      refundCount: Number(m.refundCount), refundValue: toCents(Number(m.refundValue)),
-    }) satisfies RingMember).sort((a, b) => b.refundValue - a.refundValue || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    members: members.rows
+      .map(
+        (m) =>
+          ({
+            id: String(m.id),
+            country: (m.country as string | null) ?? null,
+            createdAt: (m.createdAt as string | null) ?? null,
+            name: (m.name as string | null) ?? null,
+            email: (m.email as string | null) ?? null,
+            refundCount: Number(m.refundCount),
+            refundValue: toCents(Number(m.refundValue)),
+          }) satisfies RingMember,
+      )
+      .sort((a, b) => b.refundValue - a.refundValue || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     insiders: insiders.rows.map((i) => ({
-      employeeId: String(i.employeeId), name: (i.name as string | null) ?? null, share: Number(i.share), baseline: Number(i.baseline),
-      lift: Number(i.lift), approvals: Number(i.approvals), noReturnApprovals: Number(i.noReturnApprovals), score: Number(i.score),
+      employeeId: String(i.employeeId),
+      name: (i.name as string | null) ?? null,
+      share: Number(i.share),
+      baseline: Number(i.baseline),
+      lift: Number(i.lift),
+      approvals: Number(i.approvals),
+      noReturnApprovals: Number(i.noReturnApprovals),
+      score: Number(i.score),
       reason: String(i.reason),
     })),
   };
@@ -61,8 +82,14 @@ export async function getRing(store: GraphStore, id: string, timeoutMs: number):
 
 function toSummary(row: Record<string, unknown>): RingSummary {
   return {
-    id: String(row.id), size: Number(row.size), score: Number(row.score), level: row.level as RingLevel,
-    countries: (row.countries as string[] | null) ?? [], refundCount: Number(row.refundCount), refundValue: Number(row.refundValue),
-    noReturnShare: Number(row.noReturnShare), insiderCount: Number(row.insiderCount),
+    id: String(row.id),
+    size: Number(row.size),
+    score: Number(row.score),
+    level: row.level as RingLevel,
+    countries: (row.countries as string[] | null) ?? [],
+    refundCount: Number(row.refundCount),
+    refundValue: Number(row.refundValue),
+    noReturnShare: Number(row.noReturnShare),
+    insiderCount: Number(row.insiderCount),
   };
 }

@@ -10,7 +10,9 @@ import { canonWords } from "../domain/normalise/address-key.ts";
 import { cypher } from "../cypher/cypher-files.ts";
 
 /** One statement per type searched (cypher/reads/search-*.cypher); their hits are listed in this order. */
-const SEARCHES = ["account", "device", "employee", "address", "email", "payment", "ip", "phone", "ring"].map((type) => `reads/search-${type}`);
+const SEARCHES = ["account", "device", "employee", "address", "email", "payment", "ip", "phone", "ring"].map(
+  (type) => `reads/search-${type}`,
+);
 
 export async function search(store: GraphStore, text: string, limit: number, timeoutMs: number): Promise<SearchHit[]> {
   const q = text.trim().toLowerCase();
@@ -20,7 +22,13 @@ export async function search(store: GraphStore, text: string, limit: number, tim
   const typed = /^[\d\s()+.-]+$/.test(q) ? q.replace(/\D/g, "") : "";
   const digits = typed.length >= 4 ? typed : "";
   const results = await Promise.all(SEARCHES.map((s) => store.query(cypher(s), { q, folded: folded || q, digits, limit }, { timeoutMs })));
-  return results.flatMap((r) => r.rows).slice(0, limit).map((r) => ({
-    type: String(r.type), id: String(r.id), label: String(r.label ?? r.id), ringId: (r.ringId as string | null) ?? null,
-  }));
+  return results
+    .flatMap((r) => r.rows)
+    .slice(0, limit)
+    .map((r) => ({
+      type: String(r.type),
+      id: String(r.id),
+      label: String(r.label ?? r.id),
+      ringId: (r.ringId as string | null) ?? null,
+    }));
 }

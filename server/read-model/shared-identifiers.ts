@@ -37,10 +37,21 @@ export function sharedKinds(kinds: string[]): IdentifierLabel[] {
 }
 
 /** @example await sharedIdentifiers(store, catalogue, { account: "A1", kinds: [], limit: 100 }, 10_000) */
-export async function sharedIdentifiers(store: GraphStore, catalogue: Catalogue, request: SharedRequest, timeoutMs: number): Promise<SharedPair[]> {
+export async function sharedIdentifiers(
+  store: GraphStore,
+  catalogue: Catalogue,
+  request: SharedRequest,
+  timeoutMs: number,
+): Promise<SharedPair[]> {
   const query = catalogue.get("shared-identifiers");
-  if (!query) throw new RinglensError("unavailable", "shared identifiers: the saved query shared-identifiers is missing from cypher/queries/");
+  if (!query)
+    throw new RinglensError("unavailable", "shared identifiers: the saved query shared-identifiers is missing from cypher/queries/");
   const params = bindParams(query, { account: request.account ?? "", kinds: sharedKinds(request.kinds), limit: request.limit });
   const { rows } = await store.query(query.text, params, { timeoutMs });
-  return rows.map((r) => ({ account: String(r.account), other: String(r.other), sharedCount: Number(r.sharedCount), jaccard: Number(r.jaccard) }));
+  return rows.map((r) => ({
+    account: String(r.account),
+    other: String(r.other),
+    sharedCount: Number(r.sharedCount),
+    jaccard: Number(r.jaccard),
+  }));
 }

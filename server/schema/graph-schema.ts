@@ -35,48 +35,84 @@ const time = (...source: Source[]) => p("datetime", source);
 export const GRAPH = {
   nodes: {
     Account: {
-      key: "id", keySource: ["accounts.account_id"], indexes: ["email"],
+      key: "id",
+      keySource: ["accounts.account_id"],
+      indexes: ["email"],
       properties: {
-        createdAt: time("accounts.created_at"), country: str("accounts.country"), email: str("accounts.email"),
-        phone: str("accounts.phone"), name: str("accounts.name"), status: str("accounts.status"),
+        createdAt: time("accounts.created_at"),
+        country: str("accounts.country"),
+        email: str("accounts.email"),
+        phone: str("accounts.phone"),
+        name: str("accounts.name"),
+        status: str("accounts.status"),
       },
     },
     Address: {
-      key: "id", keySource: ["normalised address"],
+      key: "id",
+      keySource: ["normalised address"],
       properties: {
-        line1: str("addresses.line1"), line2: str("addresses.line2"), city: str("addresses.city"),
-        postalCode: str("addresses.postal_code"), region: str("addresses.region"), country: str("addresses.country"),
+        line1: str("addresses.line1"),
+        line2: str("addresses.line2"),
+        city: str("addresses.city"),
+        postalCode: str("addresses.postal_code"),
+        region: str("addresses.region"),
+        country: str("addresses.country"),
       },
     },
     Device: { key: "id", keySource: ["devices.device_id"], properties: { ip: str("devices.ip"), userAgent: str("devices.user_agent") } },
     Email: { key: "id", keySource: ["accounts.email", "identifiers.value"], properties: {} },
     Phone: { key: "id", keySource: ["accounts.phone", "identifiers.value"], properties: {} },
-    Payment: { key: "id", keySource: ["payments.payment_id", "identifiers.value"], properties: { type: str("payments.type"), last4: str("payments.last4") } },
+    Payment: {
+      key: "id",
+      keySource: ["payments.payment_id", "identifiers.value"],
+      properties: { type: str("payments.type"), last4: str("payments.last4") },
+    },
     IP: { key: "id", keySource: ["devices.ip", "identifiers.value"], properties: {} },
     Employee: {
-      key: "id", keySource: ["employees.employee_id"],
+      key: "id",
+      keySource: ["employees.employee_id"],
       properties: {
-        name: str("employees.name"), team: str("employees.team"), site: str("employees.site"), country: str("employees.country"),
-        hiredAt: time("employees.hired_at"), leftAt: time("employees.left_at"),
+        name: str("employees.name"),
+        team: str("employees.team"),
+        site: str("employees.site"),
+        country: str("employees.country"),
+        hiredAt: time("employees.hired_at"),
+        leftAt: time("employees.left_at"),
       },
     },
     Refund: {
-      key: "id", keySource: ["refunds.refund_id"],
+      key: "id",
+      keySource: ["refunds.refund_id"],
       properties: {
-        orderId: str("refunds.order_id"), amount: p("double", ["refunds.amount"]), currency: p("string", ["refunds.currency"], { default: "USD" }),
-        item: str("refunds.item"), category: str("refunds.category"), requestedAt: time("refunds.requested_at"),
-        approvedAt: time("refunds.approved_at"), returned: p("boolean", ["refunds.returned"]), channel: str("refunds.channel"),
+        orderId: str("refunds.order_id"),
+        amount: p("double", ["refunds.amount"]),
+        currency: p("string", ["refunds.currency"], { default: "USD" }),
+        item: str("refunds.item"),
+        category: str("refunds.category"),
+        requestedAt: time("refunds.requested_at"),
+        approvedAt: time("refunds.approved_at"),
+        returned: p("boolean", ["refunds.returned"]),
+        channel: str("refunds.channel"),
         status: p("string", ["refunds.status"], { default: "approved" }),
       },
     },
     Ring: {
-      key: "id", keySource: ["analysis"], indexes: ["score"],
+      key: "id",
+      keySource: ["analysis"],
+      indexes: ["score"],
       properties: {
-        size: p("long", ["analysis"]), score: p("double", ["analysis"]), level: str("analysis"),
+        size: p("long", ["analysis"]),
+        score: p("double", ["analysis"]),
+        level: str("analysis"),
         // Lists of objects, stored as JSON text: neither store has a portable nested type.
-        reasons: str("analysis"), hubs: str("analysis"), countries: p("string[]", ["analysis"]),
-        refundCount: p("long", ["analysis"]), refundValue: p("double", ["analysis"]), noReturnShare: p("double", ["analysis"]),
-        insiderCount: p("long", ["analysis"]), analysedAt: time("analysis"),
+        reasons: str("analysis"),
+        hubs: str("analysis"),
+        countries: p("string[]", ["analysis"]),
+        refundCount: p("long", ["analysis"]),
+        refundValue: p("double", ["analysis"]),
+        noReturnShare: p("double", ["analysis"]),
+        insiderCount: p("long", ["analysis"]),
+        analysedAt: time("analysis"),
       },
     },
     Meta: { key: "key", keySource: ["store"], counted: false, properties: { value: str("store") } },
@@ -90,25 +126,44 @@ export const GRAPH = {
    */
   rels: {
     SHIPS_TO: {
-      from: "Account", to: "Address", load: { fields: ["accountId", "addressId"], mergeOn: ["type"] },
+      from: "Account",
+      to: "Address",
+      load: { fields: ["accountId", "addressId"], mergeOn: ["type"] },
       properties: { type: p("string", ["addresses.type"], { default: "shipping" }) },
     },
     USES: {
-      from: "Account", to: "Device", load: { fields: ["accountId", "deviceId"] },
+      from: "Account",
+      to: "Device",
+      load: { fields: ["accountId", "deviceId"] },
       properties: { firstSeen: time("devices.first_seen"), lastSeen: time("devices.last_seen") },
     },
     HAS_EMAIL: { from: "Account", to: "Email", load: { fields: ["accountId", "identifierId"] }, properties: {} },
     HAS_PHONE: { from: "Account", to: "Phone", load: { fields: ["accountId", "identifierId"] }, properties: {} },
-    PAYS_WITH: { from: "Account", to: "Payment", load: { fields: ["accountId", "identifierId"] }, properties: { firstSeen: time("payments.first_seen") } },
+    PAYS_WITH: {
+      from: "Account",
+      to: "Payment",
+      load: { fields: ["accountId", "identifierId"] },
+      properties: { firstSeen: time("payments.first_seen") },
+    },
     USES_IP: { from: "Account", to: "IP", load: { fields: ["accountId", "identifierId"] }, properties: {} },
     REQUESTED: { from: "Account", to: "Refund", load: { with: "Refund", field: "accountId" }, properties: {} },
-    APPROVED: { from: "Employee", to: "Refund", load: { with: "Refund", field: "employeeId", optional: true, replace: true }, properties: {} },
+    APPROVED: {
+      from: "Employee",
+      to: "Refund",
+      load: { with: "Refund", field: "employeeId", optional: true, replace: true },
+      properties: {},
+    },
     MEMBER_OF: { from: "Account", to: "Ring", properties: {} },
     SUSPECTED_IN: {
-      from: "Employee", to: "Ring",
+      from: "Employee",
+      to: "Ring",
       properties: {
-        share: p("double", ["analysis"]), baseline: p("double", ["analysis"]), lift: p("double", ["analysis"]),
-        approvals: p("long", ["analysis"]), noReturnApprovals: p("long", ["analysis"]), score: p("double", ["analysis"]),
+        share: p("double", ["analysis"]),
+        baseline: p("double", ["analysis"]),
+        lift: p("double", ["analysis"]),
+        approvals: p("long", ["analysis"]),
+        noReturnApprovals: p("long", ["analysis"]),
+        score: p("double", ["analysis"]),
         reason: str("analysis"),
       },
     },
@@ -140,5 +195,7 @@ type WithFields<K> = { [R in RelKind]: Rels[R] extends { load: { with: K; field:
 export type RowFields<K> = K extends NodeKind
   ? (typeof GRAPH.nodes)[K]["key"] | WithFields<K> | PropertyOf<K>
   : K extends RelKind
-    ? Rels[K] extends { load: { fields: readonly (infer F)[] } } ? F | RelPropertyOf<K> : never
+    ? Rels[K] extends { load: { fields: readonly (infer F)[] } }
+      ? F | RelPropertyOf<K>
+      : never
     : never;

@@ -7,7 +7,12 @@ import type { PropertyType } from "./graph-schema.ts";
 import { graphSchema, type GraphSchema, type PropertySpec } from "./graph-specs.ts";
 
 export const KUZU_TYPES: Readonly<Record<PropertyType, string>> = {
-  string: "STRING", long: "INT64", double: "DOUBLE", boolean: "BOOLEAN", datetime: "TIMESTAMP", "string[]": "STRING[]",
+  string: "STRING",
+  long: "INT64",
+  double: "DOUBLE",
+  boolean: "BOOLEAN",
+  datetime: "TIMESTAMP",
+  "string[]": "STRING[]",
 };
 
 const column = (p: PropertySpec) => `${p.name} ${KUZU_TYPES[p.type]}`;
@@ -22,7 +27,9 @@ export function kuzuDdl(schema: GraphSchema = graphSchema()): string[] {
       const [key, ...rest] = n.properties;
       return `CREATE NODE TABLE IF NOT EXISTS ${n.label}(${[`${column(key!)} PRIMARY KEY`, ...rest.map(column)].join(", ")})`;
     }),
-    ...schema.rels.map((r) => `CREATE REL TABLE IF NOT EXISTS ${r.type}(${[`FROM ${r.from} TO ${r.to}`, ...r.properties.map(column)].join(", ")})`),
+    ...schema.rels.map(
+      (r) => `CREATE REL TABLE IF NOT EXISTS ${r.type}(${[`FROM ${r.from} TO ${r.to}`, ...r.properties.map(column)].join(", ")})`,
+    ),
   ];
 }
 

@@ -8,7 +8,10 @@ import { RinglensError } from "../errors.ts";
 import type { PropertyType } from "./graph-schema.ts";
 import { graphSchema, type NodeSpec, type RelSpec } from "./graph-specs.ts";
 
-export interface RowField { name: string; type: PropertyType }
+export interface RowField {
+  name: string;
+  type: PropertyType;
+}
 
 export type RowShape =
   | { kind: string; node: NodeSpec; with: (RelSpec & { load: { own: false } })[]; fields: RowField[]; keyFields: string[] }
@@ -40,7 +43,10 @@ function derive(kind: string): RowShape {
  */
 export function rowShape(kind: string): RowShape {
   let shape = shapes.get(kind);
-  if (!shape) shapes.set(kind, (shape = derive(kind)));
+  if (!shape) {
+    shape = derive(kind);
+    shapes.set(kind, shape);
+  }
   return shape;
 }
 

@@ -18,7 +18,9 @@ const index = (label: string, property: string) =>
  */
 export function neo4jDdl(schema: GraphSchema = graphSchema()): string[] {
   return [
-    ...schema.nodes.map((n) => `CREATE CONSTRAINT ${snake(n.label)}_${n.key} IF NOT EXISTS FOR (n:${n.label}) REQUIRE n.${n.key} IS UNIQUE`),
+    ...schema.nodes.map(
+      (n) => `CREATE CONSTRAINT ${snake(n.label)}_${n.key} IF NOT EXISTS FOR (n:${n.label}) REQUIRE n.${n.key} IS UNIQUE`,
+    ),
     ...schema.nodes.flatMap((n) => n.indexes.map((p) => index(n.label, p))),
     stagedIndex(),
   ];

@@ -13,21 +13,35 @@ export const RUN_TIME: PropertyOf<"Ring"> = "analysedAt";
 
 type RingColumn = Exclude<PropertyOf<"Ring">, "analysedAt">;
 const RING_VALUES: { readonly [P in RingColumn]: (r: RingResult) => string | number | string[] } = {
-  size: (r) => r.size, score: (r) => r.score, level: (r) => r.level,
-  reasons: (r) => JSON.stringify(r.reasons), hubs: (r) => JSON.stringify(r.hubs), countries: (r) => [...r.countries],
-  refundCount: (r) => r.refundCount, refundValue: (r) => r.refundValue, noReturnShare: (r) => r.noReturnShare,
+  size: (r) => r.size,
+  score: (r) => r.score,
+  level: (r) => r.level,
+  reasons: (r) => JSON.stringify(r.reasons),
+  hubs: (r) => JSON.stringify(r.hubs),
+  countries: (r) => [...r.countries],
+  refundCount: (r) => r.refundCount,
+  refundValue: (r) => r.refundValue,
+  noReturnShare: (r) => r.noReturnShare,
   insiderCount: (r) => r.insiders.length,
 };
 const SUSPECT_VALUES: { readonly [P in RelPropertyOf<"SUSPECTED_IN">]: (i: InsiderFinding) => string | number } = {
-  share: (i) => i.share, baseline: (i) => i.baseline, lift: (i) => i.lift, approvals: (i) => i.approvals,
-  noReturnApprovals: (i) => i.noReturnApprovals, score: (i) => i.score, reason: (i) => i.reason,
+  share: (i) => i.share,
+  baseline: (i) => i.baseline,
+  lift: (i) => i.lift,
+  approvals: (i) => i.approvals,
+  noReturnApprovals: (i) => i.noReturnApprovals,
+  score: (i) => i.score,
+  reason: (i) => i.reason,
 };
 
 /** The row field holding the key of a relationship's end: `Account` → `accountId`. */
 export const endField = (label: string) => `${label[0]!.toLowerCase()}${label.slice(1)}Id`;
 
 /** A staged table: its columns (with their stored type) and its rows, values in column order. */
-export interface StagedTable { columns: PropertySpec[]; rows: Iterable<unknown[]> }
+export interface StagedTable {
+  columns: PropertySpec[];
+  rows: Iterable<unknown[]>;
+}
 
 const endColumn = (label: string): PropertySpec => ({ name: endField(label), type: "string" });
 
@@ -43,7 +57,9 @@ export function memberTable(result: AnalysisResult): StagedTable {
   const rel = relSpec("MEMBER_OF");
   return {
     columns: [endColumn(rel.from), endColumn(rel.to)],
-    rows: (function* () { for (const r of result.rings) for (const a of r.accountIds) yield [a, r.id]; })(),
+    rows: (function* () {
+      for (const r of result.rings) for (const a of r.accountIds) yield [a, r.id];
+    })(),
   };
 }
 

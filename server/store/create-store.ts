@@ -18,7 +18,16 @@ export interface OpenOptions {
 }
 
 export async function createStore(config: Config, options: OpenOptions): Promise<GraphStore> {
-  const store = config.store === "neo4j" ? await openNeo4j(config, options) : await openEmbeddedStore({ folder: config.db, readOnly: options.readOnly, mustExist: options.mustExist, command: options.command, memoryMb: config.dbMemoryMb });
+  const store =
+    config.store === "neo4j"
+      ? await openNeo4j(config, options)
+      : await openEmbeddedStore({
+          folder: config.db,
+          readOnly: options.readOnly,
+          mustExist: options.mustExist,
+          command: options.command,
+          memoryMb: config.dbMemoryMb,
+        });
   if (!options.readOnly) {
     try {
       await store.ensureSchema();
@@ -32,6 +41,10 @@ export async function createStore(config: Config, options: OpenOptions): Promise
 
 function openNeo4j(config: Config, options: OpenOptions): Promise<GraphStore> {
   const { uri, user, password, database } = config.neo4j;
-  if (!uri) throw new RinglensError("invalid-input", "store: --store neo4j needs NEO4J_URI (e.g. bolt://localhost:7687), with NEO4J_USER and NEO4J_PASSWORD");
+  if (!uri)
+    throw new RinglensError(
+      "invalid-input",
+      "store: --store neo4j needs NEO4J_URI (e.g. bolt://localhost:7687), with NEO4J_USER and NEO4J_PASSWORD",
+    );
   return openNeo4jStore({ uri, user, password, database, readOnly: options.readOnly });
 }

@@ -35,7 +35,8 @@ async function exportRows<T>(exec: Exec, dir: string, name: string, match: strin
       rows.push(map(r.cells));
     }
   };
-  for await (const line of readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity })) take(splitter.push(line, ++n));
+  for await (const line of readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity }))
+    take(splitter.push(line, ++n));
   take(splitter.end());
   fs.rmSync(file, { force: true });
   return rows;
@@ -45,20 +46,38 @@ const orNull = (v: string | undefined): string | null => (v === undefined || v =
 const numOrNull = (v: string | undefined): number | null => (v === undefined || v === "" ? null : Number(v));
 
 export async function readInput(exec: Exec, tmp: string): Promise<AnalysisInput> {
-  const accounts: AccountFact[] = await exportRows(exec, tmp, "accounts", READS.accounts,
-    ([id, createdAt, country]) => ({ id: id!, createdAt: numOrNull(createdAt), country: orNull(country) }));
+  const accounts: AccountFact[] = await exportRows(exec, tmp, "accounts", READS.accounts, ([id, createdAt, country]) => ({
+    id: id!,
+    createdAt: numOrNull(createdAt),
+    country: orNull(country),
+  }));
   const links: LinkFact[] = [];
   for (const { label, rel } of IDENTIFIER_KINDS) {
-    const rows = await exportRows(exec, tmp, `links-${label}`, `MATCH (a:Account)-[:${rel}]->(x:${label}) RETURN DISTINCT a.id, x.id`,
-      ([accountId, identifierId]): LinkFact => ({ accountId: accountId!, kind: label, identifierId: identifierId! }));
+    const rows = await exportRows(
+      exec,
+      tmp,
+      `links-${label}`,
+      `MATCH (a:Account)-[:${rel}]->(x:${label}) RETURN DISTINCT a.id, x.id`,
+      ([accountId, identifierId]): LinkFact => ({ accountId: accountId!, kind: label, identifierId: identifierId! }),
+    );
     for (const link of rows) links.push(link);
   }
-  const refunds: RefundFact[] = await exportRows(exec, tmp, "refunds", READS.refunds,
+  const refunds: RefundFact[] = await exportRows(
+    exec,
+    tmp,
+    "refunds",
+    READS.refunds,
     ([id, accountId, employeeId, amount, category, returned, requestedAt, status]) => ({
-      id: id!, accountId: accountId!, employeeId: orNull(employeeId), amount: Number(amount),
-      category: orNull(category), returned: returned === "" || returned === undefined ? null : returned === "True",
-      requestedAt: numOrNull(requestedAt), status: status || STATUS_DEFAULT,
-    }));
+      id: id!,
+      accountId: accountId!,
+      employeeId: orNull(employeeId),
+      amount: Number(amount),
+      category: orNull(category),
+      returned: returned === "" || returned === undefined ? null : returned === "True",
+      requestedAt: numOrNull(requestedAt),
+      status: status || STATUS_DEFAULT,
+    }),
+  );
   return { accounts, links, refunds };
 }
 
@@ -68,7 +87,10 @@ function writeCsv(file: string, table: StagedTable): void {
   const fd = fs.openSync(file, "w");
   try {
     let chunk: unknown[][] = [table.columns.map((c) => c.name)];
-    const flush = () => { fs.writeSync(fd, stringify(chunk)); chunk = []; };
+    const flush = () => {
+      fs.writeSync(fd, stringify(chunk));
+      chunk = [];
+    };
     for (const row of table.rows) {
       chunk.push(row.map((v, i) => (lists[i] ? (v as string[]).join(LIST_SEPARATOR) : v)));
       if (chunk.length >= 10_000) flush();

@@ -33,7 +33,12 @@ export function createRingsStatement(columns: readonly PropertySpec[], file: str
  * Creates one relationship of `type` per staged row: the first two columns are its ends' keys,
  * the rest its properties. `parallel` only where no cell can hold a line break.
  */
-export function createRelsStatement(type: "MEMBER_OF" | "SUSPECTED_IN", columns: readonly PropertySpec[], file: string, parallel: boolean): string {
+export function createRelsStatement(
+  type: "MEMBER_OF" | "SUSPECTED_IN",
+  columns: readonly PropertySpec[],
+  file: string,
+  parallel: boolean,
+): string {
   const rel = relSpec(type);
   const [start, end, ...properties] = columns;
   const set = properties.length === 0 ? "" : ` {${properties.map((c) => `${c.name}: ${c.name}`).join(", ")}}`;

@@ -12,7 +12,16 @@ import { parse } from "csv-parse/sync";
 import type { UpsertBatch, UpsertKind } from "./graph-store.ts";
 import type { Exec } from "./embedded-connection.ts";
 import { CsvLineFile } from "../csv/csv-line-file.ts";
-import { LOAD_SPECS, copyStatement, existingStatement, keyColumns, keyOfRecord, loadStatements, stageKey, stageRecord } from "./embedded-loads.ts";
+import {
+  LOAD_SPECS,
+  copyStatement,
+  existingStatement,
+  keyColumns,
+  keyOfRecord,
+  loadStatements,
+  stageKey,
+  stageRecord,
+} from "./embedded-loads.ts";
 
 export async function bulkUpsert<K extends UpsertKind>(exec: Exec, tmp: string, kind: K, rows: UpsertBatch[K]): Promise<void> {
   const spec = LOAD_SPECS[kind];
@@ -24,7 +33,9 @@ export async function bulkUpsert<K extends UpsertKind>(exec: Exec, tmp: string, 
   const existingFile = path.join(tmp, `${kind}-existing.csv`);
   await exec(existingStatement(kind, keys.file, existingFile));
   const existing = new Set(
-    fs.existsSync(existingFile) ? (parse(fs.readFileSync(existingFile), { relax_column_count: true }) as string[][]).map((r) => r.join("\u0000")) : [],
+    fs.existsSync(existingFile)
+      ? (parse(fs.readFileSync(existingFile), { relax_column_count: true }) as string[][]).map((r) => r.join("\u0000"))
+      : [],
   );
 
   const copies = spec.copies.map((copy) => ({

@@ -4,11 +4,15 @@
  * queues, always closes results, and maps engine errors to RinglensError.
  * Only server/store/embedded* may import kuzu.
  */
-import { Connection, Database, type KuzuValue, type PreparedStatement, type QueryResult } from "kuzu";
+import { Connection, type Database, type KuzuValue, type PreparedStatement, type QueryResult } from "kuzu";
 import { RinglensError, messageOf } from "../errors.ts";
 
 export type KuzuRow = Record<string, unknown>;
-export type Exec = (statement: string, params?: Record<string, unknown>, timeoutMs?: number) => Promise<{ rows: KuzuRow[]; columns: string[] }>;
+export type Exec = (
+  statement: string,
+  params?: Record<string, unknown>,
+  timeoutMs?: number,
+) => Promise<{ rows: KuzuRow[]; columns: string[] }>;
 
 export class EmbeddedConnection {
   private readonly conn: Connection;
@@ -29,7 +33,11 @@ export class EmbeddedConnection {
   exclusive<T>(fn: (exec: Exec) => Promise<T>): Promise<T> {
     this.pending++;
     const job = this.tail.then(() => fn((s, p, t) => this.execute(s, p, t)));
-    this.tail = job.catch(() => undefined).finally(() => { this.pending--; });
+    this.tail = job
+      .catch(() => undefined)
+      .finally(() => {
+        this.pending--;
+      });
     return job;
   }
 

@@ -22,12 +22,18 @@ interface LoadSpec {
 
 function convert(c: Column): string {
   switch (c.type) {
-    case "string": return `nullif(${c.name}, '')`;
-    case "double": return `CAST(nullif(${c.name}, '') AS DOUBLE)`;
-    case "long": return `CAST(nullif(${c.name}, '') AS INT64)`;
-    case "boolean": return `CAST(nullif(${c.name}, '') AS BOOLEAN)`;
-    case "datetime": return `timestamp(nullif(${c.name}, ''))`;
-    case "string[]": throw new Error(`embedded loads: ${c.name} is a list, which input rows cannot carry`);
+    case "string":
+      return `nullif(${c.name}, '')`;
+    case "double":
+      return `CAST(nullif(${c.name}, '') AS DOUBLE)`;
+    case "long":
+      return `CAST(nullif(${c.name}, '') AS INT64)`;
+    case "boolean":
+      return `CAST(nullif(${c.name}, '') AS BOOLEAN)`;
+    case "datetime":
+      return `timestamp(nullif(${c.name}, ''))`;
+    case "string[]":
+      throw new Error(`embedded loads: ${c.name} is a list, which input rows cannot carry`);
   }
 }
 
@@ -63,7 +69,11 @@ function loadSpec(kind: UpsertKind): LoadSpec {
       existing: `MATCH ${self} RETURN n.${key!.name}`,
       copies: [
         { table: node.label, columns: node.properties.map((c) => c.name) },
-        ...shape.with.map((rel) => ({ table: rel.type, columns: [rel.load.field, key!.name], ...(rel.load.optional ? { onlyWhen: rel.load.field } : {}) })),
+        ...shape.with.map((rel) => ({
+          table: rel.type,
+          columns: [rel.load.field, key!.name],
+          ...(rel.load.optional ? { onlyWhen: rel.load.field } : {}),
+        })),
       ],
     };
   }
@@ -93,7 +103,10 @@ function loadFrom(columns: readonly string[], file: string): string {
 
 /** The statements merging one staged file of `kind`, in order. */
 export function loadStatements(kind: UpsertKind, file: string): string[] {
-  const from = loadFrom(LOAD_SPECS[kind].columns.map((c) => c.name), file);
+  const from = loadFrom(
+    LOAD_SPECS[kind].columns.map((c) => c.name),
+    file,
+  );
   return LOAD_SPECS[kind].merge.map((m) => `${from} ${m}`);
 }
 

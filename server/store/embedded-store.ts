@@ -38,7 +38,10 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
   const folder = path.resolve(options.folder);
   const file = path.join(folder, "graph.kuzu");
   if (options.readOnly && !fs.existsSync(file)) {
-    throw new RinglensError("not-found", `embedded store: no store at ${folder}; load data first (ringlens load DIR --db ${options.folder})`);
+    throw new RinglensError(
+      "not-found",
+      `embedded store: no store at ${folder}; load data first (ringlens load DIR --db ${options.folder})`,
+    );
   }
   if (options.mustExist && !fs.existsSync(file)) {
     throw new RinglensError("unavailable", `embedded store: ${file} is gone (moved, deleted or its volume unmounted?)`);
@@ -70,7 +73,11 @@ export class EmbeddedStore implements GraphStore {
   private readonly readers: EmbeddedConnection[];
   private closed = false;
 
-  constructor(private readonly db: Database, readonly folder: string, private readonly readOnly: boolean) {
+  constructor(
+    private readonly db: Database,
+    readonly folder: string,
+    private readonly readOnly: boolean,
+  ) {
     this.info = { engine: "embedded", engineVersion: `kuzu ${kuzu.VERSION}`, location: folder };
     this.writer = new EmbeddedConnection(db);
     this.readers = Array.from({ length: READERS }, () => new EmbeddedConnection(db));

@@ -2,7 +2,19 @@
  * The one interface every graph store implements (embedded engine, Neo4j). Plain data in and
  * out: no driver or engine objects cross it. Adapters map their own errors to RinglensError.
  */
-import type { Account, Address, Device, Employee, IdentifierNode, IdentifierUse, Payment, PaysWith, Refund, ShipsTo, Uses } from "../domain/model.ts";
+import type {
+  Account,
+  Address,
+  Device,
+  Employee,
+  IdentifierNode,
+  IdentifierUse,
+  Payment,
+  PaysWith,
+  Refund,
+  ShipsTo,
+  Uses,
+} from "../domain/model.ts";
 import type { AnalysisInput, AnalysisResult } from "../domain/analysis-types.ts";
 import type { CypherText, Dialect } from "../cypher/cypher-files.ts";
 import type { RowFields } from "../schema/graph-schema.ts";
@@ -37,8 +49,21 @@ export type RowsMatchDescription = AllTrue<{ [K in UpsertKind]: Same<keyof Upser
 
 /** Order in which kinds must be written so relationship ends exist. */
 export const UPSERT_ORDER: readonly UpsertKind[] = [
-  "Account", "Employee", "Address", "Device", "Email", "Phone", "Payment", "IP", "Refund",
-  "SHIPS_TO", "USES", "HAS_EMAIL", "HAS_PHONE", "PAYS_WITH", "USES_IP",
+  "Account",
+  "Employee",
+  "Address",
+  "Device",
+  "Email",
+  "Phone",
+  "Payment",
+  "IP",
+  "Refund",
+  "SHIPS_TO",
+  "USES",
+  "HAS_EMAIL",
+  "HAS_PHONE",
+  "PAYS_WITH",
+  "USES_IP",
 ];
 
 export interface QueryOptions {

@@ -46,7 +46,8 @@ export async function readMeta<K extends MetaKey>(store: Pick<GraphStore, "getMe
     throw new Error(`store meta \`${key}\`: not JSON: ${text.slice(0, 80)}`);
   }
   const parsed = META_SCHEMAS[key].safeParse(json);
-  if (!parsed.success) throw new Error(`store meta \`${key}\`: ${parsed.error.issues[0]!.path.join(".") || "value"} ${parsed.error.issues[0]!.message}`);
+  if (!parsed.success)
+    throw new Error(`store meta \`${key}\`: ${parsed.error.issues[0]!.path.join(".") || "value"} ${parsed.error.issues[0]!.message}`);
   return parsed.data as MetaValue<K>;
 }
 

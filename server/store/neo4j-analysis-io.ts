@@ -26,7 +26,9 @@ export type Records = Array<{ get(key: string): unknown }>;
 /** Runs one statement in its own read transaction (one page); plain params are converted by the store. */
 export type ReadPage = (statement: string, params: Record<string, unknown>) => Promise<Records>;
 /** Runs statements in one write transaction; params are sent as given (already typed for the driver). */
-export type WriteTx = <T>(work: (run: (statement: string, params: Record<string, unknown>) => Promise<Records>) => Promise<T>) => Promise<T>;
+export type WriteTx = <T>(
+  work: (run: (statement: string, params: Record<string, unknown>) => Promise<Records>) => Promise<T>,
+) => Promise<T>;
 
 /** The label staged rings carry until they replace the current ones; adapter-internal, with `analysisId`. */
 export const STAGING_LABEL = RING_STAGING.staged;
@@ -101,9 +103,14 @@ export async function readAnalysisPages(read: ReadPage, pageSize: number): Promi
     const accountId = r.get("accountId");
     if (accountId === null) return;
     refunds.push({
-      id: String(r.get("id")), accountId: String(accountId), employeeId: str(r.get("employeeId")), amount: Number(r.get("amount")),
-      category: str(r.get("category")), returned: (r.get("returned") as boolean | null) ?? null,
-      requestedAt: temporalToMillis(r.get("requestedAt")), status: (r.get("status") as string | null) || STATUS_DEFAULT,
+      id: String(r.get("id")),
+      accountId: String(accountId),
+      employeeId: str(r.get("employeeId")),
+      amount: Number(r.get("amount")),
+      category: str(r.get("category")),
+      returned: (r.get("returned") as boolean | null) ?? null,
+      requestedAt: temporalToMillis(r.get("requestedAt")),
+      status: (r.get("status") as string | null) || STATUS_DEFAULT,
     });
   });
   return { accounts, links, refunds };
@@ -150,16 +157,22 @@ export async function writeAnalysisStaged(write: WriteTx, result: AnalysisResult
   const analysedAt = toDateTime(result.analysedAt);
   const rows = stagedRows(result);
   try {
-    for (const batch of chunk(rows.rings, batchSize)) await write((run) => run(ANALYSIS_WRITES.stageRings, { rows: batch, analysisId, analysedAt }));
-    for (const batch of chunk(rows.members, batchSize)) await write((run) => run(ANALYSIS_WRITES.stageMembers, { rows: batch, analysisId }));
+    for (const batch of chunk(rows.rings, batchSize))
+      await write((run) => run(ANALYSIS_WRITES.stageRings, { rows: batch, analysisId, analysedAt }));
+    for (const batch of chunk(rows.members, batchSize))
+      await write((run) => run(ANALYSIS_WRITES.stageMembers, { rows: batch, analysisId }));
     await checkpoint("analyze:inside-write-back");
-    for (const batch of chunk(rows.suspects, batchSize)) await write((run) => run(ANALYSIS_WRITES.stageSuspects, { rows: batch, analysisId }));
+    for (const batch of chunk(rows.suspects, batchSize))
+      await write((run) => run(ANALYSIS_WRITES.stageSuspects, { rows: batch, analysisId }));
     await checkpoint("analyze:before-swap");
     await write(async (run) => {
       const [counted] = await run(ANALYSIS_WRITES.countStaged, { analysisId });
       const staged = toJsNumber(counted?.get("staged") ?? 0);
       if (staged !== rows.rings.length) {
-        throw new RinglensError("conflict", `neo4j store: ${staged} of ${rows.rings.length} staged rings remain (another analysis ran at the same time); the previous analysis is kept, run it again`);
+        throw new RinglensError(
+          "conflict",
+          `neo4j store: ${staged} of ${rows.rings.length} staged rings remain (another analysis ran at the same time); the previous analysis is kept, run it again`,
+        );
       }
       await run(ANALYSIS_WRITES.retireCurrent, {});
       await run(ANALYSIS_WRITES.deleteOtherStaged, { analysisId });

@@ -33,7 +33,20 @@ export function schemaStatements(): string[] {
 /** Row fields of the staging statements, taken from the rows stagedRows() really builds. */
 function stagedFields(): { rings: string[]; members: string[]; suspects: string[] } {
   const insider = { employeeId: "e", share: 0, baseline: 0, lift: 0, approvals: 0, noReturnApprovals: 0, score: 0, reason: "" };
-  const ring = { id: "r", accountIds: ["a"], size: 1, score: 0, level: "low" as const, reasons: [], insiders: [insider], hubs: [], countries: [], refundCount: 0, refundValue: 0, noReturnShare: 0 };
+  const ring = {
+    id: "r",
+    accountIds: ["a"],
+    size: 1,
+    score: 0,
+    level: "low" as const,
+    reasons: [],
+    insiders: [insider],
+    hubs: [],
+    countries: [],
+    refundCount: 0,
+    refundValue: 0,
+    noReturnShare: 0,
+  };
   const rows = stagedRows({ rings: [ring], hubs: [], hubThreshold: 0, phases: [], analysedAt: 0 });
   return { rings: Object.keys(rows.rings[0]!), members: Object.keys(rows.members[0]!), suspects: Object.keys(rows.suspects[0]!) };
 }
@@ -41,13 +54,15 @@ function stagedFields(): { rings: string[]; members: string[]; suspects: string[
 /** Every text the adapter can send, with its parameters: what the parser test lints. */
 export function neo4jStatements(): StatementText[] {
   const out: StatementText[] = [];
-  schemaStatements().forEach((text, i) => out.push({ name: `schema #${i + 1}`, text, params: [] }));
+  for (const [i, text] of schemaStatements().entries()) out.push({ name: `schema #${i + 1}`, text, params: [] });
   out.push({ name: "ping", text: STORE_STATEMENTS.ping, params: [] });
   out.push({ name: "getMeta", text: STORE_STATEMENTS.getMeta, params: ["key"] });
   out.push({ name: "setMeta", text: STORE_STATEMENTS.setMeta, params: ["key", "value"] });
   for (const { name, text } of countStatements()) out.push({ name: `count ${name}`, text, params: [] });
   for (const kind of UPSERT_ORDER) {
-    UPSERT_STATEMENTS[kind].forEach((text, i) => out.push({ name: `upsert ${kind} #${i + 1}`, text, params: ["rows"], rowFields: UPSERT_FIELDS[kind] }));
+    for (const [i, text] of UPSERT_STATEMENTS[kind].entries()) {
+      out.push({ name: `upsert ${kind} #${i + 1}`, text, params: ["rows"], rowFields: UPSERT_FIELDS[kind] });
+    }
   }
   out.push({ name: "analysis read accounts", text: ANALYSIS_READS.accounts, params: ["after", "pageSize"] });
   for (const { label, rel } of IDENTIFIER_KINDS) {
@@ -55,9 +70,24 @@ export function neo4jStatements(): StatementText[] {
   }
   out.push({ name: "analysis read refunds", text: ANALYSIS_READS.refunds, params: ["after", "pageSize"] });
   const staged = stagedFields();
-  out.push({ name: "analysis stage rings", text: ANALYSIS_WRITES.stageRings, params: ["rows", "analysisId", "analysedAt"], rowFields: staged.rings });
-  out.push({ name: "analysis stage members", text: ANALYSIS_WRITES.stageMembers, params: ["rows", "analysisId"], rowFields: staged.members });
-  out.push({ name: "analysis stage suspects", text: ANALYSIS_WRITES.stageSuspects, params: ["rows", "analysisId"], rowFields: staged.suspects });
+  out.push({
+    name: "analysis stage rings",
+    text: ANALYSIS_WRITES.stageRings,
+    params: ["rows", "analysisId", "analysedAt"],
+    rowFields: staged.rings,
+  });
+  out.push({
+    name: "analysis stage members",
+    text: ANALYSIS_WRITES.stageMembers,
+    params: ["rows", "analysisId"],
+    rowFields: staged.members,
+  });
+  out.push({
+    name: "analysis stage suspects",
+    text: ANALYSIS_WRITES.stageSuspects,
+    params: ["rows", "analysisId"],
+    rowFields: staged.suspects,
+  });
   for (const key of ["countStaged", "deleteOtherStaged", "promote", "dropStaged"] as const) {
     out.push({ name: `analysis ${key}`, text: ANALYSIS_WRITES[key], params: ["analysisId"] });
   }

@@ -76,12 +76,20 @@ export class Neo4jStore implements GraphStore {
   private schemaReady = false;
   private closed = false;
 
-  constructor(private readonly driver: Driver, private readonly options: Neo4jStoreOptions, agent: string) {
+  constructor(
+    private readonly driver: Driver,
+    private readonly options: Neo4jStoreOptions,
+    agent: string,
+  ) {
     this.ctx = { uri: options.uri, user: options.user, database: options.database };
     this.batchSize = options.batchSize ?? DEFAULTS.batchSize;
     this.pageSize = options.pageSize ?? DEFAULTS.pageSize;
-    for (const [name, n] of [["batchSize", this.batchSize], ["pageSize", this.pageSize]] as const) {
-      if (!Number.isInteger(n) || n < 1) throw new RinglensError("invalid-input", `neo4j store: ${name} must be a whole number ≥ 1, not ${n}`);
+    for (const [name, n] of [
+      ["batchSize", this.batchSize],
+      ["pageSize", this.pageSize],
+    ] as const) {
+      if (!Number.isInteger(n) || n < 1)
+        throw new RinglensError("invalid-input", `neo4j store: ${name} must be a whole number ≥ 1, not ${n}`);
     }
     this.info = { engine: "neo4j", engineVersion: agent, location: describeLocation(options.uri, options.database) };
   }
@@ -100,15 +108,18 @@ export class Neo4jStore implements GraphStore {
     checkIndexedIds(kind, rows);
     for (const batch of chunk<UpsertBatch[UpsertKind][number]>(rows, this.batchSize)) {
       const params = { rows: batch.map((r) => toUpsertRow(kind, r)) };
-      await this.withSession("WRITE", (s) => s.executeWrite(async (tx) => {
-        for (const statement of UPSERT_STATEMENTS[kind]) await tx.run(statement, params);
-      }));
+      await this.withSession("WRITE", (s) =>
+        s.executeWrite(async (tx) => {
+          for (const statement of UPSERT_STATEMENTS[kind]) await tx.run(statement, params);
+        }),
+      );
     }
   }
 
   async readAnalysisInput(): Promise<AnalysisInput> {
     return readAnalysisPages(
-      (statement, params) => this.withSession("READ", (s) => s.executeRead(async (tx) => (await tx.run(statement, toNeo4jParams(params))).records)),
+      (statement, params) =>
+        this.withSession("READ", (s) => s.executeRead(async (tx) => (await tx.run(statement, toNeo4jParams(params))).records)),
       this.pageSize,
     );
   }
@@ -116,31 +127,47 @@ export class Neo4jStore implements GraphStore {
   async writeAnalysis(result: AnalysisResult): Promise<void> {
     this.refuseWhenReadOnly("write analysis");
     await writeAnalysisStaged(
-      (work) => this.withSession("WRITE", (s) => s.executeWrite((tx) => work(async (statement, params) => (await tx.run(statement, params)).records))),
-      result, this.batchSize,
+      (work) =>
+        this.withSession("WRITE", (s) =>
+          s.executeWrite((tx) => work(async (statement, params) => (await tx.run(statement, params)).records)),
+        ),
+      result,
+      this.batchSize,
     );
   }
 
   async query(cypher: CypherText, params: Record<string, unknown>, options: QueryOptions): Promise<QueryRows> {
     const text = textFor(cypher, this.dialect);
-    const { keys, records } = await this.withSession("READ", (s) => s.executeRead(async (tx) => {
-      const result = tx.run(text, toNeo4jParams(params));
-      const keys = await result.keys();
-      return { keys: [...keys] as string[], records: (await result).records };
-    }, { timeout: options.timeoutMs }), options.timeoutMs);
+    const { keys, records } = await this.withSession(
+      "READ",
+      (s) =>
+        s.executeRead(
+          async (tx) => {
+            const result = tx.run(text, toNeo4jParams(params));
+            const keys = await result.keys();
+            return { keys: [...keys] as string[], records: (await result).records };
+          },
+          { timeout: options.timeoutMs },
+        ),
+      options.timeoutMs,
+    );
     return toQueryRows(keys, records);
   }
 
   async counts(): Promise<Record<string, number>> {
-    return this.withSession("READ", (s) => s.executeRead(async (tx) => {
-      const out: Record<string, number> = {};
-      for (const { name, text } of countStatements()) out[name] = await count(tx, text);
-      return out;
-    }));
+    return this.withSession("READ", (s) =>
+      s.executeRead(async (tx) => {
+        const out: Record<string, number> = {};
+        for (const { name, text } of countStatements()) out[name] = await count(tx, text);
+        return out;
+      }),
+    );
   }
 
   async getMeta(key: string): Promise<string | null> {
-    const records = await this.withSession("READ", (s) => s.executeRead(async (tx) => (await tx.run(STORE_STATEMENTS.getMeta, { key })).records));
+    const records = await this.withSession("READ", (s) =>
+      s.executeRead(async (tx) => (await tx.run(STORE_STATEMENTS.getMeta, { key })).records),
+    );
     const value = records[0]?.get("value");
     return value === undefined || value === null ? null : String(value);
   }
@@ -153,7 +180,11 @@ export class Neo4jStore implements GraphStore {
   /** One auto-commit `RETURN 1` without retries, so a dead server answers false quickly. */
   async ping(): Promise<boolean> {
     if (this.closed) return false;
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ, disableAutoCommitRetries: true });
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: neo4j.session.READ,
+      disableAutoCommitRetries: true,
+    });
     try {
       await session.run(STORE_STATEMENTS.ping, {}, { timeout: 5_000 });
       return true;

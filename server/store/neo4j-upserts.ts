@@ -18,7 +18,7 @@ function upsertStatements(kind: UpsertKind): string[] {
   const shape = rowShape(kind);
   const unwind = "UNWIND $rows AS row";
   const sets = (variable: string, columns: readonly { name: string }[]) =>
-    (columns.length === 0 ? "" : ` SET ${columns.map((c) => `${variable}.${c.name} = row.${c.name}`).join(", ")}`);
+    columns.length === 0 ? "" : ` SET ${columns.map((c) => `${variable}.${c.name} = row.${c.name}`).join(", ")}`;
   if ("node" in shape) {
     const { node } = shape;
     const [key, ...properties] = node.properties;
@@ -42,21 +42,33 @@ function upsertStatements(kind: UpsertKind): string[] {
   const [startField, endField] = rel.load.fields;
   const on = rel.load.mergeOn.length === 0 ? "" : ` {${rel.load.mergeOn.map((m) => `${m}: row.${m}`).join(", ")}}`;
   const rest = rel.properties.filter((c) => !rel.load.mergeOn.includes(c.name));
-  return [`${unwind} MATCH (a:${rel.from} {${nodeSpec(rel.from).key}: row.${startField}}) MATCH (x:${rel.to} {${nodeSpec(rel.to).key}: row.${endField}})
-     MERGE (a)-[r:${rel.type}${on}]->(x)${sets("r", rest)}`];
+  return [
+    `${unwind} MATCH (a:${rel.from} {${nodeSpec(rel.from).key}: row.${startField}}) MATCH (x:${rel.to} {${nodeSpec(rel.to).key}: row.${endField}})
+     MERGE (a)-[r:${rel.type}${on}]->(x)${sets("r", rest)}`,
+  ];
 }
 
 /** The statements of one batch of `kind`, run in order in one transaction with `$rows`. */
-export const UPSERT_STATEMENTS: Readonly<Record<UpsertKind, readonly string[]>> =
-  Object.fromEntries(UPSERT_ORDER.map((kind) => [kind, upsertStatements(kind)])) as Record<UpsertKind, string[]>;
+export const UPSERT_STATEMENTS: Readonly<Record<UpsertKind, readonly string[]>> = Object.fromEntries(
+  UPSERT_ORDER.map((kind) => [kind, upsertStatements(kind)]),
+) as Record<UpsertKind, string[]>;
 
 /** Fields of each kind's rows, as the statements read them (`row.<field>`). */
-export const UPSERT_FIELDS: Readonly<Record<UpsertKind, readonly string[]>> =
-  Object.fromEntries(UPSERT_ORDER.map((kind) => [kind, rowShape(kind).fields.map((f) => f.name)])) as Record<UpsertKind, string[]>;
+export const UPSERT_FIELDS: Readonly<Record<UpsertKind, readonly string[]>> = Object.fromEntries(
+  UPSERT_ORDER.map((kind) => [kind, rowShape(kind).fields.map((f) => f.name)]),
+) as Record<UpsertKind, string[]>;
 
 /** Fields of each kind holding epoch milliseconds, stored as DateTime. */
-const TIME_FIELDS: Readonly<Record<UpsertKind, ReadonlySet<string>>> =
-  Object.fromEntries(UPSERT_ORDER.map((kind) => [kind, new Set(rowShape(kind).fields.filter((f) => f.type === "datetime").map((f) => f.name))])) as Record<UpsertKind, Set<string>>;
+const TIME_FIELDS: Readonly<Record<UpsertKind, ReadonlySet<string>>> = Object.fromEntries(
+  UPSERT_ORDER.map((kind) => [
+    kind,
+    new Set(
+      rowShape(kind)
+        .fields.filter((f) => f.type === "datetime")
+        .map((f) => f.name),
+    ),
+  ]),
+) as Record<UpsertKind, Set<string>>;
 
 /** One row as the driver receives it: every field present (absent → null), times as DateTime. */
 export function toUpsertRow(kind: UpsertKind, row: UpsertBatch[UpsertKind][number]): Record<string, unknown> {
@@ -64,7 +76,7 @@ export function toUpsertRow(kind: UpsertKind, row: UpsertBatch[UpsertKind][numbe
   const out: Record<string, unknown> = {};
   for (const field of UPSERT_FIELDS[kind]) {
     const v = values[field];
-    out[field] = TIME_FIELDS[kind].has(field) ? toDateTimeOrNull(v as number | null | undefined) : v ?? null;
+    out[field] = TIME_FIELDS[kind].has(field) ? toDateTimeOrNull(v as number | null | undefined) : (v ?? null);
   }
   return out;
 }
@@ -75,7 +87,10 @@ export function checkIndexedIds(kind: UpsertKind, rows: readonly UpsertBatch[Ups
   for (const row of rows as readonly { id: string }[]) {
     const bytes = Buffer.byteLength(row.id, "utf8");
     if (bytes > MAX_INDEXED_ID_BYTES) {
-      throw new RinglensError("invalid-input", `neo4j store: a ${kind} id of ${bytes.toLocaleString("en")} bytes ("${row.id.slice(0, 40)}…") is longer than Neo4j can index (${MAX_INDEXED_ID_BYTES.toLocaleString("en")} bytes); shorten it in the source data`);
+      throw new RinglensError(
+        "invalid-input",
+        `neo4j store: a ${kind} id of ${bytes.toLocaleString("en")} bytes ("${row.id.slice(0, 40)}…") is longer than Neo4j can index (${MAX_INDEXED_ID_BYTES.toLocaleString("en")} bytes); shorten it in the source data`,
+      );
     }
   }
 }

@@ -38,14 +38,20 @@ export function toDateTime(ms: number): DateTime<Integer> {
   const d = new Date(ms);
   if (Number.isNaN(d.getTime())) throw new RangeError(`not a time: ${ms}`);
   return new neo4j.types.DateTime(
-    neo4j.int(d.getUTCFullYear()), neo4j.int(d.getUTCMonth() + 1), neo4j.int(d.getUTCDate()),
-    neo4j.int(d.getUTCHours()), neo4j.int(d.getUTCMinutes()), neo4j.int(d.getUTCSeconds()),
-    neo4j.int(d.getUTCMilliseconds() * 1_000_000), neo4j.int(0),
+    neo4j.int(d.getUTCFullYear()),
+    neo4j.int(d.getUTCMonth() + 1),
+    neo4j.int(d.getUTCDate()),
+    neo4j.int(d.getUTCHours()),
+    neo4j.int(d.getUTCMinutes()),
+    neo4j.int(d.getUTCSeconds()),
+    neo4j.int(d.getUTCMilliseconds() * 1_000_000),
+    neo4j.int(0),
   );
 }
 
 /** A time value (epoch ms as DateTime) for a nullable millisecond field. */
-export const toDateTimeOrNull = (ms: number | null | undefined): DateTime<Integer> | null => (ms === null || ms === undefined ? null : toDateTime(ms));
+export const toDateTimeOrNull = (ms: number | null | undefined): DateTime<Integer> | null =>
+  ms === null || ms === undefined ? null : toDateTime(ms);
 
 /** A number from an Integer or a JS number (counts, temporal fields). */
 export const toJsNumber = (v: unknown): number => (neo4j.isInt(v) ? (v as Integer).toNumber() : Number(v));
@@ -118,7 +124,13 @@ export class PlainCollector {
   }
 
   private rel(r: Relationship): PlainRel {
-    const rel: PlainRel = { _type: "rel", type: r.type, source: r.startNodeElementId, target: r.endNodeElementId, properties: this.properties(r.properties) };
+    const rel: PlainRel = {
+      _type: "rel",
+      type: r.type,
+      source: r.startNodeElementId,
+      target: r.endNodeElementId,
+      properties: this.properties(r.properties),
+    };
     this.rels.push(rel);
     return rel;
   }

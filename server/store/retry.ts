@@ -58,7 +58,11 @@ export async function openWithRetry<T>(open: () => Promise<T>, options: OpenWith
       const left = options.waitMs - (now() - started);
       if (!mayPass(error) || left <= 0) {
         if (attempt === 1 || !isRinglensError(error)) throw error;
-        throw new RinglensError(error.kind, `${error.message} (tried ${attempt} times over ${Math.round((now() - started) / 1000)} s; to wait longer, set --store-wait or RINGLENS_STORE_WAIT_S)`, error.details);
+        throw new RinglensError(
+          error.kind,
+          `${error.message} (tried ${attempt} times over ${Math.round((now() - started) / 1000)} s; to wait longer, set --store-wait or RINGLENS_STORE_WAIT_S)`,
+          error.details,
+        );
       }
       const delayMs = Math.min(delays.next().value, left);
       options.onRetry?.({ attempt, delayMs, error });

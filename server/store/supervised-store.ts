@@ -28,7 +28,11 @@ export class SupervisedStore implements GraphStore {
   private recovery: Promise<void> = Promise.resolve();
   private readonly stopping = new AbortController();
 
-  constructor(private current: GraphStore, private readonly reopen: () => Promise<GraphStore>, private readonly options: SupervisorOptions = {}) {}
+  constructor(
+    private current: GraphStore,
+    private readonly reopen: () => Promise<GraphStore>,
+    private readonly options: SupervisorOptions = {},
+  ) {}
 
   get info(): StoreInfo {
     return this.current.info;
@@ -95,7 +99,13 @@ export class SupervisedStore implements GraphStore {
     try {
       return await fn(store);
     } catch (error) {
-      if (error instanceof RinglensError && error.kind === "unavailable" && store === this.current && !this.recovering && !(await store.ping())) {
+      if (
+        error instanceof RinglensError &&
+        error.kind === "unavailable" &&
+        store === this.current &&
+        !this.recovering &&
+        !(await store.ping())
+      ) {
         this.lose(store, messageOf(error));
       }
       throw error;
@@ -105,7 +115,10 @@ export class SupervisedStore implements GraphStore {
   private reconnectingError(): RinglensError {
     const { attempt, error } = this.recovering!;
     const engine = this.current.info.engine;
-    return new RinglensError("unavailable", `the ${engine} store is not answering (${error}); ringlens is reconnecting${attempt > 0 ? ` (attempt ${attempt})` : ""}, try again shortly`);
+    return new RinglensError(
+      "unavailable",
+      `the ${engine} store is not answering (${error}); ringlens is reconnecting${attempt > 0 ? ` (attempt ${attempt})` : ""}, try again shortly`,
+    );
   }
 
   /** Starts one background recovery for `lost`, unless one is already running or the store was replaced. */

@@ -5,7 +5,10 @@
  */
 import type { PlainNode, PlainRel } from "./plain-graph.ts";
 
-interface KuzuId { offset: number; table: number }
+interface KuzuId {
+  offset: number;
+  table: number;
+}
 
 const idKey = (id: KuzuId | null | undefined): string => (id ? `${id.table}:${id.offset}` : "");
 
@@ -23,13 +26,21 @@ export function toPlain(value: unknown, nodesByInternalId: Map<string, PlainNode
     return { _type: "path", nodes, rels: relsOut };
   }
   if ("_label" in o && "_id" in o && !("_src" in o)) {
-    const node: PlainNode = { _type: "node", label: String(o._label), id: String(o.id ?? idKey(o._id as KuzuId)), properties: properties(o) };
+    const node: PlainNode = {
+      _type: "node",
+      label: String(o._label),
+      id: String(o.id ?? idKey(o._id as KuzuId)),
+      properties: properties(o),
+    };
     nodesByInternalId.set(idKey(o._id as KuzuId), node);
     return node;
   }
   if ("_src" in o && "_dst" in o) {
     const rel: PlainRel = {
-      _type: "rel", type: String(o._label), source: idKey(o._src as KuzuId), target: idKey(o._dst as KuzuId),
+      _type: "rel",
+      type: String(o._label),
+      source: idKey(o._src as KuzuId),
+      target: idKey(o._dst as KuzuId),
       properties: properties(o),
     };
     rels.push(rel);

@@ -31,19 +31,42 @@ export class JobRunner {
 
   start(kind: string, task: JobTask): Job {
     if (this.current) {
-      throw new RinglensError("conflict", `a ${this.current.kind} job (${this.current.id}) is running; wait for it: GET /api/jobs/${this.current.id}`);
+      throw new RinglensError(
+        "conflict",
+        `a ${this.current.kind} job (${this.current.id}) is running; wait for it: GET /api/jobs/${this.current.id}`,
+      );
     }
     const job: Job = {
-      id: crypto.randomUUID(), kind, status: "running", progress: null, report: null, error: null,
-      startedAt: new Date().toISOString(), finishedAt: null,
+      id: crypto.randomUUID(),
+      kind,
+      status: "running",
+      progress: null,
+      report: null,
+      error: null,
+      startedAt: new Date().toISOString(),
+      finishedAt: null,
     };
     this.jobs.set(job.id, job);
     this.current = job;
     this.prune();
-    this.ends.set(job.id, task((text) => { job.progress = text; })
-      .then((report) => { job.status = "succeeded"; job.report = report; })
-      .catch((error: unknown) => { job.status = "failed"; job.error = messageOf(error); })
-      .finally(() => { job.finishedAt = new Date().toISOString(); this.current = null; }));
+    this.ends.set(
+      job.id,
+      task((text) => {
+        job.progress = text;
+      })
+        .then((report) => {
+          job.status = "succeeded";
+          job.report = report;
+        })
+        .catch((error: unknown) => {
+          job.status = "failed";
+          job.error = messageOf(error);
+        })
+        .finally(() => {
+          job.finishedAt = new Date().toISOString();
+          this.current = null;
+        }),
+    );
     return job;
   }
 

@@ -21,7 +21,11 @@ export function defaultRejectFile(config: Pick<Config, "db">): string {
 export async function runImport(options: ImportOptions): Promise<ImportReport> {
   const report = await importFolder(options);
   await writeMeta(options.store, "lastImport", {
-    at: new Date().toISOString(), folder: path.resolve(options.folder), read: report.read, loaded: report.loaded, rejected: report.rejected,
+    at: new Date().toISOString(),
+    folder: path.resolve(options.folder),
+    read: report.read,
+    loaded: report.loaded,
+    rejected: report.rejected,
   });
   return report;
 }

@@ -12,12 +12,18 @@ const TOKEN = "abuse-token-0123456789abcdef";
 
 describe("API abuse", () => {
   let s: FixtureServer;
-  beforeAll(async () => { s = await startFixtureServer({ config: { token: TOKEN } }); });
+  beforeAll(async () => {
+    s = await startFixtureServer({ config: { token: TOKEN } });
+  });
   afterAll(() => s.close());
 
   it("answers deeply nested JSON with 400, not a crash", async () => {
-    const deep = `${"{\"a\":".repeat(5000)}1${"}".repeat(5000)}`;
-    const res = await fetch(`${s.url}/api/queries/devices-shared/run`, { method: "POST", headers: { "content-type": "application/json" }, body: `{"params":{"minAccounts":${deep}}}` });
+    const deep = `${'{"a":'.repeat(5000)}1${"}".repeat(5000)}`;
+    const res = await fetch(`${s.url}/api/queries/devices-shared/run`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: `{"params":{"minAccounts":${deep}}}`,
+    });
     expect(res.status).toBe(400);
     expect((await getJson(`${s.url}/api/health`)).status).toBe(200);
   });
@@ -47,10 +53,20 @@ describe("logs", () => {
   let close: () => Promise<void> = async () => {};
   beforeAll(async () => {
     s = await startFixtureServer({ config: { token: TOKEN } });
-    const sink = new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } });
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
     const app = createApp({
-      store: s.store, config: { ...s.config, token: TOKEN }, catalogue: loadCatalogue(), jobs,
-      tasks: writeTasks(s.store, s.config), version: "test", logger: pino({ level: "info" }, sink),
+      store: s.store,
+      config: { ...s.config, token: TOKEN },
+      catalogue: loadCatalogue(),
+      jobs,
+      tasks: writeTasks(s.store, s.config),
+      version: "test",
+      logger: pino({ level: "info" }, sink),
     });
     const server = app.listen(0, "127.0.0.1");
     await new Promise<void>((r) => server.once("listening", () => r()));
@@ -58,7 +74,11 @@ describe("logs", () => {
     close = () => new Promise<void>((r) => server.close(() => r()));
   });
   // The analysis the test started must not be writing when the store closes under it.
-  afterAll(async () => { await close(); await jobs.idle(); await s.close(); });
+  afterAll(async () => {
+    await close();
+    await jobs.idle();
+    await s.close();
+  });
 
   it("record requests without the token, and errors without stack traces in responses", async () => {
     const { body: job } = await postJson(`${url}/api/analyze`, {}, { authorization: `Bearer ${TOKEN}` });
@@ -78,20 +98,38 @@ describe("logs for a person at a terminal (pretty format)", () => {
 
   async function appLoggingAt(level: "info" | "debug") {
     const lines: string[] = [];
-    const stream = Object.assign(new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } }), { isTTY: false, fd: 2 });
+    const stream = Object.assign(
+      new Writable({
+        write(chunk, _enc, done) {
+          lines.push(String(chunk));
+          done();
+        },
+      }),
+      { isTTY: false, fd: 2 },
+    );
     const app = createApp({
-      store: s.store, config: { ...s.config, logFormat: "pretty" }, catalogue: loadCatalogue(), jobs: new JobRunner(),
-      tasks: writeTasks(s.store, s.config), version: "test",
+      store: s.store,
+      config: { ...s.config, logFormat: "pretty" },
+      catalogue: loadCatalogue(),
+      jobs: new JobRunner(),
+      tasks: writeTasks(s.store, s.config),
+      version: "test",
       logger: createLogger({ logLevel: level, logFormat: "pretty" }, stream as unknown as NodeJS.WriteStream & { fd: number }),
     });
     const server = app.listen(0, "127.0.0.1");
     await new Promise<void>((r) => server.once("listening", () => r()));
-    const entry = { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, lines, close: () => new Promise<void>((r) => server.close(() => r())) };
+    const entry = {
+      url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+      lines,
+      close: () => new Promise<void>((r) => server.close(() => r())),
+    };
     servers.push(entry);
     return entry;
   }
 
-  beforeAll(async () => { s = await startFixtureServer(); });
+  beforeAll(async () => {
+    s = await startFixtureServer();
+  });
   afterAll(async () => {
     for (const server of servers) await server.close();
     await s.close();

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getJson, startFixtureServer, type FixtureServer } from "../helpers/fixture-server.ts";
 
 let s: FixtureServer;
-beforeAll(async () => { s = await startFixtureServer(); });
+beforeAll(async () => {
+  s = await startFixtureServer();
+});
 afterAll(() => s.close());
 
 describe("GET /api/nodes/:type/:id", () => {
@@ -54,7 +56,10 @@ describe("GET /api/search", () => {
   });
 
   it("finds devices, employees by name and addresses by street", async () => {
-    const hits = async (q: string) => (await getJson(`${s.url}/api/search?q=${encodeURIComponent(q)}`)).body.hits.map((h: { type: string; id: string }) => `${h.type}:${h.id}`);
+    const hits = async (q: string) =>
+      (await getJson(`${s.url}/api/search?q=${encodeURIComponent(q)}`)).body.hits.map(
+        (h: { type: string; id: string }) => `${h.type}:${h.id}`,
+      );
     expect(await hits("dev-r1")).toEqual(["Device:dev-r1a", "Device:dev-r1b"]);
     expect(await hits("greta")).toEqual(["Employee:E4"]);
     expect((await hits("77 drop")).length).toBe(1);
@@ -62,7 +67,10 @@ describe("GET /api/search", () => {
   });
 
   it("finds identifiers pasted from a case: a phone as typed nationally, an email, an IP prefix", async () => {
-    const hits = async (q: string) => (await getJson(`${s.url}/api/search?q=${encodeURIComponent(q)}`)).body.hits.map((h: { type: string; id: string }) => `${h.type}:${h.id}`);
+    const hits = async (q: string) =>
+      (await getJson(`${s.url}/api/search?q=${encodeURIComponent(q)}`)).body.hits.map(
+        (h: { type: string; id: string }) => `${h.type}:${h.id}`,
+      );
     expect(await hits("555-0101")).toEqual(["Phone:+15550101"]);
     expect(await hits("(555) 01")).toEqual(expect.arrayContaining(["Phone:+15550100", "Phone:+15550101"]));
     expect(await hits("ra01@mail.test")).toContain("Email:ra01@mail.test");
@@ -87,9 +95,23 @@ describe("GET /api/openapi.json and /api/docs", () => {
   it("describes every API route the app serves", async () => {
     const doc = (await getJson(`${s.url}/api/openapi.json`)).body;
     expect(doc.openapi).toBe("3.1.0");
-    for (const path of ["/api/health", "/api/stats", "/api/rings", "/api/rings/{id}", "/api/rings/{id}/graph", "/api/nodes/{type}/{id}",
-      "/api/nodes/{type}/{id}/neighbors", "/api/search", "/api/queries", "/api/queries/{name}", "/api/queries/{name}/run", "/api/import",
-      "/api/analyze", "/api/jobs/{id}"]) expect(Object.keys(doc.paths)).toContain(path);
+    for (const path of [
+      "/api/health",
+      "/api/stats",
+      "/api/rings",
+      "/api/rings/{id}",
+      "/api/rings/{id}/graph",
+      "/api/nodes/{type}/{id}",
+      "/api/nodes/{type}/{id}/neighbors",
+      "/api/search",
+      "/api/queries",
+      "/api/queries/{name}",
+      "/api/queries/{name}/run",
+      "/api/import",
+      "/api/analyze",
+      "/api/jobs/{id}",
+    ])
+      expect(Object.keys(doc.paths)).toContain(path);
     const page = await fetch(`${s.url}/api/docs`);
     expect(page.headers.get("content-type")).toMatch(/html/);
     expect(await page.text()).toContain("/api/rings/{id}/graph");

@@ -36,7 +36,11 @@ describe("GET /api/queries", () => {
 describe("POST /api/queries/:name/run on the fixture", () => {
   it("devices-shared finds the ring devices", async () => {
     const { body } = await run("devices-shared");
-    expect(body.rows.map((r: Record<string, unknown>) => [r.device, r.accounts])).toEqual([["dev-r1a", 4], ["dev-r2", 4], ["dev-r1b", 3]]);
+    expect(body.rows.map((r: Record<string, unknown>) => [r.device, r.accounts])).toEqual([
+      ["dev-r1a", 4],
+      ["dev-r2", 4],
+      ["dev-r1b", 3],
+    ]);
     expect(body.stats.rows).toBe(3);
   });
 
@@ -54,7 +58,11 @@ describe("POST /api/queries/:name/run on the fixture", () => {
 
   it("employees-approving-ring names the insiders and the busy agent with member counts", async () => {
     const { body } = await run("employees-approving-ring", { minMembers: 4 });
-    expect(body.rows.map((r: Record<string, unknown>) => [r.employee, r.members, r.refunds])).toEqual([["E1", 6, 12], ["E2", 6, 6], ["E4", 4, 8]]);
+    expect(body.rows.map((r: Record<string, unknown>) => [r.employee, r.members, r.refunds])).toEqual([
+      ["E1", 6, 12],
+      ["E2", 6, 6],
+      ["E4", 4, 8],
+    ]);
   });
 
   it("employee-vs-team compares an agent with their team", async () => {
@@ -66,7 +74,11 @@ describe("POST /api/queries/:name/run on the fixture", () => {
   it("connection-between-accounts returns the shortest chain as a graph", async () => {
     const { body } = await run("connection-between-accounts", { from: "RA01", to: "RA06" });
     expect(body.rows).toHaveLength(1);
-    expect(body.graph.nodes.map((n: { key: string }) => n.key).sort()).toEqual(["Account:RA01", "Account:RA06", expect.stringMatching(/^Address:77 drop st/)]);
+    expect(body.graph.nodes.map((n: { key: string }) => n.key).sort()).toEqual([
+      "Account:RA01",
+      "Account:RA06",
+      expect.stringMatching(/^Address:77 drop st/),
+    ]);
     expect(body.graph.edges).toHaveLength(2);
     expect((await run("connection-between-accounts", { from: "RA01", to: "RA06", maxHops: 1 })).body.rows).toHaveLength(0);
   });
@@ -103,7 +115,13 @@ describe("POST /api/queries/:name/run on the fixture", () => {
 
   it("accounts-sharing-identifiers counts shared identifiers per account", async () => {
     const { body } = await run("accounts-sharing-identifiers", { accountId: "RA01" });
-    expect(body.rows.map((r: Record<string, unknown>) => [r.account, r.sharedCount])).toEqual([["RA02", 2], ["RA03", 2], ["RA04", 2], ["RA05", 1], ["RA06", 1]]);
+    expect(body.rows.map((r: Record<string, unknown>) => [r.account, r.sharedCount])).toEqual([
+      ["RA02", 2],
+      ["RA03", 2],
+      ["RA04", 2],
+      ["RA05", 1],
+      ["RA06", 1],
+    ]);
   });
 
   it("ring-members-graph draws a ring with its devices and addresses", async () => {
@@ -147,7 +165,9 @@ describe("safety of saved queries", () => {
   });
 
   it("refuses writes in the store's read-only query path", async () => {
-    await expect(s.store.query(adHoc("MATCH (a:Account {id: 'RA01'}) SET a.name = 'x' RETURN a"), {}, { timeoutMs: 5000 })).rejects.toMatchObject({ kind: "forbidden" });
+    await expect(
+      s.store.query(adHoc("MATCH (a:Account {id: 'RA01'}) SET a.name = 'x' RETURN a"), {}, { timeoutMs: 5000 }),
+    ).rejects.toMatchObject({ kind: "forbidden" });
   });
 });
 

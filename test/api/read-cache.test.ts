@@ -12,7 +12,9 @@ const TOKEN = "test-token-0123456789abcdef";
 
 function fixture(options: FixtureOptions = {}) {
   const s = {} as { server: FixtureServer; rings(): Promise<string> };
-  beforeAll(async () => { s.server = await startFixtureServer({ config: { token: TOKEN }, ...options }); });
+  beforeAll(async () => {
+    s.server = await startFixtureServer({ config: { token: TOKEN }, ...options });
+  });
   afterAll(() => s.server.close());
   s.rings = async () => JSON.stringify((await getJson(`${s.server.url}/api/rings?limit=500`)).body);
   return s;

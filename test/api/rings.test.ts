@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getJson, startFixtureServer, type FixtureServer } from "../helpers/fixture-server.ts";
 
 let s: FixtureServer;
-beforeAll(async () => { s = await startFixtureServer(); });
+beforeAll(async () => {
+  s = await startFixtureServer();
+});
 afterAll(() => s.close());
 
 const ringOf = async (accountId: string): Promise<string> => {
@@ -49,7 +51,13 @@ describe("GET /api/rings", () => {
   });
 
   it("answers 400 naming the parameter for a bad filter", async () => {
-    for (const [query, param] of [["minScore=abc", "minScore"], ["sort=name", "sort"], ["limit=0", "limit"], ["level=urgent", "level"], ["bogus=1", "bogus"]]) {
+    for (const [query, param] of [
+      ["minScore=abc", "minScore"],
+      ["sort=name", "sort"],
+      ["limit=0", "limit"],
+      ["level=urgent", "level"],
+      ["bogus=1", "bogus"],
+    ]) {
       const { status, body } = await getJson(`${s.url}/api/rings?${query}`);
       expect(status, query).toBe(400);
       expect(body.error.code).toBe("invalid-input");

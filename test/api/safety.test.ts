@@ -5,20 +5,34 @@ const TOKEN = "test-token-0123456789abcdef";
 
 describe("request limits and headers", () => {
   let s: FixtureServer;
-  beforeAll(async () => { s = await startFixtureServer(); });
+  beforeAll(async () => {
+    s = await startFixtureServer();
+  });
   afterAll(() => s.close());
 
   it("refuses a 5 MB body with 413", async () => {
     const big = JSON.stringify({ params: { ringId: "x".repeat(5 * 1024 * 1024) } });
-    const res = await fetch(`${s.url}/api/queries/ring-refunds-no-return/run`, { method: "POST", headers: { "content-type": "application/json" }, body: big });
+    const res = await fetch(`${s.url}/api/queries/ring-refunds-no-return/run`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: big,
+    });
     expect(res.status).toBe(413);
     expect((await res.json()).error.code).toBe("too-large");
   });
 
   it("refuses a body that is not JSON with 415, and broken JSON with 400", async () => {
-    const text = await fetch(`${s.url}/api/queries/devices-shared/run`, { method: "POST", headers: { "content-type": "text/plain" }, body: "hello" });
+    const text = await fetch(`${s.url}/api/queries/devices-shared/run`, {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: "hello",
+    });
     expect(text.status).toBe(415);
-    const broken = await fetch(`${s.url}/api/queries/devices-shared/run`, { method: "POST", headers: { "content-type": "application/json" }, body: "{nope" });
+    const broken = await fetch(`${s.url}/api/queries/devices-shared/run`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{nope",
+    });
     expect(broken.status).toBe(400);
     const body = await broken.json();
     expect(body.error.message).not.toMatch(/at .*\.js|node_modules/);
@@ -34,7 +48,9 @@ describe("request limits and headers", () => {
 
 describe("write endpoints without RINGLENS_TOKEN", () => {
   let s: FixtureServer;
-  beforeAll(async () => { s = await startFixtureServer(); });
+  beforeAll(async () => {
+    s = await startFixtureServer();
+  });
   afterAll(() => s.close());
 
   it("are off: 403 with what to set", async () => {
@@ -46,7 +62,9 @@ describe("write endpoints without RINGLENS_TOKEN", () => {
 
 describe("write endpoints with a token", () => {
   let s: FixtureServer;
-  beforeAll(async () => { s = await startFixtureServer({ config: { token: TOKEN } }); });
+  beforeAll(async () => {
+    s = await startFixtureServer({ config: { token: TOKEN } });
+  });
   afterAll(() => s.close());
   const auth = { authorization: `Bearer ${TOKEN}` };
 
@@ -65,7 +83,11 @@ describe("write endpoints with a token", () => {
   });
 
   it("run an analysis with an analyst's settings, and refuse a bad setting with 400 naming it", async () => {
-    const { status, body } = await postJson(`${s.url}/api/analyze`, { hubThreshold: 3, maxRingSize: 10, linkPolicy: { ip: { link: true } } }, auth);
+    const { status, body } = await postJson(
+      `${s.url}/api/analyze`,
+      { hubThreshold: 3, maxRingSize: 10, linkPolicy: { ip: { link: true } } },
+      auth,
+    );
     expect(status).toBe(202);
     const job = await waitForJob(s, body);
     expect(job.status).toBe("succeeded");

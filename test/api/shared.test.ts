@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getJson, startFixtureServer, type FixtureServer } from "../helpers/fixture-server.ts";
 
 let s: FixtureServer;
-beforeAll(async () => { s = await startFixtureServer(); });
+beforeAll(async () => {
+  s = await startFixtureServer();
+});
 afterAll(() => s.close());
 
 type Shared = { account: string; sharedCount: number; jaccard: number };
@@ -53,7 +55,11 @@ describe("GET /api/accounts/:id/shared", () => {
 
 describe("GET /api/shared-identifiers", () => {
   it("lists every sharing pair once, and one account's pairs with ?account=", async () => {
-    const pairs = (await getJson(`${s.url}/api/shared-identifiers`)).body.pairs as { account: string; other: string; sharedCount: number }[];
+    const pairs = (await getJson(`${s.url}/api/shared-identifiers`)).body.pairs as {
+      account: string;
+      other: string;
+      sharedCount: number;
+    }[];
     expect(pairs.length).toBeGreaterThan(0);
     for (const p of pairs) expect(p.account < p.other).toBe(true);
     expect(new Set(pairs.map((p) => `${p.account}|${p.other}`)).size).toBe(pairs.length);

@@ -18,8 +18,10 @@ const ENGINE_CHOICES: Record<string, string> = {
 };
 
 function sources(dir: string): string[] {
-  return fs.readdirSync(path.join(ROOT, dir), { recursive: true, encoding: "utf8" })
-    .filter((f) => f.endsWith(".ts")).map((f) => path.join(dir, f))
+  return fs
+    .readdirSync(path.join(ROOT, dir), { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => path.join(dir, f))
     .filter((f) => !f.startsWith("server/store/") && !f.startsWith("server/cypher/"));
 }
 
@@ -27,12 +29,19 @@ function sources(dir: string): string[] {
 function branches(file: string, text = fs.readFileSync(path.join(ROOT, file), "utf8")): string[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
   const found: string[] = [];
-  const at = (node: ts.Node, what: string) => found.push(`${file}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1} ${what}`);
+  const at = (node: ts.Node, what: string) =>
+    found.push(`${file}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1} ${what}`);
   const isEngine = (node: ts.Node) => /\binfo\s*\.\s*engine$/.test(node.getText(source));
-  const comparisons = [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken];
+  const comparisons = [
+    ts.SyntaxKind.EqualsEqualsEqualsToken,
+    ts.SyntaxKind.ExclamationEqualsEqualsToken,
+    ts.SyntaxKind.EqualsEqualsToken,
+    ts.SyntaxKind.ExclamationEqualsToken,
+  ];
   const visit = (node: ts.Node): void => {
     if (ts.isPropertyAccessExpression(node) && node.name.text === "dialect") at(node, node.getText(source));
-    if (ts.isBinaryExpression(node) && comparisons.includes(node.operatorToken.kind) && (isEngine(node.left) || isEngine(node.right))) at(node, node.getText(source));
+    if (ts.isBinaryExpression(node) && comparisons.includes(node.operatorToken.kind) && (isEngine(node.left) || isEngine(node.right)))
+      at(node, node.getText(source));
     if (ts.isSwitchStatement(node) && isEngine(node.expression)) at(node, `switch (${node.expression.getText(source)})`);
     ts.forEachChild(node, visit);
   };
@@ -42,12 +51,16 @@ function branches(file: string, text = fs.readFileSync(path.join(ROOT, file), "u
 
 describe("the store's dialect", () => {
   it("is read, and the engine's name compared, only inside server/store/ and server/cypher/ (or for a listed reason)", () => {
-    const found = sources("server").filter((f) => !(f in ENGINE_CHOICES)).flatMap((f) => branches(f));
+    const found = sources("server")
+      .filter((f) => !(f in ENGINE_CHOICES))
+      .flatMap((f) => branches(f));
     expect(found).toEqual([]);
   });
 
   it("is never read by the modules listed for another reason either", () => {
-    const dialect = Object.keys(ENGINE_CHOICES).flatMap((f) => branches(f)).filter((b) => /\.dialect\b/.test(b));
+    const dialect = Object.keys(ENGINE_CHOICES)
+      .flatMap((f) => branches(f))
+      .filter((b) => /\.dialect\b/.test(b));
     expect(dialect).toEqual([]);
   });
 

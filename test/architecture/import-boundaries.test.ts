@@ -53,27 +53,41 @@ describe("import boundaries", () => {
   // The wire contract (wire/) is what both sides agree on: the client reaches the server only
   // through it, and it holds nothing the client could run.
   it("lets the client import nothing from the server, only the wire contract, type-only", () => {
-    const offenders = sources("client").flatMap((file) => importsOf(file).flatMap(({ spec, typeOnly }) => {
-      const target = resolveImport(file, spec);
-      if (target === null || target.startsWith("client/")) return [];
-      return target.startsWith("wire/") && typeOnly ? [] : [`${file} imports ${spec}`];
-    }));
+    const offenders = sources("client").flatMap((file) =>
+      importsOf(file).flatMap(({ spec, typeOnly }) => {
+        const target = resolveImport(file, spec);
+        if (target === null || target.startsWith("client/")) return [];
+        return target.startsWith("wire/") && typeOnly ? [] : [`${file} imports ${spec}`];
+      }),
+    );
     expect(offenders).toEqual([]);
   });
 
   it("keeps the wire contract to types, taking only domain types and the graph description from the server", () => {
-    const offenders = sources("wire").flatMap((file) => importsOf(file).flatMap(({ spec, typeOnly }) => {
-      const target = resolveImport(file, spec);
-      const allowed = typeOnly && target !== null && (target.startsWith("wire/") || target.startsWith("server/domain/") || target === "server/schema/graph-schema.ts");
-      return allowed ? [] : [`${file} imports ${spec}`];
-    }));
+    const offenders = sources("wire").flatMap((file) =>
+      importsOf(file).flatMap(({ spec, typeOnly }) => {
+        const target = resolveImport(file, spec);
+        const allowed =
+          typeOnly &&
+          target !== null &&
+          (target.startsWith("wire/") || target.startsWith("server/domain/") || target === "server/schema/graph-schema.ts");
+        return allowed ? [] : [`${file} imports ${spec}`];
+      }),
+    );
     expect(offenders).toEqual([]);
   });
 
   it("leaves the command line to its root: no server module outside the CLI imports server/cli.ts or server/cli/", () => {
-    const offenders = server.filter((f) => f !== "server/cli.ts" && !f.startsWith("server/cli/")).flatMap((file) => importsOf(file)
-      .filter(({ spec }) => { const t = resolveImport(file, spec); return t !== null && (t === "server/cli.ts" || t.startsWith("server/cli/")); })
-      .map(({ spec }) => `${file} imports ${spec}`));
+    const offenders = server
+      .filter((f) => f !== "server/cli.ts" && !f.startsWith("server/cli/"))
+      .flatMap((file) =>
+        importsOf(file)
+          .filter(({ spec }) => {
+            const t = resolveImport(file, spec);
+            return t !== null && (t === "server/cli.ts" || t.startsWith("server/cli/"));
+          })
+          .map(({ spec }) => `${file} imports ${spec}`),
+      );
     expect(offenders).toEqual([]);
   });
 });

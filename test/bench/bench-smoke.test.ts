@@ -16,12 +16,25 @@ const runBench = (args: string[]) => runNode(["--import", "tsx", BENCH, ...args]
 
 describe("npm run bench", () => {
   let out = "";
-  afterEach(() => { if (out) fs.rmSync(out, { recursive: true, force: true }); });
+  afterEach(() => {
+    if (out) fs.rmSync(out, { recursive: true, force: true });
+  });
 
   it("runs load, analyze and api at scale XS, prints the table and writes the JSON", async () => {
     out = fs.mkdtempSync(path.join(os.tmpdir(), "ringlens-bench-out-"));
     const { code, stdout, stderr } = await runBench([
-      "--scale", "XS", "--runs", "1", "--api-seconds", "1", "--only", "load,analyze,api", "--out", out, "--cache", path.join(out, "cache"),
+      "--scale",
+      "XS",
+      "--runs",
+      "1",
+      "--api-seconds",
+      "1",
+      "--only",
+      "load,analyze,api",
+      "--out",
+      out,
+      "--cache",
+      path.join(out, "cache"),
     ]);
     expect(code, stderr).toBe(0);
     expect(stdout).toContain("### Targets");
@@ -37,8 +50,16 @@ describe("npm run bench", () => {
     expect(results).toMatchObject({ scale: "XS", accounts: 2000, runs: { load: 1, analyze: 1, api: 1 } });
     expect(results.sections.load.ringlens.rowsPerSecond.median).toBeGreaterThan(0);
     expect(results.sections.load.engineCopy.rowsPerSecond.runs).toHaveLength(1);
-    expect(results.sections.analyze.phases.map((p: { phase: string }) => p.phase)).toEqual(
-      ["read links", "index", "hubs", "components", "split", "insiders", "scores", "write back"]);
+    expect(results.sections.analyze.phases.map((p: { phase: string }) => p.phase)).toEqual([
+      "read links",
+      "index",
+      "hubs",
+      "components",
+      "split",
+      "insiders",
+      "scores",
+      "write back",
+    ]);
     expect(results.sections.analyze.groups.bare).toBe(results.sections.analyze.groups.ringlens);
     expect(results.sections.api.endpoints).toHaveLength(3);
     for (const endpoint of results.sections.api.endpoints) expect(endpoint.errors, endpoint.name).toBe(0);

@@ -19,7 +19,12 @@ describe("ringlens analyze's detection flags", () => {
   });
 
   it("are refused with the domain's bounds, the message naming the flag", () => {
-    for (const [flags, flag] of [[{ maxRingSize: "1" }, "--max-ring-size"], [{ maxRingSize: "2.5" }, "--max-ring-size"], [{ hubThreshold: "0" }, "--hub-threshold"], [{ hubThreshold: "lots" }, "--hub-threshold"]] as const) {
+    for (const [flags, flag] of [
+      [{ maxRingSize: "1" }, "--max-ring-size"],
+      [{ maxRingSize: "2.5" }, "--max-ring-size"],
+      [{ hubThreshold: "0" }, "--hub-threshold"],
+      [{ hubThreshold: "lots" }, "--hub-threshold"],
+    ] as const) {
       const error = errorOf(() => detectOptionsFrom(flags));
       expect(isRinglensError(error) && error.kind, flag).toBe("invalid-input");
       expect((error as Error).message, flag).toContain(`analyze: ${flag}`);

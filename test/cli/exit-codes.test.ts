@@ -30,14 +30,29 @@ describe("ringlens exit codes", () => {
   });
 
   it("exits 0 when rows were rejected but others loaded, and prints the JSON report", async () => {
-    const { code, stdout } = await runCli(["load", path.join(FIXTURES, "bad-input"), "--db", path.join(dir, "db2"), "--json", "--rejects", path.join(dir, "r.csv")]);
+    const { code, stdout } = await runCli([
+      "load",
+      path.join(FIXTURES, "bad-input"),
+      "--db",
+      path.join(dir, "db2"),
+      "--json",
+      "--rejects",
+      path.join(dir, "r.csv"),
+    ]);
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(report.files.refunds).toMatchObject({ read: 7, loaded: 2, rejected: 5 });
   });
 
   it("exits 1 when nothing could be loaded", async () => {
-    const none = await runCli(["load", path.join(FIXTURES, "jsonl-all-bad"), "--db", path.join(dir, "db4"), "--rejects", path.join(dir, "r4.csv")]);
+    const none = await runCli([
+      "load",
+      path.join(FIXTURES, "jsonl-all-bad"),
+      "--db",
+      path.join(dir, "db4"),
+      "--rejects",
+      path.join(dir, "r4.csv"),
+    ]);
     expect(none.code).toBe(1);
   });
 

@@ -11,7 +11,12 @@ import { runCli } from "../helpers/run-cli.ts";
 import { FIXTURES, tempDir } from "../helpers/temp-dir.ts";
 
 // Ring one of the small fixture, with ids a spreadsheet would run.
-const RENAMES: [RegExp, string][] = [[/\bRA01\b/g, "=HYPERLINK(\"http://x.test\",\"RA01\")"], [/\bRA02\b/g, "+RA02"], [/\bRA03\b/g, "@RA03"], [/\bE1\b/g, "-E1"]];
+const RENAMES: [RegExp, string][] = [
+  [/\bRA01\b/g, '=HYPERLINK("http://x.test","RA01")'],
+  [/\bRA02\b/g, "+RA02"],
+  [/\bRA03\b/g, "@RA03"],
+  [/\bE1\b/g, "-E1"],
+];
 
 describe("rings and insiders CSV with formula-like ids", () => {
   const dir = tempDir();
@@ -22,7 +27,8 @@ describe("rings and insiders CSV with formula-like ids", () => {
     fs.mkdirSync(data);
     for (const file of fs.readdirSync(path.join(FIXTURES, "small"))) {
       let text = fs.readFileSync(path.join(FIXTURES, "small", file), "utf8");
-      for (const [from, to] of RENAMES) text = text.replace(from, (to.includes(",") || to.includes('"')) ? `"${to.replace(/"/g, '""')}"` : to);
+      for (const [from, to] of RENAMES)
+        text = text.replace(from, to.includes(",") || to.includes('"') ? `"${to.replace(/"/g, '""')}"` : to);
       fs.writeFileSync(path.join(data, file), text);
     }
     expect((await runCli(["load", data, "--db", db, "--rejects", path.join(dir, "r.csv")])).code).toBe(0);
@@ -33,7 +39,7 @@ describe("rings and insiders CSV with formula-like ids", () => {
     const { code, stdout } = await runCli(["rings", "--db", db]);
     expect(code).toBe(0);
     const ids = (parse(stdout, { columns: true }) as { account_id: string }[]).map((r) => r.account_id);
-    expect(ids).toEqual(expect.arrayContaining(["=HYPERLINK(\"http://x.test\",\"RA01\")", "+RA02", "@RA03"]));
+    expect(ids).toEqual(expect.arrayContaining(['=HYPERLINK("http://x.test","RA01")', "+RA02", "@RA03"]));
   });
 
   it("prefixes formula-like cells with ' under --spreadsheet-safe, numbers and plain ids untouched", async () => {
@@ -41,7 +47,7 @@ describe("rings and insiders CSV with formula-like ids", () => {
     expect(rings.code).toBe(0);
     const rows = parse(rings.stdout, { columns: true }) as { account_id: string; score: string }[];
     const ids = rows.map((r) => r.account_id);
-    expect(ids).toEqual(expect.arrayContaining(["'=HYPERLINK(\"http://x.test\",\"RA01\")", "'+RA02", "'@RA03", "RA04"]));
+    expect(ids).toEqual(expect.arrayContaining(['\'=HYPERLINK("http://x.test","RA01")', "'+RA02", "'@RA03", "RA04"]));
     expect(ids.every((id) => !/^[=+\-@]/.test(id))).toBe(true);
     expect(rows.every((r) => Number.isFinite(Number(r.score)))).toBe(true);
 
@@ -51,7 +57,16 @@ describe("rings and insiders CSV with formula-like ids", () => {
   });
 
   it("neutralises = + - @ tab and carriage return at the start only", () => {
-    expect(["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "a=b", "", "R-1"].map(spreadsheetSafe))
-      .toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", "'\rx", "a=b", "", "R-1"]);
+    expect(["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "a=b", "", "R-1"].map(spreadsheetSafe)).toEqual([
+      "'=1+1",
+      "'+1",
+      "'-1",
+      "'@SUM(A1)",
+      "'\tx",
+      "'\rx",
+      "a=b",
+      "",
+      "R-1",
+    ]);
   });
 });

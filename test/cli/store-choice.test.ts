@@ -13,7 +13,9 @@ describe("--db with NEO4J_URI set", () => {
   const dir = tempDir();
   const db = path.join(dir, "db");
   let neo4j: Record<string, string>;
-  beforeAll(async () => { neo4j = { NEO4J_URI: `bolt://127.0.0.1:${await freePort()}`, NEO4J_PASSWORD: "pw" }; });
+  beforeAll(async () => {
+    neo4j = { NEO4J_URI: `bolt://127.0.0.1:${await freePort()}`, NEO4J_PASSWORD: "pw" };
+  });
 
   // Two CLI runs: a budget above the default for a loaded machine.
   it("loads into and reports on the embedded store in that folder", async () => {
@@ -21,7 +23,9 @@ describe("--db with NEO4J_URI set", () => {
     expect(load.code, load.stderr).toBe(0);
     const health = await runCli(["health", "--db", db], neo4j);
     expect(health.code, health.stdout).toBe(0);
-    expect(health.stdout).toMatch(new RegExp(`^store: embedded \\(kuzu [^)]+\\) at ${db.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: answers\\n.*Account=[1-9]`, "m"));
+    expect(health.stdout).toMatch(
+      new RegExp(`^store: embedded \\(kuzu [^)]+\\) at ${db.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: answers\\n.*Account=[1-9]`, "m"),
+    );
   }, 120_000);
 
   it("still goes to Neo4j when --store neo4j is given too", async () => {

@@ -31,7 +31,10 @@ export const SAVED_QUERY_RUNS: Record<string, Record<string, unknown>[]> = {
   "accounts-sharing-identifiers": [{ accountId: "RA01" }],
   "shared-identifiers": [{ account: "RA01" }, {}, { kinds: ["Address", "Device", "Email", "Phone", "Payment", "IP"], limit: 20 }],
   "addresses-multi-country": [{}],
-  "connection-between-accounts": [{ from: "RA01", to: "RA06" }, { from: "RA01", to: "RA06", maxHops: 1 }],
+  "connection-between-accounts": [
+    { from: "RA01", to: "RA06" },
+    { from: "RA01", to: "RA06", maxHops: 1 },
+  ],
   "device-neighbourhood": [{ deviceId: "dev-r2" }],
   "devices-shared": [{}],
   "employee-vs-team": [{ employeeId: "E1" }],
@@ -63,9 +66,25 @@ export function normalise(value: unknown): unknown {
   return out;
 }
 
-const sortedRows = (rows: Record<string, unknown>[]) => rows.map(normalise).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-const reportOf = (r: ImportReport) => ({ files: r.files.map((f) => ({ kind: f.kind, read: f.read, loaded: f.loaded, rejected: f.rejected, duplicates: f.duplicates, replaced: f.replaced })), read: r.read, loaded: r.loaded, rejected: r.rejected });
-const ringsOf = (result: AnalysisResult) => result.rings.map((r) => ({ ...r, accountIds: [...r.accountIds].sort(), countries: [...r.countries].sort() })).sort((a, b) => a.id.localeCompare(b.id));
+const sortedRows = (rows: Record<string, unknown>[]) =>
+  rows.map(normalise).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+const reportOf = (r: ImportReport) => ({
+  files: r.files.map((f) => ({
+    kind: f.kind,
+    read: f.read,
+    loaded: f.loaded,
+    rejected: f.rejected,
+    duplicates: f.duplicates,
+    replaced: f.replaced,
+  })),
+  read: r.read,
+  loaded: r.loaded,
+  rejected: r.rejected,
+});
+const ringsOf = (result: AnalysisResult) =>
+  result.rings
+    .map((r) => ({ ...r, accountIds: [...r.accountIds].sort(), countries: [...r.countries].sort() }))
+    .sort((a, b) => a.id.localeCompare(b.id));
 
 /** Compares with the golden value, or records it when regenerating. */
 function goldenChecker() {
@@ -98,7 +117,9 @@ export function storeContract(name: string, makeStore: () => Promise<GraphStore>
     let result: AnalysisResult;
     const ringOf = (account: string) => result.rings.find((r) => r.accountIds.includes(account))!.id;
     const bind = (params: Record<string, unknown>) =>
-      Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === "string" && v.startsWith("ring:") ? ringOf(v.slice(5)) : v]));
+      Object.fromEntries(
+        Object.entries(params).map(([k, v]) => [k, typeof v === "string" && v.startsWith("ring:") ? ringOf(v.slice(5)) : v]),
+      );
 
     beforeAll(async () => {
       store = await makeStore();
@@ -115,9 +136,12 @@ export function storeContract(name: string, makeStore: () => Promise<GraphStore>
     it("finds the same rings, insiders and hubs, and stores them", async () => {
       golden.check("small.rings", ringsOf(result));
       golden.check("small.hubs", result.hubs);
-      const stored = await store.query(adHoc(`MATCH (r:Ring) OPTIONAL MATCH (a:Account)-[:MEMBER_OF]->(r)
+      const stored = await store.query(
+        adHoc(`MATCH (r:Ring) OPTIONAL MATCH (a:Account)-[:MEMBER_OF]->(r)
          RETURN r.id AS id, r.size AS size, r.score AS score, r.level AS level, r.countries AS countries, r.analysedAt AS analysedAt, collect(a.id) AS members`),
-        {}, { timeoutMs: T });
+        {},
+        { timeoutMs: T },
+      );
       golden.check("small.storedRings", sortedRows(stored.rows));
     });
 
@@ -147,7 +171,18 @@ export function storeContract(name: string, makeStore: () => Promise<GraphStore>
       golden.check("read.listRings", page);
       golden.check("read.getRing", await getRing(store, ring, T));
       const graph = await ringGraph(store, ring, 5_000, T);
-      golden.check("read.ringGraph", { nodes: graph.nodes.map((n) => [n.key, n.attributes.ringMember ?? false, n.attributes.insider ?? false, n.attributes.hub ?? false, n.attributes.value ?? null]).sort(), edges: graph.edges.map((e) => e.key).sort() });
+      golden.check("read.ringGraph", {
+        nodes: graph.nodes
+          .map((n) => [
+            n.key,
+            n.attributes.ringMember ?? false,
+            n.attributes.insider ?? false,
+            n.attributes.hub ?? false,
+            n.attributes.value ?? null,
+          ])
+          .sort(),
+        edges: graph.edges.map((e) => e.key).sort(),
+      });
       golden.check("read.search", await search(store, "ra0", 20, T));
       const around = await neighbours(store, "Device", "dev-r2", 2, 1_000, T);
       golden.check("read.neighbours", { nodes: around.nodes.map((n) => n.key).sort(), edges: around.edges.map((e) => e.key).sort() });
@@ -156,8 +191,12 @@ export function storeContract(name: string, makeStore: () => Promise<GraphStore>
     });
 
     it("refuses writes in the read-only query path", async () => {
-      await expect(store.query(adHoc("MATCH (a:Account {id: 'RA01'}) SET a.name = 'x' RETURN a"), {}, { timeoutMs: T })).rejects.toMatchObject({ kind: "forbidden" });
-      expect((await store.query(adHoc("MATCH (a:Account {id: 'RA01'}) RETURN a.name AS name"), {}, { timeoutMs: T })).rows).toEqual([{ name: "Ring One 0" }]);
+      await expect(
+        store.query(adHoc("MATCH (a:Account {id: 'RA01'}) SET a.name = 'x' RETURN a"), {}, { timeoutMs: T }),
+      ).rejects.toMatchObject({ kind: "forbidden" });
+      expect((await store.query(adHoc("MATCH (a:Account {id: 'RA01'}) RETURN a.name AS name"), {}, { timeoutMs: T })).rows).toEqual([
+        { name: "Ring One 0" },
+      ]);
     });
 
     it("stops a slow query at its timeout and keeps answering", async () => {
@@ -174,14 +213,18 @@ export function storeContract(name: string, makeStore: () => Promise<GraphStore>
 
     it("keeps a value a value: an injection attempt matches nothing and changes nothing", async () => {
       const before = await store.counts();
-      const { rows } = await store.query(adHoc("MATCH (a:Account {id: $id}) RETURN a"), { id: "x'}) MATCH (n) DETACH DELETE n //" }, { timeoutMs: T });
+      const { rows } = await store.query(
+        adHoc("MATCH (a:Account {id: $id}) RETURN a"),
+        { id: "x'}) MATCH (n) DETACH DELETE n //" },
+        { timeoutMs: T },
+      );
       expect(rows).toEqual([]);
       expect(await store.counts()).toEqual(before);
     });
 
     it("keeps meta values by key", async () => {
-      await store.setMeta("contract", "{\"a\":1}");
-      expect(await store.getMeta("contract")).toBe("{\"a\":1}");
+      await store.setMeta("contract", '{"a":1}');
+      expect(await store.getMeta("contract")).toBe('{"a":1}');
       expect(await store.getMeta("nothing-here")).toBeNull();
     });
 
@@ -197,28 +240,46 @@ export function storeContract(name: string, makeStore: () => Promise<GraphStore>
       expect(ringsOf(again).map((r) => r.id)).toEqual(ringsOf(result).map((r) => r.id));
       const after = await store.counts();
       expect(after).toEqual(before);
-      const { rows } = await store.query(adHoc("MATCH (r:Ring) RETURN count(r) AS rings, count(DISTINCT r.id) AS ids, max(r.analysedAt) AS at"), {}, { timeoutMs: T });
+      const { rows } = await store.query(
+        adHoc("MATCH (r:Ring) RETURN count(r) AS rings, count(DISTINCT r.id) AS ids, max(r.analysedAt) AS at"),
+        {},
+        { timeoutMs: T },
+      );
       expect(rows[0]).toEqual({ rings: result.rings.length, ids: result.rings.length, at: new Date(NOW + 86_400_000).toISOString() });
       expect(after.MEMBER_OF).toBe(result.rings.reduce((s, r) => s + r.size, 0));
       expect(after.SUSPECTED_IN).toBe(result.rings.reduce((s, r) => s + r.insiders.length, 0));
     });
 
     it("keeps a ring's countries as written, whatever characters they hold", async () => {
-      const odd = ["GB", "A;B", "x,y", "\"q\""];
+      const odd = ["GB", "A;B", "x,y", '"q"'];
       const first = { ...result.rings[0]!, countries: odd };
       await store.writeAnalysis({ ...result, rings: [first, ...result.rings.slice(1)] });
-      const { rows } = await store.query(adHoc("MATCH (r:Ring {id: $id}) RETURN r.countries AS countries"), { id: first.id }, { timeoutMs: T });
+      const { rows } = await store.query(
+        adHoc("MATCH (r:Ring {id: $id}) RETURN r.countries AS countries"),
+        { id: first.id },
+        { timeoutMs: T },
+      );
       expect([...(rows[0]!.countries as string[])].sort()).toEqual([...odd].sort());
       await store.writeAnalysis(result);
     });
 
     it("keeps the previous analysis intact when writing a new one fails", async () => {
-      const before = await store.query(adHoc("MATCH (r:Ring) OPTIONAL MATCH (a:Account)-[:MEMBER_OF]->(r) RETURN r.id AS id, r.analysedAt AS at, count(a) AS members"), {}, { timeoutMs: T });
+      const before = await store.query(
+        adHoc("MATCH (r:Ring) OPTIONAL MATCH (a:Account)-[:MEMBER_OF]->(r) RETURN r.id AS id, r.analysedAt AS at, count(a) AS members"),
+        {},
+        { timeoutMs: T },
+      );
       const counts = await store.counts();
       const first = result.rings[0]!;
       // Two rings with one id cannot both be stored: the write must fail as a whole.
-      await expect(store.writeAnalysis({ ...result, rings: [first, { ...first }], analysedAt: NOW + 2 * 86_400_000 })).rejects.toBeDefined();
-      const after = await store.query(adHoc("MATCH (r:Ring) OPTIONAL MATCH (a:Account)-[:MEMBER_OF]->(r) RETURN r.id AS id, r.analysedAt AS at, count(a) AS members"), {}, { timeoutMs: T });
+      await expect(
+        store.writeAnalysis({ ...result, rings: [first, { ...first }], analysedAt: NOW + 2 * 86_400_000 }),
+      ).rejects.toBeDefined();
+      const after = await store.query(
+        adHoc("MATCH (r:Ring) OPTIONAL MATCH (a:Account)-[:MEMBER_OF]->(r) RETURN r.id AS id, r.analysedAt AS at, count(a) AS members"),
+        {},
+        { timeoutMs: T },
+      );
       expect(sortedRows(after.rows)).toEqual(sortedRows(before.rows));
       expect(await store.counts()).toEqual(counts);
     });
@@ -227,7 +288,9 @@ export function storeContract(name: string, makeStore: () => Promise<GraphStore>
   describe(`${name} store contract — a folder with bad input`, () => {
     const dir = tempDir("ringlens-contract-bad-");
     let store: GraphStore;
-    beforeAll(async () => { store = await makeStore(); });
+    beforeAll(async () => {
+      store = await makeStore();
+    });
     afterAll(() => store?.close());
 
     it("rejects the same rows and loads the same graph", async () => {
@@ -235,7 +298,11 @@ export function storeContract(name: string, makeStore: () => Promise<GraphStore>
       golden.check("bad.report", reportOf(report));
       golden.check("bad.rejects", fs.readFileSync(report.rejectFile, "utf8").split("\n").slice(1).filter(Boolean).sort());
       golden.check("bad.counts", await store.counts());
-      const { rows } = await store.query(adHoc("MATCH (a:Account) RETURN a.id AS id, a.name AS name, a.createdAt AS createdAt"), {}, { timeoutMs: T });
+      const { rows } = await store.query(
+        adHoc("MATCH (a:Account) RETURN a.id AS id, a.name AS name, a.createdAt AS createdAt"),
+        {},
+        { timeoutMs: T },
+      );
       golden.check("bad.accounts", sortedRows(rows));
     });
   });

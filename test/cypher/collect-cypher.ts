@@ -25,8 +25,9 @@ const FILLED_BY_SCHEMA = new Set(["reads/export-node-page", "reads/export-rel-pa
 
 /** Every file of the listed folders, loaded as a store would. */
 export function listedTexts(): CypherText[] {
-  return CYPHER_FOLDERS.filter((f) => fs.existsSync(path.join(CYPHER_ROOT, f)))
-    .flatMap((folder) => listCypherFiles(folder).map((file) => readCypherText(folder, file)));
+  return CYPHER_FOLDERS.filter((f) => fs.existsSync(path.join(CYPHER_ROOT, f))).flatMap((folder) =>
+    listCypherFiles(folder).map((file) => readCypherText(folder, file)),
+  );
 }
 
 /** `text` filled with every combination of its slots' values (itself when it has none). */
@@ -40,14 +41,23 @@ export function everyFilling(text: CypherText): CypherText[] {
 
 function filled(text: CypherText): CypherText[] {
   if (!FILLED_BY_SCHEMA.has(text.name)) return everyFilling(text);
-  return exportReadStatements().map((r) => r.text).filter((t) => t.name.startsWith(`${text.name}[`));
+  return exportReadStatements()
+    .map((r) => r.text)
+    .filter((t) => t.name.startsWith(`${text.name}[`));
 }
 
 /** Every Cypher text that can reach Neo4j, with its parameters (and row fields for UNWIND $rows). */
 export function collectCypher(): CollectedText[] {
   const adapter = neo4jStatements().map((s): CollectedText => ({ ...s, source: "adapter" }));
-  const files = listedTexts().flatMap(filled).map((t): CollectedText => ({
-    name: t.name, text: t.neo4j, params: t.params, source: t.name.slice(0, t.name.indexOf("/")) as CollectedText["source"],
-  }));
+  const files = listedTexts()
+    .flatMap(filled)
+    .map(
+      (t): CollectedText => ({
+        name: t.name,
+        text: t.neo4j,
+        params: t.params,
+        source: t.name.slice(0, t.name.indexOf("/")) as CollectedText["source"],
+      }),
+    );
   return [...adapter, ...files];
 }

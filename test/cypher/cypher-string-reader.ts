@@ -11,7 +11,10 @@ export function readCypherString(literal: string): string {
   for (let i = 1; i < chars.length - 1; i++) {
     const c = chars[i]!;
     if (c === "'") throw new Error(`unescaped quote at ${i} in ${literal}`);
-    if (c !== "\\") { out += c; continue; }
+    if (c !== "\\") {
+      out += c;
+      continue;
+    }
     const e = chars[++i];
     const map: Record<string, string> = { t: "\t", b: "\b", n: "\n", r: "\r", f: "\f", "'": "'", '"': '"', "\\": "\\" };
     if (e === undefined || !(e in map)) throw new Error(`invalid escape \\${e} in ${literal}`);
@@ -25,10 +28,16 @@ function charStream(text: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    if (c !== "\\") { out.push(c); continue; }
+    if (c !== "\\") {
+      out.push(c);
+      continue;
+    }
     const next = text[++i];
     if (next === undefined) throw new Error("trailing backslash");
-    if (next !== "u") { out.push(c, next); continue; }
+    if (next !== "u") {
+      out.push(c, next);
+      continue;
+    }
     while (text[i] === "u") i++;
     const hex = text.slice(i, i + 4);
     if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw new Error(`invalid unicode escape \\u${hex}`);

@@ -23,12 +23,30 @@ export function findCypherTemplates(root: string, relativeTo: string): CypherTem
     const visit = (node: ts.Node): void => {
       if (ts.isTemplateExpression(node)) {
         const literal = [node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join(" ");
-        if (CLAUSE.test(literal)) out.push(at(source, node, relativeTo, node.templateSpans.map((s) => s.expression.getText(source))));
+        if (CLAUSE.test(literal))
+          out.push(
+            at(
+              source,
+              node,
+              relativeTo,
+              node.templateSpans.map((s) => s.expression.getText(source)),
+            ),
+          );
       } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
         const parts = flattenPlus(node);
-        const literal = parts.filter(ts.isStringLiteralLike).map((p) => p.text).join(" ");
+        const literal = parts
+          .filter(ts.isStringLiteralLike)
+          .map((p) => p.text)
+          .join(" ");
         if (CLAUSE.test(literal) && parts.some((p) => !ts.isStringLiteralLike(p))) {
-          out.push(at(source, node, relativeTo, parts.filter((p) => !ts.isStringLiteralLike(p)).map((p) => p.getText(source))));
+          out.push(
+            at(
+              source,
+              node,
+              relativeTo,
+              parts.filter((p) => !ts.isStringLiteralLike(p)).map((p) => p.getText(source)),
+            ),
+          );
           return;
         }
       }
@@ -40,7 +58,8 @@ export function findCypherTemplates(root: string, relativeTo: string): CypherTem
 }
 
 function flattenPlus(node: ts.Expression): ts.Expression[] {
-  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) return [...flattenPlus(node.left), ...flattenPlus(node.right)];
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken)
+    return [...flattenPlus(node.left), ...flattenPlus(node.right)];
   if (ts.isParenthesizedExpression(node)) return flattenPlus(node.expression);
   return [node];
 }

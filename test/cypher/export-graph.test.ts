@@ -31,8 +31,17 @@ describe("Cypher string literals", () => {
   });
 
   it("read back as the same string under Neo4j's rules, for any string", () => {
-    fc.assert(fc.property(fc.string({ unit: "binary" }), (s) => readCypherString(cypherString(s)) === s), { numRuns: 2_000 });
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom("'", "\\", "u", "0", "2", "7", "\n", "a", '"') }), (s) => readCypherString(cypherString(s)) === s), { numRuns: 2_000 });
+    fc.assert(
+      fc.property(fc.string({ unit: "binary" }), (s) => readCypherString(cypherString(s)) === s),
+      { numRuns: 2_000 },
+    );
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom("'", "\\", "u", "0", "2", "7", "\n", "a", '"') }),
+        (s) => readCypherString(cypherString(s)) === s,
+      ),
+      { numRuns: 2_000 },
+    );
     expect(readCypherString(cypherString(NASTY))).toBe(NASTY);
   });
 
@@ -52,7 +61,7 @@ describe("Cypher string literals", () => {
     expect(() => cypherLiteral(1.5, p("long"))).toThrow(/property x \(long\)/);
   });
 
-  it("leave the CSV cell of an absent value, an empty list and [\"\"] empty, and set those lists after the import", () => {
+  it('leave the CSV cell of an absent value, an empty list and [""] empty, and set those lists after the import', () => {
     const list = { name: "countries", type: "string[]" as const };
     expect(adminCell(null, list)).toBeNull();
     expect(adminCell([], list)).toBeNull();
@@ -61,8 +70,12 @@ describe("Cypher string literals", () => {
     expect(adminCell("", { name: "x", type: "string" })).toBe("");
     expect(() => adminCell(["a;b"], list)).toThrow(/array delimiter/);
     const ring = graphSchema().nodes.find((n) => n.label === "Ring")!;
-    expect(listValuesStatement(ring, list, [{ key: "R-'1", value: [] }, { key: "R-2", value: [""] }]))
-      .toBe("UNWIND [\n  ['R-\\'1', []],\n  ['R-2', ['']]\n] AS row\nMATCH (n:Ring {id: row[0]}) SET n.countries = row[1];\n");
+    expect(
+      listValuesStatement(ring, list, [
+        { key: "R-'1", value: [] },
+        { key: "R-2", value: [""] },
+      ]),
+    ).toBe("UNWIND [\n  ['R-\\'1', []],\n  ['R-2', ['']]\n] AS row\nMATCH (n:Ring {id: row[0]}) SET n.countries = row[1];\n");
   });
 });
 
@@ -93,10 +106,14 @@ describe("ringlens export on the small and bad-input fixtures", () => {
   describe("--format cypher", () => {
     const script = () => fs.readFileSync(path.join(dir, "cypher", "ringlens.cypher"), "utf8");
     /** Statements of the script with the label or type they write and their row count. */
-    const batches = () => script().split(/;\n/).filter((s) => s.startsWith("UNWIND")).map((s) => {
-      const target = /MERGE \((?:n:(\w+)|a\)-\[r:(\w+))/.exec(s)!;
-      return { name: target[1] ?? target[2]!, rows: s.split("\n").filter((l) => /^ {2}[{[]/.test(l)).length, text: s };
-    });
+    const batches = () =>
+      script()
+        .split(/;\n/)
+        .filter((s) => s.startsWith("UNWIND"))
+        .map((s) => {
+          const target = /MERGE \((?:n:(\w+)|a\)-\[r:(\w+))/.exec(s)!;
+          return { name: target[1] ?? target[2]!, rows: s.split("\n").filter((l) => /^ {2}[{[]/.test(l)).length, text: s };
+        });
 
     it("starts with every constraint and index of cypher/schema/neo4j.cypher", () => {
       const schemaText = fs.readFileSync(path.join(FIXTURES, "../../cypher/schema/neo4j.cypher"), "utf8");
@@ -120,7 +137,9 @@ describe("ringlens export on the small and bad-input fixtures", () => {
     });
 
     it("says how to load it with cypher-shell", () => {
-      expect(fs.readFileSync(path.join(dir, "cypher", "README.md"), "utf8")).toContain("cypher-shell -a bolt://localhost:7687 -u neo4j -p \"$NEO4J_PASSWORD\" -d neo4j -f ringlens.cypher");
+      expect(fs.readFileSync(path.join(dir, "cypher", "README.md"), "utf8")).toContain(
+        'cypher-shell -a bolt://localhost:7687 -u neo4j -p "$NEO4J_PASSWORD" -d neo4j -f ringlens.cypher',
+      );
     });
   });
 
@@ -129,13 +148,48 @@ describe("ringlens export on the small and bad-input fixtures", () => {
 
     it("writes one file per label and type with typed headers", () => {
       expect(read("nodes-Account.csv")[0]).toEqual(["id:ID(Account)", "createdAt:datetime", "country", "email", "phone", "name", "status"]);
-      expect(read("nodes-Refund.csv")[0]).toEqual(["id:ID(Refund)", "orderId", "amount:double", "currency", "item", "category", "requestedAt:datetime", "approvedAt:datetime", "returned:boolean", "channel", "status"]);
-      expect(read("nodes-Ring.csv")[0]).toEqual(["id:ID(Ring)", "size:long", "score:double", "level", "reasons", "hubs", "countries:string[]", "refundCount:long", "refundValue:double", "noReturnShare:double", "insiderCount:long", "analysedAt:datetime"]);
+      expect(read("nodes-Refund.csv")[0]).toEqual([
+        "id:ID(Refund)",
+        "orderId",
+        "amount:double",
+        "currency",
+        "item",
+        "category",
+        "requestedAt:datetime",
+        "approvedAt:datetime",
+        "returned:boolean",
+        "channel",
+        "status",
+      ]);
+      expect(read("nodes-Ring.csv")[0]).toEqual([
+        "id:ID(Ring)",
+        "size:long",
+        "score:double",
+        "level",
+        "reasons",
+        "hubs",
+        "countries:string[]",
+        "refundCount:long",
+        "refundValue:double",
+        "noReturnShare:double",
+        "insiderCount:long",
+        "analysedAt:datetime",
+      ]);
       expect(read("nodes-Meta.csv")[0]).toEqual(["key:ID(Meta)", "value"]);
       expect(read("rels-SHIPS_TO.csv")[0]).toEqual([":START_ID(Account)", ":END_ID(Address)", "type"]);
       expect(read("rels-USES.csv")[0]).toEqual([":START_ID(Account)", ":END_ID(Device)", "firstSeen:datetime", "lastSeen:datetime"]);
       expect(read("rels-APPROVED.csv")[0]).toEqual([":START_ID(Employee)", ":END_ID(Refund)"]);
-      expect(read("rels-SUSPECTED_IN.csv")[0]).toEqual([":START_ID(Employee)", ":END_ID(Ring)", "share:double", "baseline:double", "lift:double", "approvals:long", "noReturnApprovals:long", "score:double", "reason"]);
+      expect(read("rels-SUSPECTED_IN.csv")[0]).toEqual([
+        ":START_ID(Employee)",
+        ":END_ID(Ring)",
+        "share:double",
+        "baseline:double",
+        "lift:double",
+        "approvals:long",
+        "noReturnApprovals:long",
+        "score:double",
+        "reason",
+      ]);
     });
 
     it("writes as many rows as the store holds, per label and type", () => {
@@ -152,7 +206,9 @@ describe("ringlens export on the small and bad-input fixtures", () => {
 
     it("writes the exact import command naming every file, and the schema to apply after", () => {
       const readme = fs.readFileSync(path.join(dir, "admin", "README.md"), "utf8");
-      expect(readme).toContain("neo4j-admin database import full neo4j --overwrite-destination --multiline-fields=true --array-delimiter=\";\"");
+      expect(readme).toContain(
+        'neo4j-admin database import full neo4j --overwrite-destination --multiline-fields=true --array-delimiter=";"',
+      );
       for (const n of schema.nodes) expect(readme).toContain(`--nodes=${n.label}=nodes-${n.label}.csv`);
       for (const r of schema.rels) expect(readme).toContain(`--relationships=${r.type}=rels-${r.type}.csv`);
       expect(fs.readFileSync(path.join(dir, "admin", "schema.cypher"), "utf8")).toContain("CREATE CONSTRAINT account_id IF NOT EXISTS");
@@ -160,7 +216,7 @@ describe("ringlens export on the small and bad-input fixtures", () => {
   });
 
   it("round-trips quotes, backslashes and Unicode through the embedded engine's own parser", async () => {
-    for (const s of ["O'Brien", "a\\b", "\\u0027", "日本語 😀 é", "'; MATCH (n) DETACH DELETE n //", "\"x\""]) {
+    for (const s of ["O'Brien", "a\\b", "\\u0027", "日本語 😀 é", "'; MATCH (n) DETACH DELETE n //", '"x"']) {
       const { rows } = await store.query(adHoc(`RETURN ${cypherString(s)} AS v`), {}, { timeoutMs: T });
       expect(rows[0]!.v).toBe(s);
     }

@@ -37,7 +37,11 @@ const BASE: DbSchema = {
 /** Adapter-internal names, not in the shared schema: staged rings of a running analysis, replaced rings being deleted. */
 const ADAPTER_EXTRAS = { labels: [RING_STAGING.staged, RING_STAGING.retired], propertyKeys: [RING_STAGING.analysisId] };
 
-interface Finding { name: string; text: string; problems: string[] }
+interface Finding {
+  name: string;
+  text: string;
+  problems: string[];
+}
 
 /** The schema one text is linted with: the shared one, its declared parameters, its row fields. */
 function schemaFor(t: { params: readonly string[]; rowFields?: readonly string[]; source?: string }): DbSchema {
@@ -55,12 +59,15 @@ function lint(name: string, text: string, schema: DbSchema): Finding | null {
   return problems.length ? { name, text, problems } : null;
 }
 
-const report = (findings: Finding[]) => findings.map((f) => `\n— ${f.name}\n  ${f.problems.join("\n  ")}\n  in: ${f.text.slice(0, 400)}`).join("\n");
+const report = (findings: Finding[]) =>
+  findings.map((f) => `\n— ${f.name}\n  ${f.problems.join("\n  ")}\n  in: ${f.text.slice(0, 400)}`).join("\n");
 
 describe("Cypher checked by Neo4j's parser", () => {
   let texts: CollectedText[];
   let checked = 0;
-  beforeAll(() => { texts = collectCypher(); });
+  beforeAll(() => {
+    texts = collectCypher();
+  });
   afterAll(() => console.info(`neo4j-cypher: ${checked} Cypher texts checked by Neo4j's parser`));
 
   it("collects the adapter's statements and every file of cypher/reads/ and cypher/queries/, each slot filling", () => {
@@ -71,7 +78,11 @@ describe("Cypher checked by Neo4j's parser", () => {
     // The export's page reads, once per table of the graph schema.
     expect(texts.filter((t) => t.name.startsWith("reads/export-")).length).toBeGreaterThanOrEqual(exportReadStatements().length);
     const names = new Set(texts.map((t) => t.name.replace(/\[.*$/, "")));
-    expect(listCypherFiles("reads").map((f) => `reads/${f.replace(/\.cypher$/, "")}`).filter((n) => !names.has(n))).toEqual([]);
+    expect(
+      listCypherFiles("reads")
+        .map((f) => `reads/${f.replace(/\.cypher$/, "")}`)
+        .filter((n) => !names.has(n)),
+    ).toEqual([]);
   });
 
   it("finds no syntax error, deprecation, unknown name or undeclared parameter in any of them", () => {
@@ -114,72 +125,130 @@ describe("Cypher checked by Neo4j's parser", () => {
 const WHITELIST: Record<string, Record<string, string>> = {
   "server/cli/neo4j-export-format.ts": {
     list: "rows rendered by cypherLiteral(): every value an escaped literal",
-    "spec.label": "graph description names", "spec.key": "graph description names", "from.label": "graph description names", "from.key": "graph description names",
-    "to.label": "graph description names", "to.key": "graph description names", "rel.type": "graph description names", "property.name": "graph description names",
-    'keys ? ` {${keys}}` : ""': "the description's mergeOn property names", 'hasProps ? " SET r += row[2]" : ""': "constant text",
+    "spec.label": "graph description names",
+    "spec.key": "graph description names",
+    "from.label": "graph description names",
+    "from.key": "graph description names",
+    "to.label": "graph description names",
+    "to.key": "graph description names",
+    "rel.type": "graph description names",
+    "property.name": "graph description names",
+    'keys ? ` {${keys}}` : ""': "the description's mergeOn property names",
+    'hasProps ? " SET r += row[2]" : ""': "constant text",
   },
   // Derived from the graph description: every name spliced in is a node kind, relationship
   // type, property or load field of server/schema/graph-schema.ts, each checked a plain
   // identifier by toGraphSchema (the guard test below); values only through $params or staged files.
   "server/schema/kuzu-ddl.ts": {
-    "n.label": "graph description names", "r.type": "graph description names",
+    "n.label": "graph description names",
+    "r.type": "graph description names",
     '[`${column(key!)} PRIMARY KEY`, ...rest.map(column)].join(", ")': "graph description property names and KUZU_TYPES constants",
     '[`FROM ${r.from} TO ${r.to}`, ...r.properties.map(column)].join(", ")': "graph description names and KUZU_TYPES constants",
   },
   "server/schema/neo4j-ddl.ts": {
-    "snake(label)": "graph description names, snake-cased", "snake(n.label)": "graph description names, snake-cased", label: "graph description names or RING_STAGING",
-    property: "graph description property names", "n.key": "graph description names", "n.label": "graph description names",
+    "snake(label)": "graph description names, snake-cased",
+    "snake(n.label)": "graph description names, snake-cased",
+    label: "graph description names or RING_STAGING",
+    property: "graph description property names",
+    "n.key": "graph description names",
+    "n.label": "graph description names",
   },
   "server/store/store-statements.ts": { label: "NODE_LABELS of the graph description", type: "REL_TYPES of the graph description" },
   "server/store/neo4j-analysis-io.ts": {
-    rel: "IDENTIFIER_KINDS", label: "IDENTIFIER_KINDS", "RING_STAGING.staged": "a constant label", "RING_STAGING.analysisId": "a constant property name",
+    rel: "IDENTIFIER_KINDS",
+    label: "IDENTIFIER_KINDS",
+    "RING_STAGING.staged": "a constant label",
+    "RING_STAGING.analysisId": "a constant property name",
     'properties.join(", ")': "`name: row.name` of the description's Ring properties, $analysisId, $analysedAt",
-    "nodeSpec(rel.to).key": "graph description names", "nodeSpec(rel.from).key": "graph description names", "rel.from": "graph description names",
-    "rel.type": "graph description names", "start!.name": "staged column names (endField of description labels)", "end!.name": "staged column names (endField of description labels)",
+    "nodeSpec(rel.to).key": "graph description names",
+    "nodeSpec(rel.from).key": "graph description names",
+    "rel.from": "graph description names",
+    "rel.type": "graph description names",
+    "start!.name": "staged column names (endField of description labels)",
+    "end!.name": "staged column names (endField of description labels)",
     set: "`name: row.name` of the description's relationship properties",
   },
   "server/store/neo4j-upserts.ts": {
     'columns.map((c) => `${variable}.${c.name} = row.${c.name}`).join(", ")': "graph description property names on a constant variable",
-    unwind: "a constant", self: "graph description label and key", 'sets("n", properties)': "graph description property names", 'sets("r", rest)': "graph description property names",
-    "rel.load.field": "graph description load field", guard: "constant text around a description load field", start: "graph description label, key and load field",
-    "rel.type": "graph description names", "rel.from": "graph description names", "rel.to": "graph description names",
-    "nodeSpec(rel.from).key": "graph description names", "nodeSpec(rel.to).key": "graph description names",
-    startField: "graph description load field", endField: "graph description load field", on: "graph description mergeOn properties",
+    unwind: "a constant",
+    self: "graph description label and key",
+    'sets("n", properties)': "graph description property names",
+    'sets("r", rest)': "graph description property names",
+    "rel.load.field": "graph description load field",
+    guard: "constant text around a description load field",
+    start: "graph description label, key and load field",
+    "rel.type": "graph description names",
+    "rel.from": "graph description names",
+    "rel.to": "graph description names",
+    "nodeSpec(rel.from).key": "graph description names",
+    "nodeSpec(rel.to).key": "graph description names",
+    startField: "graph description load field",
+    endField: "graph description load field",
+    on: "graph description mergeOn properties",
   },
   "server/store/embedded-analysis-io.ts": {
-    match: "constant statements (cypher/store/kuzu-analysis-*.cypher, links from IDENTIFIER_KINDS)", file: "a temp file the store made (mkdtemp)",
-    rel: "IDENTIFIER_KINDS", label: "IDENTIFIER_KINDS",
+    match: "constant statements (cypher/store/kuzu-analysis-*.cypher, links from IDENTIFIER_KINDS)",
+    file: "a temp file the store made (mkdtemp)",
+    rel: "IDENTIFIER_KINDS",
+    label: "IDENTIFIER_KINDS",
   },
   "server/store/embedded-analysis-writes.ts": {
-    "header(columns)": "the description's property names and KUZU_TYPES", file: "a temp file the store made (mkdtemp)", 'nodeSpec("Ring").label': "graph description names",
-    properties: "`name: name` of the description's Ring properties, the list split with LIST_SEPARATOR, and the run's time (new Date(number).toISOString())",
-    'parallel ? "" : ", parallel=false"': "constant text", "rel.from": "graph description names", "rel.to": "graph description names", "rel.type": "graph description names",
-    "nodeSpec(rel.from).key": "graph description names", "nodeSpec(rel.to).key": "graph description names",
-    "start!.name": "staged column names (endField of description labels)", "end!.name": "staged column names (endField of description labels)",
+    "header(columns)": "the description's property names and KUZU_TYPES",
+    file: "a temp file the store made (mkdtemp)",
+    'nodeSpec("Ring").label': "graph description names",
+    properties:
+      "`name: name` of the description's Ring properties, the list split with LIST_SEPARATOR, and the run's time (new Date(number).toISOString())",
+    'parallel ? "" : ", parallel=false"': "constant text",
+    "rel.from": "graph description names",
+    "rel.to": "graph description names",
+    "rel.type": "graph description names",
+    "nodeSpec(rel.from).key": "graph description names",
+    "nodeSpec(rel.to).key": "graph description names",
+    "start!.name": "staged column names (endField of description labels)",
+    "end!.name": "staged column names (endField of description labels)",
     set: "`name: name` of the description's relationship properties",
   },
   "server/store/embedded-loads.ts": {
-    set: "setClause of graph description property names", self: "graph description label and key", 'setClause("n", properties)': "graph description property names",
-    'setClause("r", rest)': "graph description property names", "rel.from": "graph description names", "rel.to": "graph description names", "rel.type": "graph description names",
-    "nodeSpec(rel.from).key": "graph description names", "rel.load.field": "graph description load field", start: "graph description label, key and load field",
-    "key!.name": "graph description key", fromKey: "graph description key", toKey: "graph description key", startField: "graph description load field", endField: "graph description load field",
-    'mergeOn.map((c) => `r.${c.name} = ${c.name}`).join(" AND ")': "graph description mergeOn properties", ends: "graph description names and load fields",
-    on: "graph description mergeOn properties", where: "graph description mergeOn properties",
+    set: "setClause of graph description property names",
+    self: "graph description label and key",
+    'setClause("n", properties)': "graph description property names",
+    'setClause("r", rest)': "graph description property names",
+    "rel.from": "graph description names",
+    "rel.to": "graph description names",
+    "rel.type": "graph description names",
+    "nodeSpec(rel.from).key": "graph description names",
+    "rel.load.field": "graph description load field",
+    start: "graph description label, key and load field",
+    "key!.name": "graph description key",
+    fromKey: "graph description key",
+    toKey: "graph description key",
+    startField: "graph description load field",
+    endField: "graph description load field",
+    'mergeOn.map((c) => `r.${c.name} = ${c.name}`).join(" AND ")': "graph description mergeOn properties",
+    ends: "graph description names and load fields",
+    on: "graph description mergeOn properties",
+    where: "graph description mergeOn properties",
     '[`a.${fromKey}`, `x.${toKey}`, ...mergeOn.map((c) => `r.${c.name}`)].join(", ")': "graph description keys and mergeOn properties",
-    header: "row field names of the description", file: "a temp file the store made (mkdtemp)",
+    header: "row field names of the description",
+    file: "a temp file the store made (mkdtemp)",
     "loadFrom(keyColumns(kind), keysFile)": "key fields of the description and a temp file the store made",
-    "LOAD_SPECS[kind].existing": "derived from the description", out: "a temp file the store made", table: "graph description label or type",
+    "LOAD_SPECS[kind].existing": "derived from the description",
+    out: "a temp file the store made",
+    table: "graph description label or type",
   },
 };
-
 
 describe("no Cypher assembled from user input", () => {
   const templates = findCypherTemplates(path.join(ROOT, "server"), ROOT);
 
   it("splices only whitelisted expressions into Cypher text anywhere in server/", () => {
-    const unknown = templates.flatMap((t) => t.expressions.filter((e) => !(e in (WHITELIST[t.file] ?? {}))).map((e) => `${t.file}:${t.line} \${${e}}`));
+    const unknown = templates.flatMap((t) =>
+      t.expressions.filter((e) => !(e in (WHITELIST[t.file] ?? {}))).map((e) => `${t.file}:${t.line} \${${e}}`),
+    );
     expect(templates.length).toBeGreaterThan(20);
-    expect(unknown, `review these interpolations and list them in WHITELIST with the reason they are safe:\n${unknown.join("\n")}`).toEqual([]);
+    expect(unknown, `review these interpolations and list them in WHITELIST with the reason they are safe:\n${unknown.join("\n")}`).toEqual(
+      [],
+    );
   });
 
   it("keeps the whitelist's guards honest: node types, slots and schema names are checked", () => {
@@ -191,32 +260,42 @@ describe("no Cypher assembled from user input", () => {
     expect(withSlots(cypher("reads/node"), { label: "Account" }).kuzu).toBe("MATCH (n:Account {id: $id}) RETURN n");
     const node = (properties: Record<string, { type: "string"; source: [] }>) => ({ key: "id", keySource: [], properties });
     expect(() => toGraphSchema({ nodes: { "Bad Label": node({}) }, rels: {} })).toThrow(/not a plain identifier/);
-    expect(() => toGraphSchema({ nodes: { Ok: node({ "x y": { type: "string", source: [] } }) }, rels: {} })).toThrow(/not a plain identifier/);
-    expect(() => toGraphSchema({ nodes: { Ok: node({}) }, rels: { "R}]->(x) DETACH DELETE x//": { from: "Ok", to: "Ok", properties: {} } } })).toThrow(/not a plain identifier/);
+    expect(() => toGraphSchema({ nodes: { Ok: node({ "x y": { type: "string", source: [] } }) }, rels: {} })).toThrow(
+      /not a plain identifier/,
+    );
+    expect(() =>
+      toGraphSchema({ nodes: { Ok: node({}) }, rels: { "R}]->(x) DETACH DELETE x//": { from: "Ok", to: "Ok", properties: {} } } }),
+    ).toThrow(/not a plain identifier/);
   });
 
   it("gives store.query no inline text anywhere in server/: its first argument is never a string", () => {
-    const inline = listTs(path.join(ROOT, "server")).filter((f) => !f.endsWith("embedded-connection.ts")).flatMap((file) => {
-      const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.ES2022, true);
-      const found: string[] = [];
-      const visit = (node: ts.Node): void => {
-        if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === "query") {
-          const first = node.arguments[0];
-          if (first && (ts.isStringLiteralLike(first) || ts.isTemplateExpression(first) || ts.isBinaryExpression(first))) {
-            found.push(`${path.relative(ROOT, file)}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}`);
+    const inline = listTs(path.join(ROOT, "server"))
+      .filter((f) => !f.endsWith("embedded-connection.ts"))
+      .flatMap((file) => {
+        const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.ES2022, true);
+        const found: string[] = [];
+        const visit = (node: ts.Node): void => {
+          if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === "query") {
+            const first = node.arguments[0];
+            if (first && (ts.isStringLiteralLike(first) || ts.isTemplateExpression(first) || ts.isBinaryExpression(first))) {
+              found.push(`${path.relative(ROOT, file)}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}`);
+            }
           }
-        }
-        ts.forEachChild(node, visit);
-      };
-      visit(source);
-      return found;
-    });
+          ts.forEachChild(node, visit);
+        };
+        visit(source);
+        return found;
+      });
     expect(inline).toEqual([]);
   });
 
   it("makes CypherText only in server/cypher/, so every text a store runs was read from a file under cypher/", () => {
     const makers = listTs(path.join(ROOT, "server"))
-      .filter((f) => !f.includes(`${path.sep}cypher${path.sep}`) && /(as|satisfies)\s+(unknown\s+as\s+)?CypherText\b|<CypherText>/.test(fs.readFileSync(f, "utf8")))
+      .filter(
+        (f) =>
+          !f.includes(`${path.sep}cypher${path.sep}`) &&
+          /(as|satisfies)\s+(unknown\s+as\s+)?CypherText\b|<CypherText>/.test(fs.readFileSync(f, "utf8")),
+      )
       .map((f) => path.relative(ROOT, f));
     expect(makers).toEqual([]);
   });
@@ -238,7 +317,9 @@ describe("the files under cypher/ a store runs", () => {
 
   it("filter the ring list the same way in the count and in each sort's page, one page per sort key", () => {
     const where = (name: string) => /WHERE[\s\S]*?(?=\nRETURN)/.exec(cypher(name).neo4j)?.[0];
-    const pages = listCypherFiles("reads").filter((f) => f.startsWith("ring-page-by-")).map((f) => `reads/${f.replace(/\.cypher$/, "")}`);
+    const pages = listCypherFiles("reads")
+      .filter((f) => f.startsWith("ring-page-by-"))
+      .map((f) => `reads/${f.replace(/\.cypher$/, "")}`);
     expect(pages).toEqual(Object.values(RING_SORTS).sort());
     for (const page of pages) expect(where(page), page).toBe(where("reads/ring-count"));
   });

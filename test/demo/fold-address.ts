@@ -31,5 +31,11 @@ export interface AddressCells {
 }
 
 export function foldAddress(row: AddressCells): string {
-  return [foldText(row.line1), foldText(row.line2), foldText(row.city), row.postal_code.replace(/\s+/g, "").toLowerCase(), row.country.toUpperCase()].join("|");
+  return [
+    foldText(row.line1),
+    foldText(row.line2),
+    foldText(row.city),
+    row.postal_code.replace(/\s+/g, "").toLowerCase(),
+    row.country.toUpperCase(),
+  ].join("|");
 }

@@ -7,7 +7,16 @@ import { writeDemo } from "../../server/demo/write-demo.ts";
 import { readCsv } from "./read-csv.ts";
 import { tempFolder } from "./temp-folder.ts";
 
-const FILES = ["accounts.csv", "addresses.csv", "devices.csv", "payments.csv", "employees.csv", "refunds.csv", "truth/rings.csv", "truth/insiders.csv"];
+const FILES = [
+  "accounts.csv",
+  "addresses.csv",
+  "devices.csv",
+  "payments.csv",
+  "employees.csv",
+  "refunds.csv",
+  "truth/rings.csv",
+  "truth/insiders.csv",
+];
 
 async function snapshot(folder: string): Promise<Map<string, Buffer>> {
   return new Map(await Promise.all(FILES.map(async (file) => [file, await readFile(join(folder, file))] as const)));
@@ -31,8 +40,25 @@ describe("writeDemo", () => {
   });
 
   it("writes every file of the contract, header first with the exact column names", async () => {
-    expect((await readdir(first())).sort()).toEqual(["accounts.csv", "addresses.csv", "devices.csv", "employees.csv", "payments.csv", "refunds.csv", "truth"]);
-    const heads = { "accounts.csv": "accounts", "addresses.csv": "addresses", "devices.csv": "devices", "payments.csv": "payments", "employees.csv": "employees", "refunds.csv": "refunds", "truth/rings.csv": "rings", "truth/insiders.csv": "insiders" } as const;
+    expect((await readdir(first())).sort()).toEqual([
+      "accounts.csv",
+      "addresses.csv",
+      "devices.csv",
+      "employees.csv",
+      "payments.csv",
+      "refunds.csv",
+      "truth",
+    ]);
+    const heads = {
+      "accounts.csv": "accounts",
+      "addresses.csv": "addresses",
+      "devices.csv": "devices",
+      "payments.csv": "payments",
+      "employees.csv": "employees",
+      "refunds.csv": "refunds",
+      "truth/rings.csv": "rings",
+      "truth/insiders.csv": "insiders",
+    } as const;
     for (const [file, table] of Object.entries(heads)) {
       const text = await readFile(join(first(), file), "utf8");
       expect(text.slice(0, text.indexOf("\r\n"))).toBe(DEMO_COLUMNS[table].join(","));
@@ -90,7 +116,9 @@ describe("writeDemo", () => {
   });
 
   it("rejects impossible options with an invalid-input error", async () => {
-    await expect(writeDemo({ accounts: 10, rings: 30, seed: 1, out: join(root.path, "never") })).rejects.toMatchObject({ kind: "invalid-input" });
+    await expect(writeDemo({ accounts: 10, rings: 30, seed: 1, out: join(root.path, "never") })).rejects.toMatchObject({
+      kind: "invalid-input",
+    });
     await expect(writeDemo({ accounts: 0, out: join(root.path, "never") })).rejects.toMatchObject({ kind: "invalid-input" });
   });
 });

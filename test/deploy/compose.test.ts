@@ -29,13 +29,26 @@ interface Service {
   profiles?: string[];
   command?: string[];
 }
-const compose = parse(read("docker-compose.yml"), { merge: true }) as { services: Record<string, Service>; volumes: Record<string, unknown> };
+const compose = parse(read("docker-compose.yml"), { merge: true }) as {
+  services: Record<string, Service>;
+  volumes: Record<string, unknown>;
+};
 const service = (name: string) => compose.services[name]!;
 
 /** Environment names loadConfig reads (it is the only reader of the environment), recorded as it reads them. */
 const configEnv = (() => {
   const names = new Set<string>();
-  loadConfig(new Proxy({}, { get: (_target, name) => { if (typeof name === "string") names.add(name); return undefined; } }));
+  loadConfig(
+    new Proxy(
+      {},
+      {
+        get: (_target, name) => {
+          if (typeof name === "string") names.add(name);
+          return undefined;
+        },
+      },
+    ),
+  );
   return names;
 })();
 
@@ -43,8 +56,10 @@ const configEnv = (() => {
 function resolved(name: string, env: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(service(name).environment ?? {})) {
-    out[key] = String(value).replace(/\$\$|\$\{([A-Z0-9_]+)(?::-([^}]*))?\}/g, (whole, variable: string | undefined, fallback: string | undefined) =>
-      whole === "$$" ? "$" : env[variable!] || (fallback ?? ""));
+    out[key] = String(value).replace(
+      /\$\$|\$\{([A-Z0-9_]+)(?::-([^}]*))?\}/g,
+      (whole, variable: string | undefined, fallback: string | undefined) => (whole === "$$" ? "$" : env[variable!] || (fallback ?? "")),
+    );
   }
   return out;
 }
@@ -83,19 +98,26 @@ function pomDependency(groupId: string, artifactId: string) {
 function stages() {
   const out: { from: string; name?: string; lines: string[] }[] = [];
   const text = read("Dockerfile").replace(/\\\n\s*/g, " ");
-  for (const line of text.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"))) {
+  for (const line of text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith("#"))) {
     const from = /^FROM\s+(\S+)(?:\s+AS\s+(\S+))?/i.exec(line);
     if (from) out.push({ from: from[1]!, name: from[2], lines: [] });
     else out.at(-1)!.lines.push(line);
   }
   return out;
 }
-const instruction = (lines: string[], name: string) => lines.filter((l) => l.toUpperCase().startsWith(`${name} `)).map((l) => l.slice(name.length + 1).trim());
+const instruction = (lines: string[], name: string) =>
+  lines.filter((l) => l.toUpperCase().startsWith(`${name} `)).map((l) => l.slice(name.length + 1).trim());
 
 /** Help text of a ringlens command, or null when it does not exist. */
 async function helpOf(command: string): Promise<string | null> {
   let text = "";
-  const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => { text += String(chunk); return true; });
+  const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+    text += String(chunk);
+    return true;
+  });
   const err = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
   try {
     return (await main(["node", "ringlens", command, "--help"], {})) === 0 ? text : null;
@@ -107,7 +129,10 @@ async function helpOf(command: string): Promise<string | null> {
 
 /** Every `ringlens <command> --flags…` in a shell line, with the flags it uses. */
 function ringlensCalls(line: string): { command: string; flags: string[] }[] {
-  return [...line.matchAll(/ringlens\s+([a-z-]+)([^&|;]*)/g)].map((m) => ({ command: m[1]!, flags: [...m[2]!.matchAll(/--[a-z-]+/g)].map((f) => f[0]) }));
+  return [...line.matchAll(/ringlens\s+([a-z-]+)([^&|;]*)/g)].map((m) => ({
+    command: m[1]!,
+    flags: [...m[2]!.matchAll(/--[a-z-]+/g)].map((f) => f[0]),
+  }));
 }
 
 afterEach(() => vi.restoreAllMocks());
@@ -125,9 +150,18 @@ describe("docker-compose.yml", () => {
     expect(tested).toMatch(/^5\.\d+\.\d+$/);
     expect(neo4j.image).toBe(`neo4j:${tested}-community`);
     const env = resolved("neo4j", {});
-    expect(mounts(neo4j)).toEqual(expect.arrayContaining([{ source: "neo4j-data", target: "/data" }, { source: "neo4j-logs", target: "/logs" }]));
+    expect(mounts(neo4j)).toEqual(
+      expect.arrayContaining([
+        { source: "neo4j-data", target: "/data" },
+        { source: "neo4j-logs", target: "/logs" },
+      ]),
+    );
     for (const { source } of mounts(neo4j)) expect(Object.keys(compose.volumes)).toContain(source);
-    for (const key of ["NEO4J_server_memory_heap_initial__size", "NEO4J_server_memory_heap_max__size", "NEO4J_server_memory_pagecache_size"]) {
+    for (const key of [
+      "NEO4J_server_memory_heap_initial__size",
+      "NEO4J_server_memory_heap_max__size",
+      "NEO4J_server_memory_pagecache_size",
+    ]) {
       expect(env[key], key).toMatch(/^\d+[GM]$/);
     }
   });
@@ -143,7 +177,10 @@ describe("docker-compose.yml", () => {
   });
 
   it("publishes Neo4j's browser and Bolt ports and the app's port, the one the app listens on", () => {
-    expect(portMappings(service("neo4j"))).toEqual([{ host: 7474, container: 7474 }, { host: 7687, container: 7687 }]);
+    expect(portMappings(service("neo4j"))).toEqual([
+      { host: 7474, container: 7474 },
+      { host: 7687, container: 7687 },
+    ]);
     expect(portMappings(service("app"))).toEqual([{ host: 3000, container: Number(resolved("app", {}).RINGLENS_PORT) }]);
     expect(resolved("app", {}).RINGLENS_HOST).toBe("0.0.0.0");
     expect(service("seed").ports).toBeUndefined();
@@ -171,8 +208,11 @@ describe("docker-compose.yml", () => {
     // Run the check's shell line with a cypher-shell that prints its arguments instead of connecting.
     const bin = fs.mkdtempSync(path.join(os.tmpdir(), "ringlens-compose-"));
     try {
-      fs.writeFileSync(path.join(bin, "cypher-shell"), "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n", { mode: 0o755 });
-      const run = spawnSync("sh", ["-c", unescapeDollars(script!)], { env: { PATH: `${bin}:${process.env.PATH}`, NEO4J_AUTH: "neo4j/pa/ss word" }, encoding: "utf8" });
+      fs.writeFileSync(path.join(bin, "cypher-shell"), '#!/bin/sh\nfor a in "$@"; do printf \'%s\\n\' "$a"; done\n', { mode: 0o755 });
+      const run = spawnSync("sh", ["-c", unescapeDollars(script!)], {
+        env: { PATH: `${bin}:${process.env.PATH}`, NEO4J_AUTH: "neo4j/pa/ss word" },
+        encoding: "utf8",
+      });
       expect(run.status).toBe(0);
       expect(run.stdout.trim().split("\n")).toEqual(["-a", "bolt://localhost:7687", "-u", "neo4j", "-p", "pa/ss word", "RETURN 1"]);
     } finally {
@@ -189,7 +229,11 @@ describe("docker-compose.yml", () => {
     expect([kind, command, flag]).toEqual(["CMD", "node", "-e"]);
     expect(() => new vm.Script(script!)).not.toThrow();
     const url = new URL(/fetch\('([^']+)'\)/.exec(script!)![1]!);
-    expect({ host: url.hostname, port: Number(url.port), path: url.pathname }).toEqual({ host: "127.0.0.1", port: Number(resolved("app", {}).RINGLENS_PORT), path: "/api/health" });
+    expect({ host: url.hostname, port: Number(url.port), path: url.pathname }).toEqual({
+      host: "127.0.0.1",
+      port: Number(resolved("app", {}).RINGLENS_PORT),
+      path: "/api/health",
+    });
   });
 
   it("passes only settings that loadConfig reads", () => {
@@ -250,26 +294,38 @@ describe("Dockerfile", () => {
   });
 
   it("copies into the runtime stage everything the server loads at run time", () => {
-    const copied = instruction(runtime.lines, "COPY").flatMap((c) => c.split(/\s+/).filter((t) => !t.startsWith("--")).slice(0, -1)).map((s) => s.replace(/^\/app\//, ""));
+    const copied = instruction(runtime.lines, "COPY")
+      .flatMap((c) =>
+        c
+          .split(/\s+/)
+          .filter((t) => !t.startsWith("--"))
+          .slice(0, -1),
+      )
+      .map((s) => s.replace(/^\/app\//, ""));
     for (const needed of ["node_modules", "dist", "bin", "server", "cypher", "package.json"]) expect(copied).toContain(needed);
   });
 
   it("runs on what `npm prune --omit=dev` keeps: server and bin import only runtime dependencies", () => {
     const pkg = JSON.parse(read("package.json")) as { dependencies: Record<string, string> };
     const files = [path.join(ROOT, "bin/ringlens.mjs"), ...listFiles(path.join(ROOT, "server"))];
-    const specifiers = (text: string) => [
-      ...text.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+"([^"]+)"/gm),
-      ...text.matchAll(/\bimport\(\s*"([^"]+)"\s*\)/g),
-    ].map((m) => m[1]!).filter((spec) => !spec.startsWith("."));
-    const packages = new Set(files.flatMap((f) => specifiers(fs.readFileSync(f, "utf8")))
-      .filter((spec) => !spec.startsWith("node:"))
-      .map((spec) => (spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]!)));
+    const specifiers = (text: string) =>
+      [...text.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+"([^"]+)"/gm), ...text.matchAll(/\bimport\(\s*"([^"]+)"\s*\)/g)]
+        .map((m) => m[1]!)
+        .filter((spec) => !spec.startsWith("."));
+    const packages = new Set(
+      files
+        .flatMap((f) => specifiers(fs.readFileSync(f, "utf8")))
+        .filter((spec) => !spec.startsWith("node:"))
+        .map((spec) => (spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]!)),
+    );
     expect(packages.size).toBeGreaterThan(10);
     for (const name of packages) expect(pkg.dependencies, name).toHaveProperty([name]);
   });
 
   it("keeps secrets, local installs and stores out of the build context", () => {
-    const ignored = read(".dockerignore").split("\n").map((l) => l.trim());
+    const ignored = read(".dockerignore")
+      .split("\n")
+      .map((l) => l.trim());
     for (const entry of ["node_modules", ".env", "data", "dist", ".git"]) expect(ignored).toContain(entry);
   });
 });

@@ -116,7 +116,8 @@ describe("viewer: ring list and ring graph", () => {
     const before = await stagePixels(page, [hexToRgb(DIMMED.node)]);
     await page.mouse.move(spot.x, spot.y);
     // Each try decodes a screenshot: a few tries, well spaced, within an explicit bound.
-    await expect.poll(async () => (await stagePixels(page, [hexToRgb(DIMMED.node)])).matches[0], { timeout: 10_000, interval: 250 })
+    await expect
+      .poll(async () => (await stagePixels(page, [hexToRgb(DIMMED.node)])).matches[0], { timeout: 10_000, interval: 250 })
       .toBeGreaterThan(before.matches[0]! + 100);
     await saveArtifact(page, "ring-hover.png");
 
@@ -171,7 +172,7 @@ describe("viewer: ring list and ring graph", () => {
     const page = await openTopRing();
     const folded = (await waitForView(page, `ring:${rings[0]!.id}`)).nodeCount;
     await page.locator("#fold-refunds").uncheck();
-    await expect.poll(async () => (await page.evaluate(() => window.__ringlens.nodeCount))).toBe(folded + rings[0]!.refundCount);
+    await expect.poll(async () => await page.evaluate(() => window.__ringlens.nodeCount)).toBe(folded + rings[0]!.refundCount);
     expect(await page.locator(".legend-kind", { hasText: "Refunds" }).count()).toBe(1);
   });
 });

@@ -76,8 +76,9 @@ async function expectDetails(kind: string, surface: string): Promise<string> {
     const props = fixture.properties.get(`${kind}:${id}`);
     expect(props, `${surface}: the panel shows id ${id}, which is no ${kind} of the fixture`).toBeDefined();
     expect(await details.locator(".node-label").textContent(), surface).toBe(expectedLabel(kind, id, props!));
-    const shown = Object.fromEntries(await details.locator(".properties dt").evaluateAll((dts) =>
-      dts.map((dt) => [dt.textContent, dt.nextElementSibling?.textContent])));
+    const shown = Object.fromEntries(
+      await details.locator(".properties dt").evaluateAll((dts) => dts.map((dt) => [dt.textContent, dt.nextElementSibling?.textContent])),
+    );
     for (const [name, value] of Object.entries(props!)) expect(shown[name], `${surface}: ${name}`).toBe(value);
   }
   return id;
@@ -100,7 +101,10 @@ async function hoverAndClick(kind: string): Promise<string> {
 }
 
 async function download(label: string): Promise<{ file: Download; text: string }> {
-  const [file] = await Promise.all([page.waitForEvent("download"), page.locator("#toolbar").getByRole("button", { name: label, exact: true }).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.locator("#toolbar").getByRole("button", { name: label, exact: true }).click(),
+  ]);
   return { file, text: fs.readFileSync((await file.path())!, "utf8") };
 }
 
@@ -118,7 +122,9 @@ async function runQuery(name: string, params: Record<string, string> = {}): Prom
 /** Cell texts of the result table, one record per row keyed by column. */
 async function resultRows(): Promise<Record<string, string>[]> {
   const head = await page.locator(".results-table thead th").allTextContents();
-  const rows = await page.locator(".results-table tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent ?? "")));
+  const rows = await page
+    .locator(".results-table tbody tr")
+    .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent ?? "")));
   return rows.map((cells) => Object.fromEntries(head.map((h, i) => [h, cells[i]!])));
 }
 
@@ -150,7 +156,11 @@ describe("stored XSS: the fixture and the server", () => {
     for (const kind of FILE_KINDS) {
       expect(Object.keys(COVERAGE[kind]).sort(), kind).toEqual(FILE_SPECS[kind].map((c) => c.name).sort());
       for (const [column, role] of Object.entries(COVERAGE[kind])) {
-        if (role.startsWith("payload")) expect(fixture.rows[kind].some((r) => /__xss/i.test(r[column]!)), `${kind}.${column}`).toBe(true);
+        if (role.startsWith("payload"))
+          expect(
+            fixture.rows[kind].some((r) => /__xss/i.test(r[column]!)),
+            `${kind}.${column}`,
+          ).toBe(true);
       }
     }
     expect(server.imported.files.map((f) => [f.kind, f.rejected, f.placeholders])).toEqual(FILE_KINDS.map((k) => [k, 0, 0]));
@@ -183,7 +193,9 @@ describe("stored XSS: ring list and ring view", () => {
     expect(await insider.locator("button").textContent()).toBe(employee.name);
     expect(await page.locator(".insiders .insider > span.muted").textContent()).toBe(` ${fixture.insider}`);
 
-    const members = await page.locator(".members tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].slice(0, 3).map((td) => td.textContent)));
+    const members = await page
+      .locator(".members tbody tr")
+      .evaluateAll((trs) => trs.map((tr) => [...tr.children].slice(0, 3).map((td) => td.textContent)));
     expect(members.sort()).toEqual(fixture.accounts.map((id) => [id, account(id).name, account(id).country]).sort());
     await expectNoTraces(viewer, "ring explanation");
   });
@@ -229,7 +241,8 @@ describe("stored XSS: ring list and ring view", () => {
     await visitRing();
     const csv = parse((await download("CSV")).text, { columns: true }) as Record<string, string>[];
     expect(csv.map((m) => [m.id, m.name, m.email, m.country]).sort()).toEqual(
-      fixture.accounts.map((id) => [id, account(id).name, account(id).email, account(id).country]).sort());
+      fixture.accounts.map((id) => [id, account(id).name, account(id).email, account(id).country]).sort(),
+    );
     const json = JSON.parse((await download("JSON")).text) as { graph: { nodes: { key: string; attributes: { label: string } }[] } };
     for (const [key, props] of byKind("Account")) {
       expect(json.graph.nodes.find((n) => n.key === key)?.attributes.label).toBe(props.name);
@@ -250,15 +263,26 @@ describe("stored XSS: search, deep links and messages", () => {
       ...byKind("Employee").map(([key, p]) => ["Employee", p.name, idOf(key)]),
       ["Address", fixture.properties.get(`Address:${fixture.address}`)!.line1, fixture.address],
       // Identifier nodes are found by their id (payment ids case-insensitively); their label is the id.
-      ...["Email", "Payment", "IP"].flatMap((kind) => byKind(kind).map(([key]) => idOf(key))
-        .filter((id) => id.toLowerCase().startsWith(IMG_PREFIX.toLowerCase())).map((id) => [kind, id, null])),
+      ...["Email", "Payment", "IP"].flatMap((kind) =>
+        byKind(kind)
+          .map(([key]) => idOf(key))
+          .filter((id) => id.toLowerCase().startsWith(IMG_PREFIX.toLowerCase()))
+          .map((id) => [kind, id, null]),
+      ),
     ];
     expect((await searched).ok()).toBe(true);
     // aria-busy stays on the results until the latest search's hits are shown.
     await page.locator(".search-results:not([aria-busy]) ul").waitFor();
     expect(await page.locator(".search-results .hit").count()).toBe(expected.length);
-    const hits = await page.locator(".search-results .hit").evaluateAll((buttons) => buttons.map((b) =>
-      [b.querySelector(".kind")!.textContent, b.querySelector(".hit-label")!.textContent, b.querySelector(".hit-id")?.textContent ?? null]));
+    const hits = await page
+      .locator(".search-results .hit")
+      .evaluateAll((buttons) =>
+        buttons.map((b) => [
+          b.querySelector(".kind")!.textContent,
+          b.querySelector(".hit-label")!.textContent,
+          b.querySelector(".hit-id")?.textContent ?? null,
+        ]),
+      );
     expect(hits.sort()).toEqual(expected.sort());
     await expectNoTraces(viewer, "search results");
 
@@ -276,7 +300,10 @@ describe("stored XSS: search, deep links and messages", () => {
     // Ids with &lt; and & (account), "><svg (address: its country part), ' (email) and javascript: (card);
     // employees, IPs and the device were opened from the ring view and the search already.
     const keys = [
-      `Account:${fixture.accounts[3]}`, `Address:${fixture.address}`, `Email:${account(fixture.accounts[0]!).email}`, `Payment:${fixture.payment}`,
+      `Account:${fixture.accounts[3]}`,
+      `Address:${fixture.address}`,
+      `Email:${account(fixture.accounts[0]!).email}`,
+      `Payment:${fixture.payment}`,
     ];
     for (const key of keys) {
       const kind = key.slice(0, key.indexOf(":"));

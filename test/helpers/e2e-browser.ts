@@ -39,7 +39,11 @@ export interface OpenOptions {
 }
 
 export async function openViewer(browser: Browser, url: string, options: OpenOptions = {}): Promise<ViewerPage> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, bypassCSP: options.bypassCSP ?? false });
+  const page = await browser.newPage({
+    viewport: { width: 1440, height: 900 },
+    acceptDownloads: true,
+    bypassCSP: options.bypassCSP ?? false,
+  });
   const errors: string[] = [];
   const dialogs: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));

@@ -10,6 +10,8 @@ export const CLIENT_DIST = path.resolve(import.meta.dirname, "../../dist/client"
 
 export function expectClientBuilt(): void {
   if (!fs.existsSync(path.join(CLIENT_DIST, "index.html"))) {
-    throw new Error(`e2e: ${CLIENT_DIST}/index.html is missing; the global setup test/setup/build-client.global.ts builds it (is it registered in vitest.config.ts?), or run \`npm run build:client\``);
+    throw new Error(
+      `e2e: ${CLIENT_DIST}/index.html is missing; the global setup test/setup/build-client.global.ts builds it (is it registered in vitest.config.ts?), or run \`npm run build:client\``,
+    );
   }
 }

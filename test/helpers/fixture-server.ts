@@ -48,7 +48,14 @@ export interface FixtureOptions {
 
 export async function startFixtureServer(options: FixtureOptions = {}): Promise<FixtureServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ringlens-server-"));
-  const config: Config = { ...loadConfig({}), db: path.join(dir, "db"), port: 0, importRoot: FIXTURES, logLevel: "silent", ...options.config };
+  const config: Config = {
+    ...loadConfig({}),
+    db: path.join(dir, "db"),
+    port: 0,
+    importRoot: FIXTURES,
+    logLevel: "silent",
+    ...options.config,
+  };
   // config.store "neo4j" (with config.neo4j) serves from that server instead of a temp folder.
   const open = async (mustExist = false): Promise<GraphStore> => {
     if (config.store === "neo4j") return createStore(config, { command: "test" });
@@ -58,18 +65,33 @@ export async function startFixtureServer(options: FixtureOptions = {}): Promise<
   };
   const storeEvents: SupervisorEvent[] = [];
   const store = new SupervisedStore(await open(), () => open(true), { firstDelayMs: 100, onEvent: (e) => storeEvents.push(e) });
-  const imported = await importFolder({ folder: options.fixture ?? path.join(FIXTURES, "small"), store, rejectFile: path.join(dir, "rejects.csv") });
+  const imported = await importFolder({
+    folder: options.fixture ?? path.join(FIXTURES, "small"),
+    store,
+    rejectFile: path.join(dir, "rejects.csv"),
+  });
   await runAnalysis(store, { hubThreshold: options.hubThreshold ?? 10, now: Date.UTC(2024, 6, 1) });
   const jobs = new JobRunner();
   const app = createApp({
-    store, config, catalogue: options.catalogue ?? loadCatalogue(), jobs, tasks: writeTasks(store, config),
-    version: "test", logger: pino({ level: "silent" }), cacheCheckEveryMs: options.cacheCheckEveryMs,
+    store,
+    config,
+    catalogue: options.catalogue ?? loadCatalogue(),
+    jobs,
+    tasks: writeTasks(store, config),
+    version: "test",
+    logger: pino({ level: "silent" }),
+    cacheCheckEveryMs: options.cacheCheckEveryMs,
   });
   const server = app.listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`, store, storeEvents, config, imported, jobs,
+    url: `http://127.0.0.1:${port}`,
+    store,
+    storeEvents,
+    config,
+    imported,
+    jobs,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

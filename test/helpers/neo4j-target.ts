@@ -8,7 +8,13 @@ import { loadConfig, type Config } from "../../server/config.ts";
 import { wipeDatabase } from "../../tools/neo4j/wipe-database.ts";
 
 export type Neo4jTarget =
-  | { uri: string; user: string; password: string; database: string | null; /** Started by the test run (so it may be killed and restarted). */ local: boolean }
+  | {
+      uri: string;
+      user: string;
+      password: string;
+      database: string | null /** Started by the test run (so it may be killed and restarted). */;
+      local: boolean;
+    }
   | { skip: string };
 
 declare module "vitest" {

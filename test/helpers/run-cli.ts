@@ -5,7 +5,11 @@ import { childEnv } from "./child-env.ts";
 
 export const BIN = path.resolve(import.meta.dirname, "../../bin/ringlens.mjs");
 
-export interface CliResult { code: number | null; stdout: string; stderr: string }
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   return runNode([BIN, ...args], env);
@@ -17,8 +21,12 @@ export function runNode(nodeArgs: string[], env: Record<string, string> = {}): P
     const child = spawn(process.execPath, nodeArgs, { env: childEnv(env), stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (d) => { stdout += d; });
-    child.stderr.on("data", (d) => { stderr += d; });
+    child.stdout.on("data", (d) => {
+      stdout += d;
+    });
+    child.stderr.on("data", (d) => {
+      stderr += d;
+    });
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });

@@ -24,16 +24,29 @@ export interface ServeChild {
 
 /** `ringlens serve --port 0 …args` with logs off and the environment of childEnv plus `env`. */
 export function startServe(args: string[], env: Record<string, string> = {}): ServeChild {
-  const child = spawn(process.execPath, [BIN, "serve", "--port", "0", ...args], { env: childEnv({ RINGLENS_LOG_LEVEL: "silent", ...env }) });
+  const child = spawn(process.execPath, [BIN, "serve", "--port", "0", ...args], {
+    env: childEnv({ RINGLENS_LOG_LEVEL: "silent", ...env }),
+  });
   let stdout = "";
   let stderr = "";
-  child.stdout.on("data", (d) => { stdout += d; });
-  child.stderr.on("data", (d) => { stderr += d; });
+  child.stdout.on("data", (d) => {
+    stdout += d;
+  });
+  child.stderr.on("data", (d) => {
+    stderr += d;
+  });
   let done = false;
-  const exited = new Promise<number | null>((resolve) => child.on("close", (code) => { done = true; resolve(code); }));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on("close", (code) => {
+      done = true;
+      resolve(code);
+    }),
+  );
   const output = () => stdout + stderr;
   return {
-    child, output, exited,
+    child,
+    output,
+    exited,
     async waitFor(pattern, ms) {
       const deadline = Date.now() + ms;
       while (!pattern.test(stdout) && !pattern.test(stderr)) {

@@ -15,7 +15,8 @@ export interface SourceImport {
 
 /** Repository-relative paths of the `.ts` files under `dir`. */
 export function sources(dir: string): string[] {
-  return fs.readdirSync(path.join(ROOT, dir), { recursive: true, encoding: "utf8" })
+  return fs
+    .readdirSync(path.join(ROOT, dir), { recursive: true, encoding: "utf8" })
     .filter((f) => f.endsWith(".ts"))
     .map((f) => path.join(dir, f));
 }
@@ -24,7 +25,8 @@ export function sources(dir: string): string[] {
 export function importsOf(file: string): SourceImport[] {
   const text = fs.readFileSync(path.join(ROOT, file), "utf8");
   const out: SourceImport[] = [];
-  for (const m of text.matchAll(/^\s*(import|export)\s+(type\s+)?[^'";]*?from\s+["']([^"']+)["']/gms)) out.push({ spec: m[3]!, typeOnly: Boolean(m[2]) });
+  for (const m of text.matchAll(/^\s*(import|export)\s+(type\s+)?[^'";]*?from\s+["']([^"']+)["']/gms))
+    out.push({ spec: m[3]!, typeOnly: Boolean(m[2]) });
   for (const m of text.matchAll(/^\s*import\s+["']([^"']+)["']/gm)) out.push({ spec: m[1]!, typeOnly: false });
   for (const m of text.matchAll(/import\(\s*["']([^"']+)["']\s*\)/g)) out.push({ spec: m[1]!, typeOnly: false });
   return out;
@@ -39,9 +41,18 @@ export function resolveImport(file: string, spec: string): string | null {
 /** File → files it imports (relative imports of `.ts` files among `files` only). */
 export function importGraph(files: string[]): Map<string, string[]> {
   const known = new Set(files);
-  return new Map(files.map((file) => [file, [...new Set(importsOf(file)
-    .map(({ spec }) => resolveImport(file, spec))
-    .filter((target): target is string => target !== null && known.has(target)))]]));
+  return new Map(
+    files.map((file) => [
+      file,
+      [
+        ...new Set(
+          importsOf(file)
+            .map(({ spec }) => resolveImport(file, spec))
+            .filter((target): target is string => target !== null && known.has(target)),
+        ),
+      ],
+    ]),
+  );
 }
 
 /**

@@ -29,33 +29,67 @@ import { PAYLOADS, type PayloadStyle } from "./xss-payloads.ts";
  */
 export const COVERAGE: Record<FileKind, Record<string, string>> = {
   accounts: {
-    account_id: "payload", name: "payload", email: "payload", country: "payload",
-    created_at: "date", phone: "normalised to E.164 digits", status: "enum",
+    account_id: "payload",
+    name: "payload",
+    email: "payload",
+    country: "payload",
+    created_at: "date",
+    phone: "normalised to E.164 digits",
+    status: "enum",
   },
   employees: {
-    employee_id: "payload", name: "payload", team: "payload", site: "payload", country: "payload",
-    hired_at: "date", left_at: "date",
+    employee_id: "payload",
+    name: "payload",
+    team: "payload",
+    site: "payload",
+    country: "payload",
+    hired_at: "date",
+    left_at: "date",
   },
   addresses: {
-    line1: "payload", line2: "payload", city: "payload", postal_code: "payload", region: "payload", country: "payload",
-    account_id: "reference", type: "enum",
+    line1: "payload",
+    line2: "payload",
+    city: "payload",
+    postal_code: "payload",
+    region: "payload",
+    country: "payload",
+    account_id: "reference",
+    type: "enum",
   },
   devices: {
-    device_id: "payload", ip: "payload", user_agent: "payload",
-    account_id: "reference", first_seen: "date", last_seen: "date",
+    device_id: "payload",
+    ip: "payload",
+    user_agent: "payload",
+    account_id: "reference",
+    first_seen: "date",
+    last_seen: "date",
   },
   payments: {
-    payment_id: "payload", type: "payload", last4: "payload",
-    account_id: "reference", first_seen: "date",
+    payment_id: "payload",
+    type: "payload",
+    last4: "payload",
+    account_id: "reference",
+    first_seen: "date",
   },
   identifiers: {
     value: "payload (email, ip, payment rows; the phone row is normalised)",
-    account_id: "reference", type: "enum",
+    account_id: "reference",
+    type: "enum",
   },
   refunds: {
-    refund_id: "payload", order_id: "payload", currency: "payload", item: "payload", category: "payload", channel: "payload",
-    account_id: "reference", employee_id: "reference", amount: "amount", requested_at: "date", approved_at: "date",
-    returned: "boolean", status: "enum",
+    refund_id: "payload",
+    order_id: "payload",
+    currency: "payload",
+    item: "payload",
+    category: "payload",
+    channel: "payload",
+    account_id: "reference",
+    employee_id: "reference",
+    amount: "amount",
+    requested_at: "date",
+    approved_at: "date",
+    returned: "boolean",
+    status: "enum",
   },
 };
 
@@ -88,39 +122,80 @@ const RING_SIZE = 4;
 const REFUNDS_PER_ACCOUNT = 3;
 
 export function writeXssFixture(folder: string): XssFixture {
-  const rows: Record<FileKind, Row[]> = { accounts: [], employees: [], addresses: [], devices: [], payments: [], identifiers: [], refunds: [] };
+  const rows: Record<FileKind, Row[]> = {
+    accounts: [],
+    employees: [],
+    addresses: [],
+    devices: [],
+    payments: [],
+    identifiers: [],
+    refunds: [],
+  };
   const properties = new Map<string, Record<string, string>>();
 
   const insider = p("svg", "employees.employee_id.0");
   const honestEmployee = p("entity", "employees.employee_id.1");
   rows.employees.push(
-    { employee_id: insider, name: p("img", "employees.name.0"), team: p("script", "employees.team.0"), site: p("anchor", "employees.site.0"),
-      country: p("iframe", "employees.country.0").toUpperCase(), hired_at: "2021-01-10", left_at: "" },
-    { employee_id: honestEmployee, name: p("img", "employees.name.1"), team: p("jsUrl", "employees.team.1"), site: p("svg", "employees.site.1"),
-      country: p("attr", "employees.country.1").toUpperCase(), hired_at: "2019-03-01", left_at: "2024-12-31" },
+    {
+      employee_id: insider,
+      name: p("img", "employees.name.0"),
+      team: p("script", "employees.team.0"),
+      site: p("anchor", "employees.site.0"),
+      country: p("iframe", "employees.country.0").toUpperCase(),
+      hired_at: "2021-01-10",
+      left_at: "",
+    },
+    {
+      employee_id: honestEmployee,
+      name: p("img", "employees.name.1"),
+      team: p("jsUrl", "employees.team.1"),
+      site: p("svg", "employees.site.1"),
+      country: p("attr", "employees.country.1").toUpperCase(),
+      hired_at: "2019-03-01",
+      left_at: "2024-12-31",
+    },
   );
   for (const e of rows.employees) {
     properties.set(`Employee:${e.employee_id}`, { name: e.name!, team: e.team!, site: e.site!, country: e.country! });
   }
 
   const address = {
-    line1: p("img", "addresses.line1"), line2: p("script", "addresses.line2"), city: p("svg", "addresses.city"),
-    postal_code: p("attr", "addresses.postal_code"), region: p("anchor", "addresses.region"),
-    country: p("svg", "addresses.country").toUpperCase(), type: "shipping",
+    line1: p("img", "addresses.line1"),
+    line2: p("script", "addresses.line2"),
+    city: p("svg", "addresses.city"),
+    postal_code: p("attr", "addresses.postal_code"),
+    region: p("anchor", "addresses.region"),
+    country: p("svg", "addresses.country").toUpperCase(),
+    type: "shipping",
   };
   const device = p("img", "devices.device_id");
-  const deviceUse = { device_id: device, ip: p("svg", "devices.ip"), user_agent: p("script", "devices.user_agent"), first_seen: "2024-05-01", last_seen: "2024-06-01" };
+  const deviceUse = {
+    device_id: device,
+    ip: p("svg", "devices.ip"),
+    user_agent: p("script", "devices.user_agent"),
+    first_seen: "2024-05-01",
+    last_seen: "2024-06-01",
+  };
   const payment = p("jsUrl", "payments.payment_id");
-  const paymentUse = { payment_id: payment, type: p("anchor", "payments.type").toLowerCase(), last4: p("attr", "payments.last4"), first_seen: "2024-05-01" };
+  const paymentUse = {
+    payment_id: payment,
+    type: p("anchor", "payments.type").toLowerCase(),
+    last4: p("attr", "payments.last4"),
+    first_seen: "2024-05-01",
+  };
 
   const accounts: string[] = [];
   for (let i = 0; i < RING_SIZE; i++) {
     const id = rotate(i, `accounts.account_id.${i}`);
     accounts.push(id);
     rows.accounts.push({
-      account_id: id, created_at: `2024-05-0${i + 1}`, country: p(COUNTRY_STYLES[i]!, `accounts.country.${i}`).toUpperCase(),
-      email: email(ROTATION[(i + 2) % ROTATION.length]!, `accounts.email.${i}`), phone: `+1 202 555 01${43 + i}`,
-      name: p("img", `accounts.name.${i}`), status: "active",
+      account_id: id,
+      created_at: `2024-05-0${i + 1}`,
+      country: p(COUNTRY_STYLES[i]!, `accounts.country.${i}`).toUpperCase(),
+      email: email(ROTATION[(i + 2) % ROTATION.length]!, `accounts.email.${i}`),
+      phone: `+1 202 555 01${43 + i}`,
+      name: p("img", `accounts.name.${i}`),
+      status: "active",
     });
     rows.addresses.push({ account_id: id, ...address });
     rows.devices.push({ account_id: id, ...deviceUse });
@@ -134,19 +209,32 @@ export function writeXssFixture(folder: string): XssFixture {
     for (let r = 0; r < REFUNDS_PER_ACCOUNT; r++) {
       const tag = `${i}.${r}`;
       rows.refunds.push({
-        refund_id: rotate(i + r, `refunds.refund_id.${tag}`), account_id: id, order_id: p("script", `refunds.order_id.${tag}`),
-        employee_id: insider, amount: "1299.00", currency: p("jsUrl", `refunds.currency.${tag}`).toUpperCase(),
-        item: p("anchor", `refunds.item.${tag}`), category: p("iframe", `refunds.category.${tag}`).toLowerCase(),
-        requested_at: `2024-05-1${r}`, approved_at: `2024-05-1${r}`, returned: "false",
-        channel: p("svg", `refunds.channel.${tag}`).toLowerCase(), status: "approved",
+        refund_id: rotate(i + r, `refunds.refund_id.${tag}`),
+        account_id: id,
+        order_id: p("script", `refunds.order_id.${tag}`),
+        employee_id: insider,
+        amount: "1299.00",
+        currency: p("jsUrl", `refunds.currency.${tag}`).toUpperCase(),
+        item: p("anchor", `refunds.item.${tag}`),
+        category: p("iframe", `refunds.category.${tag}`).toLowerCase(),
+        requested_at: `2024-05-1${r}`,
+        approved_at: `2024-05-1${r}`,
+        returned: "false",
+        channel: p("svg", `refunds.channel.${tag}`).toLowerCase(),
+        status: "approved",
       });
     }
   }
-  for (const a of rows.accounts) properties.set(`Account:${a.account_id}`, { id: a.account_id!, name: a.name!, email: a.email!, country: a.country! });
+  for (const a of rows.accounts)
+    properties.set(`Account:${a.account_id}`, { id: a.account_id!, name: a.name!, email: a.email!, country: a.country! });
   for (const f of rows.refunds) {
     properties.set(`Refund:${f.refund_id}`, {
-      id: f.refund_id!, orderId: f.order_id!, currency: f.currency!,
-      item: f.item!, category: f.category!, channel: f.channel!,
+      id: f.refund_id!,
+      orderId: f.order_id!,
+      currency: f.currency!,
+      item: f.item!,
+      category: f.category!,
+      channel: f.channel!,
     });
   }
   properties.set(`Device:${device}`, { id: device, ip: deviceUse.ip, userAgent: deviceUse.user_agent });
@@ -160,16 +248,40 @@ export function writeXssFixture(folder: string): XssFixture {
   const addressKey = normaliseAddressKey({ ...address, postalCode: address.postal_code });
   properties.set(`Address:${addressKey}`, {
     id: addressKey,
-    line1: address.line1, line2: address.line2, city: address.city, postalCode: address.postal_code, region: address.region, country: address.country,
+    line1: address.line1,
+    line2: address.line2,
+    city: address.city,
+    postalCode: address.postal_code,
+    region: address.region,
+    country: address.country,
   });
 
   for (let n = 0; n < HONEST_ACCOUNTS; n++) {
     const id = `H${String(n).padStart(3, "0")}`;
-    rows.accounts.push({ account_id: id, created_at: "2023-01-15", country: "US", email: "", phone: "", name: `Honest ${n}`, status: "active" });
+    rows.accounts.push({
+      account_id: id,
+      created_at: "2023-01-15",
+      country: "US",
+      email: "",
+      phone: "",
+      name: `Honest ${n}`,
+      status: "active",
+    });
     for (let r = 0; r < REFUNDS_PER_ACCOUNT; r++) {
       rows.refunds.push({
-        refund_id: `HR-${n}-${r}`, account_id: id, order_id: `HO-${n}-${r}`, employee_id: honestEmployee, amount: "19.00", currency: "USD",
-        item: "Socks", category: "apparel", requested_at: "2024-04-01", approved_at: "2024-04-02", returned: "true", channel: "chat", status: "approved",
+        refund_id: `HR-${n}-${r}`,
+        account_id: id,
+        order_id: `HO-${n}-${r}`,
+        employee_id: honestEmployee,
+        amount: "19.00",
+        currency: "USD",
+        item: "Socks",
+        category: "apparel",
+        requested_at: "2024-04-01",
+        approved_at: "2024-04-02",
+        returned: "true",
+        channel: "chat",
+        status: "approved",
       });
     }
   }

@@ -30,8 +30,15 @@ describe("load of a folder with bad input", () => {
 
   it("reads a UTF-8 BOM, quoted commas and newlines in a cell", async () => {
     expect(file("accounts")).toMatchObject({ read: 9, loaded: 5, rejected: 2, duplicates: 2, replaced: 1 });
-    const { rows } = await store.query(adHoc("MATCH (a:Account) WHERE a.id IN ['A1','A2'] RETURN a.id AS id, a.name AS name ORDER BY id"), {}, { timeoutMs: 5000 });
-    expect(rows).toEqual([{ id: "A1", name: "Smith, John" }, { id: "A2", name: "Multi\nline name" }]);
+    const { rows } = await store.query(
+      adHoc("MATCH (a:Account) WHERE a.id IN ['A1','A2'] RETURN a.id AS id, a.name AS name ORDER BY id"),
+      {},
+      { timeoutMs: 5000 },
+    );
+    expect(rows).toEqual([
+      { id: "A1", name: "Smith, John" },
+      { id: "A2", name: "Multi\nline name" },
+    ]);
   });
 
   it("rejects an impossible date and a missing key with file, line and column", () => {
@@ -62,7 +69,17 @@ describe("load of a folder with bad input", () => {
 
   it("writes exactly the valid rows to the graph", async () => {
     const counts = await store.counts();
-    expect(counts).toMatchObject({ Account: 5, Address: 3, Device: 2, Employee: 2, Refund: 2, SHIPS_TO: 3, USES: 2, REQUESTED: 2, APPROVED: 1 });
+    expect(counts).toMatchObject({
+      Account: 5,
+      Address: 3,
+      Device: 2,
+      Employee: 2,
+      Refund: 2,
+      SHIPS_TO: 3,
+      USES: 2,
+      REQUESTED: 2,
+      APPROVED: 1,
+    });
   });
 });
 

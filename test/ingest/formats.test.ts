@@ -40,7 +40,10 @@ describe("load with a mapping file", () => {
       const report = await importFolder({ folder: path.join(FIXTURES, "mapped"), store, mapping, rejectFile: path.join(dir, "r.csv") });
       expect(report.loaded).toBe(2);
       const { rows } = await store.query(adHoc("MATCH (a:Account) RETURN a.id AS id, a.country AS c ORDER BY id"), {}, { timeoutMs: 5000 });
-      expect(rows).toEqual([{ id: "C1", c: "US" }, { id: "C2", c: "GB" }]);
+      expect(rows).toEqual([
+        { id: "C1", c: "US" },
+        { id: "C2", c: "GB" },
+      ]);
     });
   });
 
@@ -61,7 +64,9 @@ describe("load of a folder without accounts", () => {
   const dir = tempDir();
   it("fails with invalid-input before touching the store", async () => {
     await withStore(dir, async (store) => {
-      await expect(importFolder({ folder: dir, store, rejectFile: path.join(dir, "r.csv") })).rejects.toMatchObject({ kind: "invalid-input" });
+      await expect(importFolder({ folder: dir, store, rejectFile: path.join(dir, "r.csv") })).rejects.toMatchObject({
+        kind: "invalid-input",
+      });
     });
   });
 });

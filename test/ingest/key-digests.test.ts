@@ -4,17 +4,20 @@ import { KeyDigests, type KeyVerdict } from "../../server/ingest/key-digests.ts"
 
 describe("remembering the keys of a file", () => {
   it("tells new, identical and changed rows exactly as a Map of every key would", () => {
-    fc.assert(fc.property(fc.array(fc.tuple(fc.string({ maxLength: 6 }), fc.integer({ min: 0, max: 3 })), { maxLength: 3000 }), (rows) => {
-      const digests = new KeyDigests(16);
-      const model = new Map<string, number>();
-      for (const [key, content] of rows) {
-        const before = model.get(key);
-        const expected: KeyVerdict = before === undefined ? "new" : before === content ? "same" : "changed";
-        model.set(key, content);
-        expect(digests.remember(key, content)).toBe(expected);
-      }
-      expect(digests.size).toBe(model.size);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.string({ maxLength: 6 }), fc.integer({ min: 0, max: 3 })), { maxLength: 3000 }), (rows) => {
+        const digests = new KeyDigests(16);
+        const model = new Map<string, number>();
+        for (const [key, content] of rows) {
+          const before = model.get(key);
+          const expected: KeyVerdict = before === undefined ? "new" : before === content ? "same" : "changed";
+          model.set(key, content);
+          expect(digests.remember(key, content)).toBe(expected);
+        }
+        expect(digests.size).toBe(model.size);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it("keeps at most 48 bytes a key (12 bytes, in a table at least a quarter full), whatever the keys' length", () => {

@@ -6,10 +6,13 @@ import { parseCsvRecord } from "../../server/csv/csv-records.ts";
 
 describe("parseCsvRecord", () => {
   it("reads what a standard CSV writer writes, for any cells", () => {
-    fc.assert(fc.property(fc.array(fc.string(), { minLength: 1, maxLength: 8 }), (cells) => {
-      const line = stringify([cells], { record_delimiter: "" });
-      expect(parseCsvRecord(line)).toEqual(cells.length === 1 && cells[0] === "" ? [""] : cells);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.array(fc.string(), { minLength: 1, maxLength: 8 }), (cells) => {
+        const line = stringify([cells], { record_delimiter: "" });
+        expect(parseCsvRecord(line)).toEqual(cells.length === 1 && cells[0] === "" ? [""] : cells);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("agrees with csv-parse on well-formed records", () => {

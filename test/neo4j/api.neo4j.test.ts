@@ -26,7 +26,27 @@ function comparable(value: unknown): unknown {
   if (value === null || typeof value !== "object") return value;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    if (["ms", "elapsedMs", "durationMs", "store", "engine", "engineVersion", "location", "uptimeS", "at", "analysedAt", "lastImport", "startedAt", "finishedAt", "phases", "id"].includes(key) && typeof v !== "object") continue;
+    if (
+      [
+        "ms",
+        "elapsedMs",
+        "durationMs",
+        "store",
+        "engine",
+        "engineVersion",
+        "location",
+        "uptimeS",
+        "at",
+        "analysedAt",
+        "lastImport",
+        "startedAt",
+        "finishedAt",
+        "phases",
+        "id",
+      ].includes(key) &&
+      typeof v !== "object"
+    )
+      continue;
     if (key === "store" || key === "phases" || key === "lastImport" || key === "lastAnalysis") continue;
     out[key] = comparable(v);
   }
@@ -43,7 +63,11 @@ describeOnNeo4j("the API on Neo4j answers as on the embedded store", (target) =>
     const config = { token: TOKEN };
     embedded = await startFixtureServer({ config });
     neo4j = await startFixtureServer({
-      config: { ...config, store: "neo4j", neo4j: { uri: target.uri, user: target.user, password: target.password, ...(target.database ? { database: target.database } : {}) } },
+      config: {
+        ...config,
+        store: "neo4j",
+        neo4j: { uri: target.uri, user: target.user, password: target.password, ...(target.database ? { database: target.database } : {}) },
+      },
     });
     expect(neo4j.store.info.engine).toBe("neo4j");
     const rings = await getJson(`${embedded.url}/api/rings`);
@@ -57,7 +81,8 @@ describeOnNeo4j("the API on Neo4j answers as on the embedded store", (target) =>
 
   /** Asks both servers; expects the same status and the same comparable body; returns Neo4j's. */
   async function same(route: string, init?: { post?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any }> {
-    const ask = (base: string) => (init?.post !== undefined ? postJson(`${base}${route}`, init.post, init.headers) : getJson(`${base}${route}`));
+    const ask = (base: string) =>
+      init?.post !== undefined ? postJson(`${base}${route}`, init.post, init.headers) : getJson(`${base}${route}`);
     const [a, b] = await Promise.all([ask(embedded.url), ask(neo4j.url)]);
     expect(b.status, `${route} status on Neo4j (${JSON.stringify(b.body)?.slice(0, 300)})`).toBe(a.status);
     expect(comparable(b.body), route).toEqual(comparable(a.body));

@@ -35,17 +35,21 @@ import { FIXTURES, tempDir } from "../helpers/temp-dir.ts";
 
 const T = 30_000;
 /** Ids and texts no literal may break: quotes, backslashes, a literal `\u0027`, `;` and comment markers, Unicode beyond the BMP. */
-const NASTY_ID = "Q'uote \\ back\\slash \"dq\" 日本語 😀 é \\u0027 ; // x /* y */";
+const NASTY_ID = 'Q\'uote \\ back\\slash "dq" 日本語 😀 é \\u0027 ; // x /* y */';
 const NASTY_NAME = "Multi\nline; 'name' \\ \"dq\"\ttab 😀";
-const NASTY_DEVICE = "dev ' \\ 😀 \"x\";";
+const NASTY_DEVICE = 'dev \' \\ 😀 "x";';
 const NASTY_CREATED = "2024-05-06T07:08:09.123Z";
 
 /** valueType() of a stored empty list (checked against the driver's own parameters by emptyListType). */
 const EMPTY_LIST_TYPE = "LIST<NOTHING> NOT NULL";
 /** Cypher's valueType() of a stored property of each schema type. */
 const VALUE_TYPES: Record<PropertyType, string> = {
-  string: "STRING NOT NULL", long: "INTEGER NOT NULL", double: "FLOAT NOT NULL", boolean: "BOOLEAN NOT NULL",
-  datetime: "ZONED DATETIME NOT NULL", "string[]": "LIST<STRING NOT NULL> NOT NULL",
+  string: "STRING NOT NULL",
+  long: "INTEGER NOT NULL",
+  double: "FLOAT NOT NULL",
+  boolean: "BOOLEAN NOT NULL",
+  datetime: "ZONED DATETIME NOT NULL",
+  "string[]": "LIST<STRING NOT NULL> NOT NULL",
 };
 
 /**
@@ -58,7 +62,11 @@ function comparable(value: unknown): unknown {
     return items.every((v) => v === null || typeof v !== "object") ? [...items].sort() : items;
   }
   if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, comparable(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => [k, comparable(v)]),
+  );
 }
 
 /** Rows as a sorted list of their JSON (engines may order equal sort keys, and Unicode keys, differently). */
@@ -99,15 +107,29 @@ async function snapshot(store: GraphStore): Promise<Snapshot> {
   for (const ring of rings.rings) {
     ringDetails.push(await getRing(store, ring.id, T));
     const graph = await ringGraph(store, ring.id, 10_000, T);
-    ringGraphs.push(comparable({ nodes: [...graph.nodes].sort((a, b) => (a.key < b.key ? -1 : 1)), edges: graph.edges.map((e) => JSON.stringify(comparable({ ...e, key: undefined }))).sort() }));
+    ringGraphs.push(
+      comparable({
+        nodes: [...graph.nodes].sort((a, b) => (a.key < b.key ? -1 : 1)),
+        edges: graph.edges.map((e) => JSON.stringify(comparable({ ...e, key: undefined }))).sort(),
+      }),
+    );
   }
   const catalogue = loadCatalogue();
   const shared = await sharedIdentifiers(store, catalogue, { account: null, kinds: [], limit: 10_000 }, T);
   const queries: Record<string, string[]> = {};
   for (const q of catalogue.values()) {
-    const given: Record<string, unknown> = { ringId: rings.rings[0]!.id, accountId: "RA01", from: "RA01", to: "RA05", deviceId: "dev-r1a", employeeId: "E1" };
+    const given: Record<string, unknown> = {
+      ringId: rings.rings[0]!.id,
+      accountId: "RA01",
+      from: "RA01",
+      to: "RA05",
+      deviceId: "dev-r1a",
+      employeeId: "E1",
+    };
     const params = bindParams(q, Object.fromEntries(q.params.filter((p) => p.name in given).map((p) => [p.name, given[p.name]])));
-    queries[q.name] = rowSet((await store.query(q.text, params, { timeoutMs: T })).rows.map((r) => sumsRounded(r) as Record<string, unknown>));
+    queries[q.name] = rowSet(
+      (await store.query(q.text, params, { timeoutMs: T })).rows.map((r) => sumsRounded(r) as Record<string, unknown>),
+    );
   }
   return { counts: await store.counts(), rows, rings, ringDetails, ringGraphs, shared, queries };
 }
@@ -121,7 +143,8 @@ async function storedTypes(driver: Driver, database: string | undefined): Promis
       "MATCH (n) UNWIND keys(n) AS k RETURN labels(n) AS owner, k, collect(DISTINCT valueType(n[k])) AS types",
       "MATCH ()-[r]->() UNWIND keys(r) AS k RETURN [type(r)] AS owner, k, collect(DISTINCT valueType(r[k])) AS types",
     ]) {
-      for (const r of (await session.run(q)).records) out[`${(r.get("owner") as string[]).join(":")}.${r.get("k")}`] = (r.get("types") as string[]).sort();
+      for (const r of (await session.run(q)).records)
+        out[`${(r.get("owner") as string[]).join(":")}.${r.get("k")}`] = (r.get("types") as string[]).sort();
     }
   } finally {
     await session.close();
@@ -130,19 +153,64 @@ async function storedTypes(driver: Driver, database: string | undefined): Promis
 }
 
 const PROBE_STRINGS = [
-  NASTY_ID, NASTY_NAME, NASTY_DEVICE, "", "\\", "'", "\"", "\\u0027", "\\\\u0027", "\\'", "a\\nb", "\u0000\u0001\u001f\u007f", "\u2028\u2029",
-  "\r\n\t\b\f", "😀𝄞", "\uFEFFbom", "'; MATCH (n) DETACH DELETE n //", "/* x */ `y`",
+  NASTY_ID,
+  NASTY_NAME,
+  NASTY_DEVICE,
+  "",
+  "\\",
+  "'",
+  '"',
+  "\\u0027",
+  "\\\\u0027",
+  "\\'",
+  "a\\nb",
+  "\u0000\u0001\u001f\u007f",
+  "\u2028\u2029",
+  "\r\n\t\b\f",
+  "😀𝄞",
+  "\uFEFFbom",
+  "'; MATCH (n) DETACH DELETE n //",
+  "/* x */ `y`",
   ...fc.sample(fc.string({ unit: "grapheme", maxLength: 40 }), { numRuns: 200, seed: 7 }),
-  ...fc.sample(fc.string({ unit: fc.constantFrom("'", "\\", "u", "0", "2", "7", "\n", "a", '"', "/", "*", ";", "`") }), { numRuns: 200, seed: 7 }),
+  ...fc.sample(fc.string({ unit: fc.constantFrom("'", "\\", "u", "0", "2", "7", "\n", "a", '"', "/", "*", ";", "`") }), {
+    numRuns: 200,
+    seed: 7,
+  }),
 ];
 /** Values of each type no format may change: the export writes them, the real server must store exactly them. */
 const PROBES: { type: PropertyType; values: unknown[] }[] = [
   { type: "string", values: PROBE_STRINGS },
-  { type: "double", values: [0, -0, 1, -1, 1899, 0.167, 0.1 + 0.2, 123456789.123, 1e21, 1e-7, 1.5e-7, 5e-324, Number.MAX_VALUE, -Number.MAX_VALUE, 2 ** 53, 1e300, NaN, Infinity, -Infinity] },
+  {
+    type: "double",
+    values: [
+      0,
+      -0,
+      1,
+      -1,
+      1899,
+      0.167,
+      0.1 + 0.2,
+      123456789.123,
+      1e21,
+      1e-7,
+      1.5e-7,
+      5e-324,
+      Number.MAX_VALUE,
+      -Number.MAX_VALUE,
+      2 ** 53,
+      1e300,
+      NaN,
+      Infinity,
+      -Infinity,
+    ],
+  },
   { type: "long", values: [0, -1, 6, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER, "9223372036854775807", "-9223372036854775808"] },
   { type: "boolean", values: [true, false] },
-  { type: "datetime", values: ["2024-03-01T00:00:00.000Z", NASTY_CREATED, "1969-12-31T23:59:59.999Z", "0001-01-01T00:00:00.000Z", "9999-12-31T23:59:59.999Z"] },
-  { type: "string[]", values: [["US"], ["G'B", "\\", "😀", "a;b", ""], [""], ["", ""], [" x ", "\"q\""], []] },
+  {
+    type: "datetime",
+    values: ["2024-03-01T00:00:00.000Z", NASTY_CREATED, "1969-12-31T23:59:59.999Z", "0001-01-01T00:00:00.000Z", "9999-12-31T23:59:59.999Z"],
+  },
+  { type: "string[]", values: [["US"], ["G'B", "\\", "😀", "a;b", ""], [""], ["", ""], [" x ", '"q"'], []] },
 ];
 
 /**
@@ -150,25 +218,43 @@ const PROBES: { type: PropertyType; values: unknown[] }[] = [
  * (test/cypher). Lists a cell cannot hold (empty, [""]) are set after the import by the
  * statements the export writes into schema.cypher for them (probeListValues).
  */
-const ADMIN_PROBES = PROBES.map(({ type, values }) => ({ type, values: values.map((v) => (Array.isArray(v) ? v.filter((e: string) => !e.includes(";")) : v)) }));
+const ADMIN_PROBES = PROBES.map(({ type, values }) => ({
+  type,
+  values: values.map((v) => (Array.isArray(v) ? v.filter((e: string) => !e.includes(";")) : v)),
+}));
 
 /** The export's statements for the probe lists a CSV cell cannot hold, as exportGraph writes them into schema.cypher. */
 function probeListValues(): string[] {
-  return ADMIN_PROBES.filter((p) => p.type === "string[]").flatMap(({ type, values }) => values
-    .map((v, i) => ({ v: v as string[], i })).filter(({ v }) => !adminListFits(v))
-    .map(({ v, i }) => listValuesStatement(probeSpec(type, values), { name: `v${i}`, type }, [{ key: type, value: v }]).trim().replace(/;$/, "")));
+  return ADMIN_PROBES.filter((p) => p.type === "string[]").flatMap(({ type, values }) =>
+    values
+      .map((v, i) => ({ v: v as string[], i }))
+      .filter(({ v }) => !adminListFits(v))
+      .map(({ v, i }) =>
+        listValuesStatement(probeSpec(type, values), { name: `v${i}`, type }, [{ key: type, value: v }])
+          .trim()
+          .replace(/;$/, ""),
+      ),
+  );
 }
 
 /**
  * Checks one probe node: property v<i> holds values[i] exactly, with the schema type's
  * valueType(); an empty list, which has no element type, as the driver's parameter stores it.
  */
-function expectProbe(type: PropertyType, values: unknown[], stored: Record<string, unknown>, types: Record<string, string>, emptyListType: string, written: (v: unknown) => string): void {
+function expectProbe(
+  type: PropertyType,
+  values: unknown[],
+  stored: Record<string, unknown>,
+  types: Record<string, string>,
+  emptyListType: string,
+  written: (v: unknown) => string,
+): void {
   for (const [i, value] of values.entries()) {
     const got = stored[`v${i}`];
     const what = `${type} ${JSON.stringify(value)} written as ${written(value)}`;
     if (type === "long") expect(neo4j.isInt(got) ? String(got) : got, what).toBe(String(value));
-    else if (type === "datetime") expect(neo4j.isDateTime(got as object) ? new Date(dateTimeToMillis(got as DateTime)!).toISOString() : got, what).toBe(value);
+    else if (type === "datetime")
+      expect(neo4j.isDateTime(got as object) ? new Date(dateTimeToMillis(got as DateTime)!).toISOString() : got, what).toBe(value);
     else if (type === "double") expect(Object.is(got, value), `${what} came back as ${String(got)}`).toBe(true);
     else expect(got, what).toEqual(value);
     expect(types[`v${i}`], what).toBe(Array.isArray(value) && value.length === 0 ? emptyListType : VALUE_TYPES[type]);
@@ -181,7 +267,9 @@ async function emptyListType(driver: Driver, database: string | undefined): Prom
   const session = driver.session({ database });
   const tx = session.beginTransaction();
   try {
-    return (await tx.run("CREATE (m:Meta {key: 'export-empty-list-probe'}) SET m.v = $v RETURN valueType(m.v) AS t", { v: [] })).records[0]!.get("t") as string;
+    return (
+      await tx.run("CREATE (m:Meta {key: 'export-empty-list-probe'}) SET m.v = $v RETURN valueType(m.v) AS t", { v: [] })
+    ).records[0]!.get("t") as string;
   } finally {
     await tx.rollback();
     await session.close();
@@ -189,7 +277,9 @@ async function emptyListType(driver: Driver, database: string | undefined): Prom
 }
 
 const probeSpec = (type: PropertyType, values: unknown[]) => ({
-  label: "ExportProbe", key: "key", properties: [{ name: "key", type: "string" as const }, ...values.map((_, i) => ({ name: `v${i}`, type }))],
+  label: "ExportProbe",
+  key: "key",
+  properties: [{ name: "key", type: "string" as const }, ...values.map((_, i) => ({ name: `v${i}`, type }))],
 });
 const probeRow = (type: PropertyType, values: unknown[]) => ({ key: type, ...Object.fromEntries(values.map((v, i) => [`v${i}`, v])) });
 const PROBE_RETURN = "RETURN properties(n) AS p, [k IN keys(n) | [k, valueType(n[k])]] AS t";
@@ -213,16 +303,29 @@ function embeddedSnapshot(): Promise<Snapshot> {
   prepared ??= (async () => {
     // A copy of the small fixture with one account and one device whose values no literal may break.
     fs.cpSync(path.join(FIXTURES, "small"), fixture, { recursive: true });
-    fs.appendFileSync(path.join(fixture, "accounts.csv"), stringify([[NASTY_ID, NASTY_CREATED, "US", "nasty@mail.test", "", NASTY_NAME, "active"]]));
-    fs.appendFileSync(path.join(fixture, "devices.csv"), stringify([[NASTY_ID, NASTY_DEVICE, "10.9.9.9", "UA \"x\" 'y'", NASTY_CREATED, ""]]));
+    fs.appendFileSync(
+      path.join(fixture, "accounts.csv"),
+      stringify([[NASTY_ID, NASTY_CREATED, "US", "nasty@mail.test", "", NASTY_NAME, "active"]]),
+    );
+    fs.appendFileSync(
+      path.join(fixture, "devices.csv"),
+      stringify([[NASTY_ID, NASTY_DEVICE, "10.9.9.9", "UA \"x\" 'y'", NASTY_CREATED, ""]]),
+    );
     // Three accounts without a country, NC1–NC2 on one device, NC2–NC3 at one address: a ring whose
     // countries are an empty list. (Two per identifier keep them out of devices-shared, where
     // collect(DISTINCT a.country) of only nulls is null on the embedded engine and [] on Neo4j,
     // whatever the export does.)
     for (const id of ["NC1", "NC2", "NC3"]) {
-      fs.appendFileSync(path.join(fixture, "accounts.csv"), stringify([[id, "2024-03-01", "", `${id.toLowerCase()}@mail.test`, "", `No Country ${id}`, "active"]]));
+      fs.appendFileSync(
+        path.join(fixture, "accounts.csv"),
+        stringify([[id, "2024-03-01", "", `${id.toLowerCase()}@mail.test`, "", `No Country ${id}`, "active"]]),
+      );
       if (id !== "NC3") fs.appendFileSync(path.join(fixture, "devices.csv"), stringify([[id, "dev-nc", "", "UA", "2024-03-01", ""]]));
-      if (id !== "NC1") fs.appendFileSync(path.join(fixture, "addresses.csv"), stringify([[id, "9 Nowhere Road", "", "Nowhere", "00000", "", "", "shipping"]]));
+      if (id !== "NC1")
+        fs.appendFileSync(
+          path.join(fixture, "addresses.csv"),
+          stringify([[id, "9 Nowhere Road", "", "Nowhere", "00000", "", "", "shipping"]]),
+        );
     }
     await cli(["load", fixture, "--db", db, "--rejects", path.join(dir, "rejects.csv")]);
     await cli(["analyze", "--db", db, "--hub-threshold", "10"]);
@@ -236,7 +339,13 @@ function embeddedSnapshot(): Promise<Snapshot> {
   return prepared;
 }
 
-async function read<T>(driver: Driver, database: string | undefined, cypher: string, params: Record<string, unknown>, map: (r: Neo4jRecord) => T): Promise<T[]> {
+async function read<T>(
+  driver: Driver,
+  database: string | undefined,
+  cypher: string,
+  params: Record<string, unknown>,
+  map: (r: Neo4jRecord) => T,
+): Promise<T[]> {
   const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
   try {
     return (await session.run(cypher, params)).records.map(map);
@@ -257,12 +366,33 @@ async function runStatements(driver: Driver, database: string | undefined, state
 }
 
 /** Nodes per label and relationships per type in Neo4j equal the embedded store's (labels it has none of do not exist). */
-async function expectSameCounts(driver: Driver, database: string | undefined, embedded: Snapshot, probes: Record<string, number> = {}): Promise<void> {
-  const labels = await read(driver, database, "MATCH (n) RETURN labels(n) AS labels, count(*) AS c", {}, (r) => [(r.get("labels") as string[]).join(":"), r.get("c").toNumber()] as const);
-  const types = await read(driver, database, "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS c", {}, (r) => [r.get("type") as string, r.get("c").toNumber()] as const);
+async function expectSameCounts(
+  driver: Driver,
+  database: string | undefined,
+  embedded: Snapshot,
+  probes: Record<string, number> = {},
+): Promise<void> {
+  const labels = await read(
+    driver,
+    database,
+    "MATCH (n) RETURN labels(n) AS labels, count(*) AS c",
+    {},
+    (r) => [(r.get("labels") as string[]).join(":"), r.get("c").toNumber()] as const,
+  );
+  const types = await read(
+    driver,
+    database,
+    "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS c",
+    {},
+    (r) => [r.get("type") as string, r.get("c").toNumber()] as const,
+  );
   // Meta is not in counts(): its rows are.
-  const expected = (names: string[]) => Object.fromEntries(names
-    .map((n) => [n, n === "Meta" ? embedded.rows["export nodes Meta"]!.length : embedded.counts[n]!] as const).filter(([, c]) => c !== 0));
+  const expected = (names: string[]) =>
+    Object.fromEntries(
+      names
+        .map((n) => [n, n === "Meta" ? embedded.rows["export nodes Meta"]!.length : embedded.counts[n]!] as const)
+        .filter(([, c]) => c !== 0),
+    );
   expect(embedded.rows["export nodes Meta"]!.length).toBeGreaterThan(0);
   expect(Object.fromEntries(labels)).toEqual({ ...expected(schema.nodes.map((n) => n.label)), ...probes });
   expect(Object.fromEntries(types)).toEqual(expected(schema.rels.map((r) => r.type)));
@@ -287,7 +417,13 @@ async function expectSchemaTypes(driver: Driver, database: string | undefined): 
 
 /** The nasty account and device, a refund and the rings, read with the driver: values and their Bolt types. */
 async function expectTypedValues(driver: Driver, database: string | undefined): Promise<void> {
-  const [account] = await read(driver, database, "MATCH (a:Account {id: $id}) RETURN a", { id: NASTY_ID }, (r) => r.get("a").properties as Record<string, unknown>);
+  const [account] = await read(
+    driver,
+    database,
+    "MATCH (a:Account {id: $id}) RETURN a",
+    { id: NASTY_ID },
+    (r) => r.get("a").properties as Record<string, unknown>,
+  );
   expect(account).toBeDefined();
   expect(account!.id).toBe(NASTY_ID);
   expect(account!.name).toBe(NASTY_NAME);
@@ -295,21 +431,36 @@ async function expectTypedValues(driver: Driver, database: string | undefined): 
   expect(neo4j.isDateTime(created as object), String(created)).toBe(true);
   expect((created as DateTime).toString()).toBe("2024-05-06T07:08:09.123000000Z");
 
-  const [uses] = await read(driver, database, "MATCH (:Account {id: $id})-[u:USES]->(d:Device) RETURN d.id AS device, d.userAgent AS ua, u.firstSeen AS firstSeen", { id: NASTY_ID },
-    (r) => ({ device: r.get("device"), ua: r.get("ua"), firstSeen: r.get("firstSeen") }));
+  const [uses] = await read(
+    driver,
+    database,
+    "MATCH (:Account {id: $id})-[u:USES]->(d:Device) RETURN d.id AS device, d.userAgent AS ua, u.firstSeen AS firstSeen",
+    { id: NASTY_ID },
+    (r) => ({ device: r.get("device"), ua: r.get("ua"), firstSeen: r.get("firstSeen") }),
+  );
   expect(uses).toMatchObject({ device: NASTY_DEVICE, ua: "UA \"x\" 'y'" });
   expect(neo4j.isDateTime(uses!.firstSeen)).toBe(true);
 
   // 1899.00 in the CSV: a float that happens to be whole must not come back as an Integer.
-  const [refund] = await read(driver, database, "MATCH (f:Refund {id: 'RF-RA01-0'}) RETURN f.amount AS amount, f.returned AS returned, f.approvedAt AS approvedAt", {},
-    (r) => ({ amount: r.get("amount"), returned: r.get("returned"), approvedAt: r.get("approvedAt") }));
+  const [refund] = await read(
+    driver,
+    database,
+    "MATCH (f:Refund {id: 'RF-RA01-0'}) RETURN f.amount AS amount, f.returned AS returned, f.approvedAt AS approvedAt",
+    {},
+    (r) => ({ amount: r.get("amount"), returned: r.get("returned"), approvedAt: r.get("approvedAt") }),
+  );
   expect(refund!.amount).toBe(1899);
   expect(neo4j.isInt(refund!.amount)).toBe(false);
   expect(refund!.returned).toBe(false);
   expect((refund!.approvedAt as DateTime).toString()).toBe("2024-03-10T00:00:00Z");
 
-  const rings = await read(driver, database, "MATCH (r:Ring) RETURN r.id AS id, r.size AS size, r.countries AS countries, r.score AS score ORDER BY r.id", {},
-    (r) => ({ id: r.get("id") as string, size: r.get("size"), countries: r.get("countries"), score: r.get("score") }));
+  const rings = await read(
+    driver,
+    database,
+    "MATCH (r:Ring) RETURN r.id AS id, r.size AS size, r.countries AS countries, r.score AS score ORDER BY r.id",
+    {},
+    (r) => ({ id: r.get("id") as string, size: r.get("size"), countries: r.get("countries"), score: r.get("score") }),
+  );
   expect(rings.length).toBeGreaterThan(0);
   for (const ring of rings) {
     expect(neo4j.isInt(ring.size), ring.id).toBe(true);
@@ -317,7 +468,10 @@ async function expectTypedValues(driver: Driver, database: string | undefined): 
     expect(typeof ring.score, ring.id).toBe("number");
   }
   expect(rings.some((r) => (r.countries as string[]).length > 1)).toBe(true);
-  expect(rings.filter((r) => (r.countries as string[]).length === 0), "the ring of accounts without a country").toHaveLength(1);
+  expect(
+    rings.filter((r) => (r.countries as string[]).length === 0),
+    "the ring of accounts without a country",
+  ).toHaveLength(1);
 }
 
 /** Every node and relationship, as the export reads them, has the embedded store's values. */
@@ -372,7 +526,10 @@ describeOnNeo4j("ringlens export --format cypher loaded into a real Neo4j", (tar
   });
 
   it("the script splits into its constraints and merge batches, with nothing left over", () => {
-    const schemaLines = fs.readFileSync(path.join(FIXTURES, "../../cypher/schema/neo4j.cypher"), "utf8").split("\n").filter((l) => l.startsWith("CREATE"));
+    const schemaLines = fs
+      .readFileSync(path.join(FIXTURES, "../../cypher/schema/neo4j.cypher"), "utf8")
+      .split("\n")
+      .filter((l) => l.startsWith("CREATE"));
     expect(statements.filter((s) => /^(\/\/[^\n]*\n)*CREATE (CONSTRAINT|INDEX)/.test(s))).toHaveLength(schemaLines.length);
     expect(statements.filter((s) => s.startsWith("UNWIND")).length).toBe(statements.length - schemaLines.length);
     expect(embedded.counts.Account).toBe(35);
@@ -411,11 +568,15 @@ describeOnNeo4j("ringlens export --format cypher loaded into a real Neo4j", (tar
     try {
       for (const { type, values } of PROBES) {
         // The export's own statement, on a probe node in a transaction that is rolled back.
-        const statement = `${nodeBatchStatement(probeSpec(type, values), [probeRow(type, values)]).trim().replace(/;$/, "")}\n${PROBE_RETURN}`;
+        const statement = `${nodeBatchStatement(probeSpec(type, values), [probeRow(type, values)])
+          .trim()
+          .replace(/;$/, "")}\n${PROBE_RETURN}`;
         const tx = session.beginTransaction();
         try {
           const record = (await tx.run(statement)).records[0]!;
-          expectProbe(type, values, record.get("p"), Object.fromEntries(record.get("t")), emptyList, (v) => cypherLiteral(v, { name: "v", type }));
+          expectProbe(type, values, record.get("p"), Object.fromEntries(record.get("t")), emptyList, (v) =>
+            cypherLiteral(v, { name: "v", type }),
+          );
         } finally {
           await tx.rollback();
         }
@@ -451,7 +612,11 @@ function readmeImportArgs(readme: string): string[] {
     command.push(lines[i]!.replace(/\\$/, ""));
     if (!lines[i]!.endsWith("\\")) break;
   }
-  const [program, ...args] = command.join(" ").split(/\s+/).filter(Boolean).map((a) => a.replace(/"/g, ""));
+  const [program, ...args] = command
+    .join(" ")
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((a) => a.replace(/"/g, ""));
   expect(program).toBe("neo4j-admin");
   return args;
 }
@@ -490,7 +655,10 @@ describe("ringlens export --format neo4j-admin imported by Neo4j's import tool",
     const target: Target = { uri: second.uri, user: "neo4j", password, database: null, local: true };
     driver = neo4j.driver(target.uri, neo4j.auth.basic("neo4j", password));
     // The README's second step: the constraints and indexes, which the import does not create.
-    await runStatements(driver, undefined, [...splitCypherScript(fs.readFileSync(path.join(out, "schema.cypher"), "utf8")), ...probeListValues()]);
+    await runStatements(driver, undefined, [
+      ...splitCypherScript(fs.readFileSync(path.join(out, "schema.cypher"), "utf8")),
+      ...probeListValues(),
+    ]);
     store = await createStore(neo4jConfig(target), { readOnly: true, command: "test" });
   }, 600_000);
 
@@ -503,7 +671,12 @@ describe("ringlens export --format neo4j-admin imported by Neo4j's import tool",
   it("imports with the README's command", (ctx) => {
     if (skip) return ctx.skip(skip);
     expect(imported.code, `${imported.stderr}\n${imported.stdout.slice(-3000)}`).toBe(0);
-    const nodes = ADMIN_PROBES.length + schema.nodes.reduce((sum, n) => sum + (n.label === "Meta" ? embedded.rows["export nodes Meta"]!.length : embedded.counts[n.label]!), 0);
+    const nodes =
+      ADMIN_PROBES.length +
+      schema.nodes.reduce(
+        (sum, n) => sum + (n.label === "Meta" ? embedded.rows["export nodes Meta"]!.length : embedded.counts[n.label]!),
+        0,
+      );
     const rels = schema.rels.reduce((sum, r) => sum + embedded.counts[r.type]!, 0);
     expect(imported.stdout).toMatch(new RegExp(`IMPORT DONE[\\s\\S]*\\b${nodes} nodes\\s+${rels} relationships`));
   });
@@ -539,7 +712,9 @@ describe("ringlens export --format neo4j-admin imported by Neo4j's import tool",
     for (const { type, values } of ADMIN_PROBES) {
       const [record] = await read(driver!, undefined, `MATCH (n:ExportProbe {key: $key}) ${PROBE_RETURN}`, { key: type }, (r) => r);
       expect(record, type).toBeDefined();
-      expectProbe(type, values, record!.get("p"), Object.fromEntries(record!.get("t")), emptyList, (v) => JSON.stringify(adminCell(v, { name: "v", type })));
+      expectProbe(type, values, record!.get("p"), Object.fromEntries(record!.get("t")), emptyList, (v) =>
+        JSON.stringify(adminCell(v, { name: "v", type })),
+      );
     }
   });
 });

@@ -26,7 +26,11 @@ describeOnNeo4j("Neo4j faults", (target) => {
   });
 
   it("`serve` with a wrong password exits with that message instead of retrying", async () => {
-    const run = await runCli(["serve", "--port", "0"], { ...neo4jEnv(target), NEO4J_PASSWORD: "not-the-password", RINGLENS_STORE_WAIT_S: "600" });
+    const run = await runCli(["serve", "--port", "0"], {
+      ...neo4jEnv(target),
+      NEO4J_PASSWORD: "not-the-password",
+      RINGLENS_STORE_WAIT_S: "600",
+    });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/NEO4J_PASSWORD/);
     expect(run.stderr).not.toMatch(/retrying/);
@@ -72,7 +76,10 @@ describe("Neo4j killed while `ringlens serve` runs", () => {
     const env = neo4jEnv(target);
     expect((await runCli(["load", path.join(FIXTURES, "small"), "--rejects", path.join(dir, "r.csv")], env)).code).toBe(0);
     expect((await runCli(["analyze", "--hub-threshold", "10"], env)).code).toBe(0);
-    serve = spawn(process.execPath, [BIN, "serve", "--port", "0"], { env: childEnv({ ...env, RINGLENS_LOG_LEVEL: "warn" }), stdio: ["ignore", "pipe", "pipe"] });
+    serve = spawn(process.execPath, [BIN, "serve", "--port", "0"], {
+      env: childEnv({ ...env, RINGLENS_LOG_LEVEL: "warn" }),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     url = await new Promise<string>((resolve, reject) => {
       let out = "";
       serve!.stdout!.on("data", (d) => {

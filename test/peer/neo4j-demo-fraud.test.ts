@@ -33,7 +33,12 @@ describe.skipIf(!present)(`Neo4j's demo-fraud data set${present ? "" : ` (skippe
   afterAll(() => store?.close());
 
   it("reproduces Neo4j's SHARED_IDENTIFIERS: 131 pairs, the same sharedCount and sharedRatio", async () => {
-    const ours = await sharedIdentifiers(store, loadCatalogue(), { account: null, kinds: ["address", "email", "phone"], limit: 100_000 }, 30_000);
+    const ours = await sharedIdentifiers(
+      store,
+      loadCatalogue(),
+      { account: null, kinds: ["address", "email", "phone"], limit: 100_000 },
+      30_000,
+    );
     const key = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
     const theirs = new Map(readPeerPairs(PEER).map((p) => [key(p.a, p.b), { sharedCount: p.sharedCount, sharedRatio: p.sharedRatio }]));
     expect(theirs.size).toBe(131);
@@ -46,14 +51,23 @@ describe.skipIf(!present)(`Neo4j's demo-fraud data set${present ? "" : ` (skippe
     const catalogue = loadCatalogue();
     const all = await sharedIdentifiers(store, catalogue, { account: null, kinds: ["Address", "Email", "Phone"], limit: 100_000 }, 30_000);
     const one = all[0]!;
-    const forOne = await sharedIdentifiers(store, catalogue, { account: one.account, kinds: ["Address", "Email", "Phone"], limit: 1000 }, 30_000);
+    const forOne = await sharedIdentifiers(
+      store,
+      catalogue,
+      { account: one.account, kinds: ["Address", "Email", "Phone"], limit: 1000 },
+      30_000,
+    );
     expect(forOne.find((p) => p.other === one.other)).toEqual(one);
     expect(forOne.length).toBe(all.filter((p) => p.account === one.account || p.other === one.account).length);
   });
 
   it("links every customer that shares an identifier into one group of 70 under the link policy", async () => {
     const input = await store.readAnalysisInput();
-    const result = detectRings(input, { maxRingSize: 1000, now: 0, linkPolicy: { address: { link: true }, email: { link: true }, phone: { link: true } } });
+    const result = detectRings(input, {
+      maxRingSize: 1000,
+      now: 0,
+      linkPolicy: { address: { link: true }, email: { link: true }, phone: { link: true } },
+    });
     expect(result.rings.map((r) => r.size)).toEqual([70]);
     const addressOnly = detectRings(input, { maxRingSize: 1000, now: 0, linkPolicy: { email: { link: false }, phone: { link: false } } });
     expect(addressOnly.rings.reduce((s, r) => s + r.size, 0)).toBeLessThan(70);

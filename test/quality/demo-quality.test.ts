@@ -45,7 +45,18 @@ describe("the default demo, seed 1", () => {
       APPROVED: refunds.filter((r) => r.employee_id).length,
       Device: new Set(devices.map((d) => d.device_id)).size,
       USES: new Set(devices.map((d) => `${d.account_id}|${d.device_id}`)).size,
-      Address: new Set(addresses.map((a) => normaliseAddressKey({ line1: a.line1!, line2: a.line2, city: a.city, postalCode: a.postal_code, region: a.region, country: a.country }))).size,
+      Address: new Set(
+        addresses.map((a) =>
+          normaliseAddressKey({
+            line1: a.line1!,
+            line2: a.line2,
+            city: a.city,
+            postalCode: a.postal_code,
+            region: a.region,
+            country: a.country,
+          }),
+        ),
+      ).size,
     });
   });
 

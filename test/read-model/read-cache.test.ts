@@ -10,7 +10,10 @@ import { ReadCache, type ReadCacheOptions } from "../../server/read-model/read-c
 
 /** The store's meta record, counting reads: ReadCache reads two keys per version check. */
 class MetaRecord {
-  readonly values = new Map<string, string>([["lastImport", "2024-07-01T00:00:00Z"], ["lastAnalysis", "2024-07-01T00:01:00Z"]]);
+  readonly values = new Map<string, string>([
+    ["lastImport", "2024-07-01T00:00:00Z"],
+    ["lastAnalysis", "2024-07-01T00:01:00Z"],
+  ]);
   reads = 0;
   async getMeta(key: string): Promise<string | null> {
     this.reads++;
@@ -23,7 +26,12 @@ function setup(options: Omit<ReadCacheOptions, "now"> = {}) {
   const clock = { ms: 1_000_000 };
   const cache = new ReadCache(meta, { ...options, now: () => clock.ms });
   let computed = 0;
-  const rings = () => cache.value("rings", async () => `answer ${++computed}`, (text) => text.length);
+  const rings = () =>
+    cache.value(
+      "rings",
+      async () => `answer ${++computed}`,
+      (text) => text.length,
+    );
   // Another process analyses again: only the store changes.
   const analyseElsewhere = () => meta.values.set("lastAnalysis", "2024-07-02T00:01:00Z");
   return { meta, clock, cache, rings, analyseElsewhere };

@@ -16,7 +16,12 @@ const HEAP_CAP_MB = 256;
 
 describe("importing a large file", () => {
   it(`loads a ${FILE_MB} MB refunds.csv with the heap capped at ${HEAP_CAP_MB} MB, every row accounted for`, async () => {
-    const result = await measureBigImport({ mb: FILE_MB, accounts: 20_000, dbMemoryMb: 256, nodeOptions: `--max-old-space-size=${HEAP_CAP_MB}` });
+    const result = await measureBigImport({
+      mb: FILE_MB,
+      accounts: 20_000,
+      dbMemoryMb: 256,
+      nodeOptions: `--max-old-space-size=${HEAP_CAP_MB}`,
+    });
     process.stdout.write(formatBigImport(result));
     expect(accountingProblems(result)).toEqual([]);
     expect(result.refunds.read).toBeGreaterThan(550_000);

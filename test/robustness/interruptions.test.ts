@@ -23,7 +23,10 @@ const BIN = path.resolve(import.meta.dirname, "../../bin/ringlens.mjs");
  */
 function killAt(args: string[], point: string): Promise<{ paused: boolean; killed: boolean; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: childEnv({ RINGLENS_PAUSE_AT: point }), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: childEnv({ RINGLENS_PAUSE_AT: point }),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     let paused = false;
     const check = (d: Buffer) => {
@@ -53,9 +56,23 @@ async function ringsOf(db: string): Promise<string[]> {
   const store = await openEmbeddedStore({ folder: db, readOnly: true });
   try {
     const options = { timeoutMs: 60_000 };
-    const members = await store.query(adHoc("MATCH (a:Account)-[:MEMBER_OF]->(r:Ring) RETURN r.id AS ring, a.id AS account ORDER BY ring, account"), {}, options);
-    const rings = await store.query(adHoc("MATCH (r:Ring) RETURN r.id AS ring, r.score AS score, r.level AS level ORDER BY ring"), {}, options);
-    const suspects = await store.query(adHoc("MATCH (e:Employee)-[s:SUSPECTED_IN]->(r:Ring) RETURN r.id AS ring, e.id AS employee, s.score AS score ORDER BY ring, employee"), {}, options);
+    const members = await store.query(
+      adHoc("MATCH (a:Account)-[:MEMBER_OF]->(r:Ring) RETURN r.id AS ring, a.id AS account ORDER BY ring, account"),
+      {},
+      options,
+    );
+    const rings = await store.query(
+      adHoc("MATCH (r:Ring) RETURN r.id AS ring, r.score AS score, r.level AS level ORDER BY ring"),
+      {},
+      options,
+    );
+    const suspects = await store.query(
+      adHoc(
+        "MATCH (e:Employee)-[s:SUSPECTED_IN]->(r:Ring) RETURN r.id AS ring, e.id AS employee, s.score AS score ORDER BY ring, employee",
+      ),
+      {},
+      options,
+    );
     return [
       ...members.rows.map((r) => `member ${r.ring}/${r.account}`),
       ...rings.rows.map((r) => `ring ${r.ring} ${r.score} ${r.level}`),
@@ -80,7 +97,10 @@ describe("a killed import", () => {
 
   // Named points of the import (server/checkpoints.ts): after the accounts file; inside the
   // devices file, its Device nodes written but not yet which accounts use them.
-  for (const [where, point] of [["right after the accounts", "import:accounts:done"], ["inside a later file", "import:devices:wrote-Device"]] as const) {
+  for (const [where, point] of [
+    ["right after the accounts", "import:accounts:done"],
+    ["inside a later file", "import:devices:wrote-Device"],
+  ] as const) {
     it(`${where}: the store opens and a second run completes with a clean run's counts`, async () => {
       const db = path.join(dir, `killed-${point.replace(/\W/g, "")}`);
       const run = await killAt(["load", demo, "--db", db, "--rejects", path.join(dir, "rk.csv")], point);

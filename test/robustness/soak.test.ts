@@ -11,13 +11,15 @@ const SECONDS = Number(process.env.RINGLENS_SOAK_SECONDS ?? 60);
 
 function load(url: string, ringId: string, seconds: number): Promise<autocannon.Result> {
   return autocannon({
-    url, connections: 50, duration: seconds,
+    url,
+    connections: 50,
+    duration: seconds,
     requests: [
       { method: "GET", path: "/api/rings?limit=20" },
       { method: "GET", path: `/api/rings/${ringId}` },
       { method: "GET", path: `/api/rings/${ringId}/graph` },
       { method: "GET", path: "/api/search?q=ra0" },
-      { method: "POST", path: "/api/queries/devices-shared/run", headers: { "content-type": "application/json" }, body: "{\"params\":{}}" },
+      { method: "POST", path: "/api/queries/devices-shared/run", headers: { "content-type": "application/json" }, body: '{"params":{}}' },
     ],
   });
 }
@@ -37,19 +39,25 @@ describe(`the read endpoints under 50 connections for ${SECONDS} s`, () => {
   });
   afterAll(() => s.close());
 
-  it("answer every request without error, and memory does not grow", async () => {
-    await load(s.url, ringId, 5);
-    const before = memory();
-    const result = await load(s.url, ringId, SECONDS);
-    const after = memory();
-    console.log(`soak: ${result.requests.total} requests, ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, `
-      + `errors ${result.errors}, non-2xx ${result.non2xx}; RSS ${(before.rss / 1e6).toFixed(0)} → ${(after.rss / 1e6).toFixed(0)} MB, heap ${(before.heap / 1e6).toFixed(0)} → ${(after.heap / 1e6).toFixed(0)} MB`);
-    expect(result.errors).toBe(0);
-    expect(result.timeouts).toBe(0);
-    expect(result.non2xx).toBe(0);
-    expect(result.requests.total).toBeGreaterThan(0);
-    // Growth bound: a leak of even 1 KB per request would exceed it over tens of thousands of requests.
-    expect(after.heap - before.heap).toBeLessThan(50e6);
-    expect(after.rss - before.rss).toBeLessThan(150e6);
-  }, (SECONDS + 60) * 1000);
+  it(
+    "answer every request without error, and memory does not grow",
+    async () => {
+      await load(s.url, ringId, 5);
+      const before = memory();
+      const result = await load(s.url, ringId, SECONDS);
+      const after = memory();
+      console.log(
+        `soak: ${result.requests.total} requests, ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
+          `errors ${result.errors}, non-2xx ${result.non2xx}; RSS ${(before.rss / 1e6).toFixed(0)} → ${(after.rss / 1e6).toFixed(0)} MB, heap ${(before.heap / 1e6).toFixed(0)} → ${(after.heap / 1e6).toFixed(0)} MB`,
+      );
+      expect(result.errors).toBe(0);
+      expect(result.timeouts).toBe(0);
+      expect(result.non2xx).toBe(0);
+      expect(result.requests.total).toBeGreaterThan(0);
+      // Growth bound: a leak of even 1 KB per request would exceed it over tens of thousands of requests.
+      expect(after.heap - before.heap).toBeLessThan(50e6);
+      expect(after.rss - before.rss).toBeLessThan(150e6);
+    },
+    (SECONDS + 60) * 1000,
+  );
 });

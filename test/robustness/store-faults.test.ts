@@ -25,7 +25,9 @@ async function until<T>(probe: () => Promise<T>, ok: (value: T) => boolean, ms: 
 
 describe("the store going away while the server runs", () => {
   let s: FixtureServer;
-  beforeAll(async () => { s = await startFixtureServer(); });
+  beforeAll(async () => {
+    s = await startFixtureServer();
+  });
   afterAll(() => s.close());
 
   it("answers 503 while the store is gone, stays up, and serves again when it is back, without a restart", async () => {
@@ -40,7 +42,11 @@ describe("the store going away while the server runs", () => {
 
     const health = await getJson(`${s.url}/api/health`);
     expect(health.status).toBe(503);
-    const rings = await until(() => getJson(`${s.url}/api/rings`), (r) => /reconnecting \(attempt [2-9]/.test(r.body?.error?.message ?? ""), 10_000);
+    const rings = await until(
+      () => getJson(`${s.url}/api/rings`),
+      (r) => /reconnecting \(attempt [2-9]/.test(r.body?.error?.message ?? ""),
+      10_000,
+    );
     expect(rings.status).toBe(503);
     expect(rings.body.error.code).toBe("unavailable");
     expect(rings.body.error.message).toMatch(/embedded store is not answering .*is gone.*ringlens is reconnecting \(attempt \d+\)/);
@@ -54,7 +60,11 @@ describe("the store going away while the server runs", () => {
     }
 
     fs.renameSync(moved, s.config.db);
-    const healthy = await until(() => getJson(`${s.url}/api/health`), (r) => r.status === 200, 20_000);
+    const healthy = await until(
+      () => getJson(`${s.url}/api/health`),
+      (r) => r.status === 200,
+      20_000,
+    );
     expect(healthy.status).toBe(200);
     const after = await getJson(`${s.url}/api/rings`);
     expect(after.status).toBe(200);
@@ -66,13 +76,17 @@ describe("the store going away while the server runs", () => {
 // A server of its own: this holds whether or not the store went away and came back above.
 describe("a statement that fails while the store answers", () => {
   let s: FixtureServer;
-  beforeAll(async () => { s = await startFixtureServer(); });
+  beforeAll(async () => {
+    s = await startFixtureServer();
+  });
   afterAll(() => s.close());
 
   it("keeps serving, and the store is not taken for lost", async () => {
     const bad = await getJson(`${s.url}/api/rings/no-such-ring`);
     expect(bad.status).toBe(404);
-    await expect(s.store.query(adHoc("MATCH (n:NoSuchLabel) RETURN n"), {}, { timeoutMs: 5_000 })).rejects.toMatchObject({ kind: "invalid-input" });
+    await expect(s.store.query(adHoc("MATCH (n:NoSuchLabel) RETURN n"), {}, { timeoutMs: 5_000 })).rejects.toMatchObject({
+      kind: "invalid-input",
+    });
     expect((await getJson(`${s.url}/api/health`)).status).toBe(200);
     expect(s.storeEvents).toEqual([]);
   });
@@ -109,7 +123,11 @@ describe("a Neo4j that does not answer when serve starts", () => {
   it("gives up on an unreachable Neo4j after --store-wait with a hint naming NEO4J_URI", async () => {
     const port = await freePort();
     const started = Date.now();
-    const serve = startServe(["--store-wait", "3"], { NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_PASSWORD: "x", RINGLENS_STORE: "neo4j" });
+    const serve = startServe(["--store-wait", "3"], {
+      NEO4J_URI: `bolt://127.0.0.1:${port}`,
+      NEO4J_PASSWORD: "x",
+      RINGLENS_STORE: "neo4j",
+    });
     const code = await serve.exited;
     const text = serve.output();
     expect(code).toBe(1);

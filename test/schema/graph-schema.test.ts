@@ -21,7 +21,10 @@ describe("the graph description", () => {
     expect(columns.length).toBeGreaterThan(30);
     for (const source of columns) {
       const [file, column] = source.split(".") as [FileKind, string];
-      expect(FILE_SPECS[file]?.map((c) => c.name), source).toContain(column);
+      expect(
+        FILE_SPECS[file]?.map((c) => c.name),
+        source,
+      ).toContain(column);
     }
   });
 
@@ -29,7 +32,9 @@ describe("the graph description", () => {
     const refund = toRefund({ refund_id: "F1", account_id: "A1", amount: 5 });
     expect(refund.status).toBe(propertyDefault("Refund", "status"));
     expect(refund.currency).toBe(propertyDefault("Refund", "currency"));
-    expect(toAddress({ account_id: "A1", line1: "1 Main St" }).shipsTo.type).toBe(relSpec("SHIPS_TO").properties.find((p) => p.name === "type")!.default);
+    expect(toAddress({ account_id: "A1", line1: "1 Main St" }).shipsTo.type).toBe(
+      relSpec("SHIPS_TO").properties.find((p) => p.name === "type")!.default,
+    );
   });
 
   it("has a node kind and a relationship from Account for every identifier kind the analysis links", () => {
@@ -42,7 +47,11 @@ describe("the graph description", () => {
   it("loads exactly the kinds the stores upsert, each with a key", () => {
     expect([...loadedKinds()].sort()).toEqual([...UPSERT_ORDER].sort());
     for (const kind of UPSERT_ORDER) expect(rowShape(kind).keyFields.length, kind).toBeGreaterThan(0);
-    expect(rowShape("Refund").fields.map((f) => f.name).slice(0, 3)).toEqual(["id", "accountId", "employeeId"]);
+    expect(
+      rowShape("Refund")
+        .fields.map((f) => f.name)
+        .slice(0, 3),
+    ).toEqual(["id", "accountId", "employeeId"]);
   });
 
   it("is where the API's node types and the store's counts come from", () => {
@@ -53,9 +62,15 @@ describe("the graph description", () => {
 
   it("refuses a description whose names do not meet, naming the problem", () => {
     const node = { key: "id", keySource: [], properties: {} };
-    expect(() => toGraphSchema({ nodes: { A: node }, rels: { R: { from: "A", to: "B", properties: {} } } })).toThrow(/R ends at B, which is not a node kind/);
-    expect(() => toGraphSchema({ nodes: { A: node }, rels: { R: { from: "A", to: "A", load: { fields: ["a", "b"], mergeOn: ["type"] }, properties: {} } } }))
-      .toThrow(/merged on type, which is not one of its properties/);
+    expect(() => toGraphSchema({ nodes: { A: node }, rels: { R: { from: "A", to: "B", properties: {} } } })).toThrow(
+      /R ends at B, which is not a node kind/,
+    );
+    expect(() =>
+      toGraphSchema({
+        nodes: { A: node },
+        rels: { R: { from: "A", to: "A", load: { fields: ["a", "b"], mergeOn: ["type"] }, properties: {} } },
+      }),
+    ).toThrow(/merged on type, which is not one of its properties/);
     expect(() => toGraphSchema({ nodes: { A: { ...node, indexes: ["email"] } }, rels: {} })).toThrow(/A indexes email/);
   });
 });

@@ -12,7 +12,11 @@ import { neo4jDdl } from "../../server/schema/neo4j-ddl.ts";
 import { statementBody } from "../../server/cypher/cypher-files.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const statementsOf = (text: string) => text.split(/;\s*\n/).map(statementBody).filter(Boolean);
+const statementsOf = (text: string) =>
+  text
+    .split(/;\s*\n/)
+    .map(statementBody)
+    .filter(Boolean);
 
 describe("cypher/schema files", () => {
   for (const [file, generate] of Object.entries(SCHEMA_FILES)) {

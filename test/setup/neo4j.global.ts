@@ -17,11 +17,22 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const env = process.env;
   let target: Neo4jTarget;
   if (env.NEO4J_URI) {
-    target = { uri: env.NEO4J_URI, user: env.NEO4J_USER ?? "neo4j", password: env.NEO4J_PASSWORD ?? "", database: env.NEO4J_DATABASE ?? null, local: false };
+    target = {
+      uri: env.NEO4J_URI,
+      user: env.NEO4J_USER ?? "neo4j",
+      password: env.NEO4J_PASSWORD ?? "",
+      database: env.NEO4J_DATABASE ?? null,
+      local: false,
+    };
   } else {
     try {
       const started = performance.now();
-      local = await startLocalNeo4j({ port: 0, password: `test-${randomBytes(6).toString("hex")}`, heapMb: 1024, onProgress: (line) => console.log(`neo4j: ${line}`) });
+      local = await startLocalNeo4j({
+        port: 0,
+        password: `test-${randomBytes(6).toString("hex")}`,
+        heapMb: 1024,
+        onProgress: (line) => console.log(`neo4j: ${line}`),
+      });
       console.log(`neo4j: a local Neo4j answers at ${local.uri} (started in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
       target = { uri: local.uri, user: "neo4j", password: local.password, database: null, local: true };
     } catch (error) {

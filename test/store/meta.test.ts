@@ -12,7 +12,15 @@ class MetaRecords {
   }
 }
 
-const SUMMARY = { at: "2024-07-01T00:00:00.000Z", rings: 3, flagged: 2, high: 1, hubs: 4, hubThreshold: 30, phases: [{ phase: "detect", ms: 12 }] };
+const SUMMARY = {
+  at: "2024-07-01T00:00:00.000Z",
+  rings: 3,
+  flagged: 2,
+  high: 1,
+  hubs: 4,
+  hubThreshold: 30,
+  phases: [{ phase: "detect", ms: 12 }],
+};
 
 describe("store meta records", () => {
   it("reads back what was written, typed, and null for a key never written", async () => {

@@ -1,6 +1,13 @@
 import neo4j from "neo4j-driver";
 import { describe, expect, it } from "vitest";
-import { MAX_INDEXED_ID_BYTES, UPSERT_FIELDS, UPSERT_STATEMENTS, checkIndexedIds, chunk, toUpsertRow } from "../../server/store/neo4j-upserts.ts";
+import {
+  MAX_INDEXED_ID_BYTES,
+  UPSERT_FIELDS,
+  UPSERT_STATEMENTS,
+  checkIndexedIds,
+  chunk,
+  toUpsertRow,
+} from "../../server/store/neo4j-upserts.ts";
 import { normaliseAddressKey } from "../../server/domain/normalise/address-key.ts";
 import { ANALYSIS_WRITES, readAnalysisPages, stagedRows, writeAnalysisStaged, type Records } from "../../server/store/neo4j-analysis-io.ts";
 import { UPSERT_ORDER } from "../../server/store/graph-store.ts";
@@ -27,8 +34,19 @@ describe("batches", () => {
 describe("upsert rows", () => {
   it("carry every field the statements read, absent ones as null, times as DateTime at UTC", () => {
     const row = toUpsertRow("Refund", {
-      id: "F1", accountId: "A1", employeeId: null, orderId: null, amount: 1899, currency: "USD", item: null, category: "laptop",
-      requestedAt: Date.UTC(2024, 2, 10), approvedAt: null, returned: false, channel: null, status: "approved",
+      id: "F1",
+      accountId: "A1",
+      employeeId: null,
+      orderId: null,
+      amount: 1899,
+      currency: "USD",
+      item: null,
+      category: "laptop",
+      requestedAt: Date.UTC(2024, 2, 10),
+      approvedAt: null,
+      returned: false,
+      channel: null,
+      status: "approved",
     });
     expect(Object.keys(row)).toEqual([...UPSERT_FIELDS.Refund]);
     expect(neo4j.isDateTime(row.requestedAt)).toBe(true);
@@ -59,8 +77,10 @@ describe("paged analysis reads", () => {
       calls.push({ statement, after: params.after });
       const after = String(params.after);
       const page = ids.filter((id) => id > after).slice(0, Number(params.pageSize));
-      if (statement.includes("RETURN a.id AS id")) return records(page.map((id) => ({ id, createdAt: toDateTime(Date.UTC(2024, 0, 1)), country: "US" })));
-      if (statement.includes("AS accountId")) return records(page.map((id) => ({ accountId: id, identifierIds: statement.includes(":USES") ? [] : [`x-${id}`] })));
+      if (statement.includes("RETURN a.id AS id"))
+        return records(page.map((id) => ({ id, createdAt: toDateTime(Date.UTC(2024, 0, 1)), country: "US" })));
+      if (statement.includes("AS accountId"))
+        return records(page.map((id) => ({ accountId: id, identifierIds: statement.includes(":USES") ? [] : [`x-${id}`] })));
       return records([]);
     };
     const input = await readAnalysisPages(read, 3);
@@ -80,22 +100,39 @@ describe("paged analysis reads", () => {
       ]);
     };
     const input = await readAnalysisPages(read, 2);
-    expect(input.refunds).toEqual([{ id: "F1", accountId: "A1", employeeId: null, amount: 10, category: null, returned: null, requestedAt: null, status: "approved" }]);
+    expect(input.refunds).toEqual([
+      { id: "F1", accountId: "A1", employeeId: null, amount: 10, category: null, returned: null, requestedAt: null, status: "approved" },
+    ]);
   });
 });
 
 const ring = (id: string, accountIds: string[]): RingResult => ({
-  id, accountIds, size: accountIds.length, score: 45, level: "medium", reasons: [], hubs: [], countries: ["US", "GB"],
-  refundCount: 3, refundValue: 1200, noReturnShare: 1,
+  id,
+  accountIds,
+  size: accountIds.length,
+  score: 45,
+  level: "medium",
+  reasons: [],
+  hubs: [],
+  countries: ["US", "GB"],
+  refundCount: 3,
+  refundValue: 1200,
+  noReturnShare: 1,
   insiders: [{ employeeId: "E1", share: 0.5, baseline: 0.1, lift: 5, approvals: 3, noReturnApprovals: 2, score: 60, reason: "r" }],
 });
-const result = (rings: RingResult[]): AnalysisResult => ({ rings, hubs: [], hubThreshold: 10, phases: [], analysedAt: Date.UTC(2024, 6, 1) });
+const result = (rings: RingResult[]): AnalysisResult => ({
+  rings,
+  hubs: [],
+  hubThreshold: 10,
+  phases: [],
+  analysedAt: Date.UTC(2024, 6, 1),
+});
 
 /** A fake transaction runner: records statements per transaction and answers countStaged. */
 function fakeWriter(options: { failOn?: string; staged?: (analysisId: string) => number } = {}) {
   const txs: string[][] = [];
   let analysisId = "";
-  const write = async <T,>(work: (run: (s: string, p: Record<string, unknown>) => Promise<Records>) => Promise<T>): Promise<T> => {
+  const write = async <T>(work: (run: (s: string, p: Record<string, unknown>) => Promise<Records>) => Promise<T>): Promise<T> => {
     const tx: string[] = [];
     const value = await work(async (statement, params) => {
       tx.push(statement);
@@ -119,7 +156,12 @@ describe("replacing the analysis", () => {
     expect(staging.filter((s) => s === ANALYSIS_WRITES.stageRings)).toHaveLength(2);
     expect(staging.filter((s) => s === ANALYSIS_WRITES.stageMembers)).toHaveLength(4);
     expect(staging.filter((s) => s === ANALYSIS_WRITES.stageSuspects)).toHaveLength(2);
-    expect(w.txs.at(-2)).toEqual([ANALYSIS_WRITES.countStaged, ANALYSIS_WRITES.retireCurrent, ANALYSIS_WRITES.deleteOtherStaged, ANALYSIS_WRITES.promote]);
+    expect(w.txs.at(-2)).toEqual([
+      ANALYSIS_WRITES.countStaged,
+      ANALYSIS_WRITES.retireCurrent,
+      ANALYSIS_WRITES.deleteOtherStaged,
+      ANALYSIS_WRITES.promote,
+    ]);
     // The replaced rings go after the swap, in batches of their own.
     expect(w.txs.at(-1)).toEqual([ANALYSIS_WRITES.deleteRetired]);
   });
@@ -146,7 +188,10 @@ describe("replacing the analysis", () => {
     expect(neo4j.isInt(rows.rings[0]!.score)).toBe(false);
     expect(rows.rings[0]!.reasons).toBe("[]");
     expect(neo4j.isInt(rows.suspects[0]!.approvals)).toBe(true);
-    expect(rows.members).toEqual([{ ringId: "R1", accountId: "A1" }, { ringId: "R1", accountId: "A2" }]);
+    expect(rows.members).toEqual([
+      { ringId: "R1", accountId: "A1" },
+      { ringId: "R1", accountId: "A2" },
+    ]);
   });
 });
 

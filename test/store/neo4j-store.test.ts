@@ -17,15 +17,22 @@ import { freePort, freePorts } from "../helpers/free-port.ts";
 
 describe("opening the Neo4j store", () => {
   it("says to check NEO4J_URI when nothing listens there", async () => {
-    await expect(openNeo4jStore({ uri: `bolt://127.0.0.1:${await freePort()}`, user: "neo4j", password: "pw" }))
-      .rejects.toMatchObject({ kind: "unavailable", message: expect.stringContaining("NEO4J_URI") });
+    await expect(openNeo4jStore({ uri: `bolt://127.0.0.1:${await freePort()}`, user: "neo4j", password: "pw" })).rejects.toMatchObject({
+      kind: "unavailable",
+      message: expect.stringContaining("NEO4J_URI"),
+    });
   });
 });
 
 describe("ringlens health on Neo4j", () => {
   const capture = () => {
     let text = "";
-    const out = new Writable({ write(chunk, _enc, done) { text += String(chunk); done(); } });
+    const out = new Writable({
+      write(chunk, _enc, done) {
+        text += String(chunk);
+        done();
+      },
+    });
     return { out, text: () => text };
   };
 
@@ -46,7 +53,12 @@ describe("ringlens health on Neo4j", () => {
       const fromFile = spawnSync(process.execPath, [bin, "health"], { cwd: dir, env: childEnv(), encoding: "utf8", timeout: 25_000 });
       expect(fromFile.status).toBe(1);
       expect(fromFile.stdout).toContain(`store: neo4j at bolt://127.0.0.1:${fromFilePort}:`);
-      const overridden = spawnSync(process.execPath, [bin, "health"], { cwd: dir, env: childEnv({ NEO4J_URI: `bolt://127.0.0.1:${realPort}` }), encoding: "utf8", timeout: 25_000 });
+      const overridden = spawnSync(process.execPath, [bin, "health"], {
+        cwd: dir,
+        env: childEnv({ NEO4J_URI: `bolt://127.0.0.1:${realPort}` }),
+        encoding: "utf8",
+        timeout: 25_000,
+      });
       expect(overridden.stdout).toContain(`store: neo4j at bolt://127.0.0.1:${realPort}:`);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,13 @@
 import neo4j from "neo4j-driver";
 import { describe, expect, it } from "vitest";
-import { PlainCollector, dateTimeToMillis, temporalToMillis, toDateTime, toNeo4jParams, toQueryRows } from "../../server/store/neo4j-values.ts";
+import {
+  PlainCollector,
+  dateTimeToMillis,
+  temporalToMillis,
+  toDateTime,
+  toNeo4jParams,
+  toQueryRows,
+} from "../../server/store/neo4j-values.ts";
 
 const { Node, Relationship, Path, PathSegment, DateTime, LocalDateTime, Date: Neo4jDate, Duration } = neo4j.types;
 const int = neo4j.int;
@@ -61,13 +68,17 @@ describe("values read from Neo4j", () => {
     expect(convert(new Neo4jDate(int(2024), int(3), int(1)))).toBe("2024-03-01");
     const week = new Duration(int(0), int(7), int(0), int(0));
     expect(convert(week)).toBe(week.toString());
-    expect(temporalToMillis(new DateTime(int(50), int(1), int(1), int(0), int(0), int(0), int(0), int(0)))).toBe(new Date("0050-01-01T00:00:00Z").getTime());
+    expect(temporalToMillis(new DateTime(int(50), int(1), int(1), int(0), int(0), int(0), int(0), int(0)))).toBe(
+      new Date("0050-01-01T00:00:00Z").getTime(),
+    );
   });
 
   it("reads temporal values as epoch ms for the analysis and null as null", () => {
     expect(temporalToMillis(null)).toBeNull();
     expect(temporalToMillis(toDateTime(1_700_000_000_123))).toBe(1_700_000_000_123);
-    expect(temporalToMillis(new LocalDateTime(int(2024), int(1), int(2), int(3), int(4), int(5), int(6_000_000)))).toBe(Date.UTC(2024, 0, 2, 3, 4, 5, 6));
+    expect(temporalToMillis(new LocalDateTime(int(2024), int(1), int(2), int(3), int(4), int(5), int(6_000_000)))).toBe(
+      Date.UTC(2024, 0, 2, 3, 4, 5, 6),
+    );
   });
 });
 
@@ -78,12 +89,23 @@ describe("graph values in query results", () => {
 
   it("maps nodes to plain nodes keyed by label and id, with plain property values", () => {
     const { rows } = toQueryRows(["a"], [record({ a: account })]);
-    expect(rows[0]!.a).toEqual({ _type: "node", label: "Account", id: "RA01", properties: { id: "RA01", createdAt: "2024-03-01T00:00:00.000Z", name: "Ring One" } });
+    expect(rows[0]!.a).toEqual({
+      _type: "node",
+      label: "Account",
+      id: "RA01",
+      properties: { id: "RA01", createdAt: "2024-03-01T00:00:00.000Z", name: "Ring One" },
+    });
   });
 
   it("names relationship ends `Label:id` by element id, in any row order, and '' for ends not in the result", () => {
     const { rows } = toQueryRows(["s", "x", "a"], [record({ s: shipsTo, x: address, a: account })]);
-    expect(rows[0]!.s).toMatchObject({ _type: "rel", type: "SHIPS_TO", source: "Account:RA01", target: "Address:77 drop st|newark", properties: { type: "shipping" } });
+    expect(rows[0]!.s).toMatchObject({
+      _type: "rel",
+      type: "SHIPS_TO",
+      source: "Account:RA01",
+      target: "Address:77 drop st|newark",
+      properties: { type: "shipping" },
+    });
     const alone = toQueryRows(["s"], [record({ s: shipsTo })]);
     expect(alone.rows[0]!.s).toMatchObject({ source: "", target: "" });
   });

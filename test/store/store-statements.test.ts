@@ -9,7 +9,9 @@ import { neo4jStatements } from "../../server/store/neo4j-statements.ts";
 describe("cypher/store", () => {
   it("holds no Neo4j text the parser test would miss", () => {
     const sent = new Set(neo4jStatements().map((s) => s.text));
-    const files = listCypherFiles("store").filter((f) => !f.startsWith("kuzu-")).map((f) => `store/${f.replace(/\.cypher$/, "")}`);
+    const files = listCypherFiles("store")
+      .filter((f) => !f.startsWith("kuzu-"))
+      .map((f) => `store/${f.replace(/\.cypher$/, "")}`);
     expect(files.length).toBeGreaterThanOrEqual(11);
     for (const name of files) expect(sent.has(cypher(name).neo4j), name).toBe(true);
   });

@@ -22,7 +22,16 @@ describe("runAnalysis on the embedded store", () => {
     expect(counts.Ring).toBe(result.rings.length);
     expect(counts.MEMBER_OF).toBe(result.rings.reduce((n, r) => n + r.size, 0));
     expect(counts.SUSPECTED_IN).toBe(result.rings.reduce((n, r) => n + r.insiders.length, 0));
-    expect(result.phases.map((p) => p.phase)).toEqual(["read links", "index", "hubs", "components", "split", "insiders", "scores", "write back"]);
+    expect(result.phases.map((p) => p.phase)).toEqual([
+      "read links",
+      "index",
+      "hubs",
+      "components",
+      "split",
+      "insiders",
+      "scores",
+      "write back",
+    ]);
   });
 
   it("replaces the previous analysis on a second run, without duplicates", async () => {
@@ -31,7 +40,11 @@ describe("runAnalysis on the embedded store", () => {
     const second = await runAnalysis(store, { hubThreshold: 10 });
     const after = await store.counts();
     expect(after).toEqual(first);
-    const { rows } = await store.query(adHoc("MATCH (a:Account)-[:MEMBER_OF]->(r:Ring) WITH a, count(r) AS n WHERE n > 1 RETURN count(a) AS multi"), {}, { timeoutMs: 5000 });
+    const { rows } = await store.query(
+      adHoc("MATCH (a:Account)-[:MEMBER_OF]->(r:Ring) WITH a, count(r) AS n WHERE n > 1 RETURN count(a) AS multi"),
+      {},
+      { timeoutMs: 5000 },
+    );
     expect(rows[0]!.multi).toBe(0);
     expect(second.summary.rings).toBe(after.Ring);
   });

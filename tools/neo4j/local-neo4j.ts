@@ -60,7 +60,8 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions = {}): Promise<
   const say = options.onProgress ?? (() => undefined);
   const port = options.port ?? DEFAULT_PORT;
   const password = options.password ?? DEFAULT_PASSWORD;
-  if (password.length < 8) throw new LocalNeo4jError("NEO4J_PASSWORD is shorter than 8 characters, which Neo4j refuses: choose a longer one");
+  if (password.length < 8)
+    throw new LocalNeo4jError("NEO4J_PASSWORD is shorter than 8 characters, which Neo4j refuses: choose a longer one");
   const java = findJava();
   if (port !== 0) await ensurePortFree(port);
   const classpath = resolveClasspath(say);
@@ -70,9 +71,22 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions = {}): Promise<
   fs.writeFileSync(settings, settingsText(port, options.pageCacheMb ?? 128, pluginsDir(classpath)));
   say(`starting Neo4j in ${home}`);
   const classes = compileLauncher(java, classpath);
-  const child = spawn(java, [`-Xmx${options.heapMb ?? 1024}m`, ...JVM_FLAGS, "-cp", [classes, ...classpath].join(path.delimiter), "LocalNeo4j", home, settings, password], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    java,
+    [
+      `-Xmx${options.heapMb ?? 1024}m`,
+      ...JVM_FLAGS,
+      "-cp",
+      [classes, ...classpath].join(path.delimiter),
+      "LocalNeo4j",
+      home,
+      settings,
+      password,
+    ],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   const removeTemp = () => {
     if (!options.dataDir) fs.rmSync(home, { recursive: true, force: true });
@@ -91,7 +105,11 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions = {}): Promise<
   };
 }
 
-export interface LocalNeo4jAdminResult { code: number | null; stdout: string; stderr: string }
+export interface LocalNeo4jAdminResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /**
  * Runs Neo4j's admin tool (org.neo4j.cli.AdminTool, what the `neo4j-admin` script starts; its
@@ -101,20 +119,33 @@ export interface LocalNeo4jAdminResult { code: number | null; stdout: string; st
  * machine without a Neo4j distribution, e.g. `database import full …` into a fresh `home`
  * before the server is first started on it. Resolves with the exit code and the output.
  */
-export async function runLocalNeo4jAdmin(args: string[], options: { home: string; cwd?: string; heapMb?: number; onProgress?: (line: string) => void }): Promise<LocalNeo4jAdminResult> {
+export async function runLocalNeo4jAdmin(
+  args: string[],
+  options: { home: string; cwd?: string; heapMb?: number; onProgress?: (line: string) => void },
+): Promise<LocalNeo4jAdminResult> {
   const java = findJava();
   const classpath = resolveClasspath(options.onProgress ?? (() => undefined));
   const home = path.resolve(options.home);
   // An empty conf folder: the tool's defaults put databases under HOME/data, as LocalNeo4j's settings do.
   const conf = path.join(home, "conf");
   fs.mkdirSync(conf, { recursive: true });
-  const child = spawn(java, [`-Xmx${options.heapMb ?? 512}m`, ...JVM_FLAGS, "-cp", classpath.join(path.delimiter), "org.neo4j.cli.AdminTool", ...args], {
-    cwd: options.cwd, env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: conf }, stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    java,
+    [`-Xmx${options.heapMb ?? 512}m`, ...JVM_FLAGS, "-cp", classpath.join(path.delimiter), "org.neo4j.cli.AdminTool", ...args],
+    {
+      cwd: options.cwd,
+      env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: conf },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let stdout = "";
   let stderr = "";
-  child.stdout!.on("data", (d) => { stdout += d; });
-  child.stderr!.on("data", (d) => { stderr += d; });
+  child.stdout!.on("data", (d) => {
+    stdout += d;
+  });
+  child.stderr!.on("data", (d) => {
+    stderr += d;
+  });
   return new Promise((resolve, reject) => {
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
@@ -155,7 +186,8 @@ function readyAddress(child: ChildProcess, exited: Promise<number | null>): Prom
     });
     void exited.then((code) => {
       if (ready) return;
-      const cause = errors.filter((l) => /^(Caused by|Exception|Error|ringlens-neo4j:)/.test(l.trim())).pop() ?? errors.at(-1) ?? "no output";
+      const cause =
+        errors.filter((l) => /^(Caused by|Exception|Error|ringlens-neo4j:)/.test(l.trim())).pop() ?? errors.at(-1) ?? "no output";
       reject(new LocalNeo4jError(`Neo4j exited (code ${code}) before Bolt answered: ${cause.trim()}`));
     });
   });
@@ -170,14 +202,15 @@ function compileLauncher(java: string, classpath: string[]): string {
   const partial = `${classes}.partial`;
   fs.rmSync(partial, { recursive: true, force: true });
   const run = spawnSync(javac, ["-d", partial, "-cp", classpath.join(path.delimiter), LAUNCHER], { encoding: "utf8" });
-  if (run.error || run.status !== 0) throw new LocalNeo4jError(`cannot compile ${LAUNCHER} (a JDK, not only a JRE, is needed): ${run.error?.message ?? run.stderr.trim()}`);
+  if (run.error || run.status !== 0)
+    throw new LocalNeo4jError(`cannot compile ${LAUNCHER} (a JDK, not only a JRE, is needed): ${run.error?.message ?? run.stderr.trim()}`);
   fs.renameSync(partial, classes);
   return classes;
 }
 
 /** The real path of `java` on PATH, so javac is taken from the same JDK. */
 function whichJava(): string {
-  const found = spawnSync("sh", ["-c", "readlink -f \"$(command -v java)\""], { encoding: "utf8" });
+  const found = spawnSync("sh", ["-c", 'readlink -f "$(command -v java)"'], { encoding: "utf8" });
   return found.stdout.trim() || "java";
 }
 
@@ -186,7 +219,9 @@ function findJava(): string {
   const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, "bin", "java") : "java";
   const probe = spawnSync(java, ["-version"], { encoding: "utf8" });
   if (probe.error || probe.status !== 0) {
-    throw new LocalNeo4jError(`Java is missing (${java}): install a JDK 17 or 21 (Debian: apt-get install -y openjdk-17-jdk-headless) or set JAVA_HOME`);
+    throw new LocalNeo4jError(
+      `Java is missing (${java}): install a JDK 17 or 21 (Debian: apt-get install -y openjdk-17-jdk-headless) or set JAVA_HOME`,
+    );
   }
   const major = Number(/version "(\d+)/.exec(probe.stderr)?.[1] ?? 0);
   if (major !== 17 && major !== 21) {
@@ -199,9 +234,13 @@ async function ensurePortFree(port: number): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const probe = net.createServer();
     probe.once("error", (error: NodeJS.ErrnoException) => {
-      reject(new LocalNeo4jError(error.code === "EADDRINUSE"
-        ? `port ${port} on 127.0.0.1 is in use (another Neo4j?): stop it or pass --port with a free port`
-        : `cannot use port ${port}: ${error.message}`));
+      reject(
+        new LocalNeo4jError(
+          error.code === "EADDRINUSE"
+            ? `port ${port} on 127.0.0.1 is in use (another Neo4j?): stop it or pass --port with a free port`
+            : `cannot use port ${port}: ${error.message}`,
+        ),
+      );
     });
     probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
   });
@@ -224,14 +263,18 @@ function resolveClasspath(say: (line: string) => void): string[] {
   }
   const mvn = spawnSync("mvn", ["--version"], { encoding: "utf8" });
   if (mvn.error || mvn.status !== 0) {
-    throw new LocalNeo4jError("Maven is missing: install it (Debian: apt-get install -y maven); it fetches Neo4j from Maven Central into ~/.m2");
+    throw new LocalNeo4jError(
+      "Maven is missing: install it (Debian: apt-get install -y maven); it fetches Neo4j from Maven Central into ~/.m2",
+    );
   }
   say("resolving Neo4j, OpenGDS and APOC from Maven Central (the first run downloads about 140 MB, 349 jars, into ~/.m2)");
   fs.mkdirSync(dir, { recursive: true });
   const partial = `${file}.partial`;
   // Maven Central may answer a burst with 429: a second try after a pause usually goes through.
   for (let attempt = 1; ; attempt++) {
-    const run = spawnSync("mvn", ["-q", "-B", "-f", POM, "dependency:build-classpath", `-Dmdep.outputFile=${partial}`], { encoding: "utf8" });
+    const run = spawnSync("mvn", ["-q", "-B", "-f", POM, "dependency:build-classpath", `-Dmdep.outputFile=${partial}`], {
+      encoding: "utf8",
+    });
     if (run.status === 0) break;
     if (attempt === 3) {
       const why = (run.stdout + run.stderr).split("\n").find((l) => l.includes("ERROR")) ?? "see mvn output";

@@ -14,7 +14,9 @@ const int = (min: number, max: number) => (value: string) => {
 };
 
 const program = new Command("neo4j:local")
-  .description(`start a disposable local Neo4j 5.26 community server (OpenGDS and APOC core) on 127.0.0.1; user neo4j, password NEO4J_PASSWORD (default "${DEFAULT_PASSWORD}")`)
+  .description(
+    `start a disposable local Neo4j 5.26 community server (OpenGDS and APOC core) on 127.0.0.1; user neo4j, password NEO4J_PASSWORD (default "${DEFAULT_PASSWORD}")`,
+  )
   .option("--port <n>", "Bolt port (0: any free port)", int(0, 65535), DEFAULT_PORT)
   .option("--data <dir>", "keep the database in this folder (default: a temp folder removed on exit)")
   .option("--heap-mb <n>", "JVM heap in MB", int(256, 65536), 1024)
@@ -33,7 +35,9 @@ try {
     onProgress: (line) => process.stderr.write(`neo4j:local: ${line}\n`),
   });
   process.stdout.write(`NEO4J_URI=${neo4j.uri}\n`);
-  process.stderr.write(`neo4j:local: ready in ${((performance.now() - started) / 1000).toFixed(1)} s (pid ${neo4j.pid}); Ctrl+C stops it\n`);
+  process.stderr.write(
+    `neo4j:local: ready in ${((performance.now() - started) / 1000).toFixed(1)} s (pid ${neo4j.pid}); Ctrl+C stops it\n`,
+  );
   let stopping = false;
   const stop = () => {
     if (stopping) return;

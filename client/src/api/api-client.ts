@@ -4,7 +4,14 @@
  * "network". Imports only the wire types, type-only; no DOM.
  */
 import type {
-  ApiErrorBody, QueryInfo, QueryRunResult, RingDetail, RingPage, SearchHit, StatsResponse, WireGraph,
+  ApiErrorBody,
+  QueryInfo,
+  QueryRunResult,
+  RingDetail,
+  RingPage,
+  SearchHit,
+  StatsResponse,
+  WireGraph,
   WireNodeAttributes,
 } from "../../../wire/wire-types.ts";
 
@@ -67,8 +74,7 @@ export const api = {
   rings: (query: RingQuery) => request<RingPage>(url("/rings", { ...query })),
   ring: (id: string) => request<RingDetail>(url(`/rings/${part(id)}`)),
   ringGraph: (id: string, limit?: number) => request<WireGraph>(url(`/rings/${part(id)}/graph`, { limit })),
-  node: (type: string, id: string) =>
-    request<{ node: WireNodeAttributes }>(url(`/nodes/${part(type)}/${part(id)}`)),
+  node: (type: string, id: string) => request<{ node: WireNodeAttributes }>(url(`/nodes/${part(type)}/${part(id)}`)),
   neighbors: (type: string, id: string, depth: 1 | 2 = 1, limit?: number) =>
     request<WireGraph>(url(`/nodes/${part(type)}/${part(id)}/neighbors`, { depth, limit })),
   search: (q: string, limit = 20) => request<{ hits: SearchHit[] }>(url("/search", { q, limit })),

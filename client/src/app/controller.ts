@@ -85,7 +85,10 @@ export function createController(deps: ControllerDeps): Controller {
     if (!parsed) throw new Error(`viewer: "${key}" is not a node; expected TYPE:ID such as Account:A1`);
     // Two hops: an account's devices and addresses, and the other accounts sharing them. The
     // node itself is asked for too: a node with no relationships has no neighbourhood to come with.
-    const [around, { node }] = await Promise.all([api.neighbors(parsed.kind, parsed.id, 2, NEIGHBOUR_LIMIT), api.node(parsed.kind, parsed.id)]);
+    const [around, { node }] = await Promise.all([
+      api.neighbors(parsed.kind, parsed.id, 2, NEIGHBOUR_LIMIT),
+      api.node(parsed.kind, parsed.id),
+    ]);
     if (mine !== sequence) return;
     const canonical = nodeKey(String(node.type), node.id);
     const wire = mergeWire({ nodes: [{ key: canonical, attributes: node }], edges: [], truncated: false }, around);

@@ -4,11 +4,7 @@
  * forward buttons walk through them (the controller listens to popstate).
  */
 
-export type View =
-  | { kind: "home" }
-  | { kind: "ring"; id: string }
-  | { kind: "node"; key: string }
-  | { kind: "query"; name: string };
+export type View = { kind: "home" } | { kind: "ring"; id: string } | { kind: "node"; key: string } | { kind: "query"; name: string };
 
 /** `?ring=R1` → { kind: "ring", id: "R1" }. */
 export function parseView(search: string): View {

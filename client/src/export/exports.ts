@@ -18,7 +18,10 @@ export async function exportPng<N extends Attributes, E extends Attributes>(sigm
 }
 
 export function membersCsv(ring: RingDetail): string {
-  return toCsv(MEMBER_COLUMNS, ring.members.map((m) => ({ ...m })));
+  return toCsv(
+    MEMBER_COLUMNS,
+    ring.members.map((m) => ({ ...m })),
+  );
 }
 
 export function exportMembersCsv(ring: RingDetail): void {

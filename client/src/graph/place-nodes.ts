@@ -67,7 +67,10 @@ export function placeNodes(graph: DataGraph, wire: WireGraph, previous: Position
   for (let pass = 0; pass < 3 && unplaced.length > 0; pass++) {
     for (let i = unplaced.length - 1; i >= 0; i--) {
       const key = unplaced[i]!;
-      const anchor = graph.neighbors(key).map((n) => graph.getNodeAttributes(n)).find((a) => Number.isFinite(a.x));
+      const anchor = graph
+        .neighbors(key)
+        .map((n) => graph.getNodeAttributes(n))
+        .find((a) => Number.isFinite(a.x));
       if (!anchor) continue;
       graph.mergeNodeAttributes(key, { x: anchor.x + spread * jitter(key), y: anchor.y + spread * jitter(`${key}#`) });
       unplaced.splice(i, 1);

@@ -135,7 +135,14 @@ export class NodeShapeProgram<
         { name: "a_border", size: 1, type: FLOAT },
       ],
       CONSTANT_ATTRIBUTES: [{ name: "a_corner", size: 2, type: FLOAT }],
-      CONSTANT_DATA: [[-1, -1], [1, -1], [1, 1], [-1, -1], [1, 1], [-1, 1]],
+      CONSTANT_DATA: [
+        [-1, -1],
+        [1, -1],
+        [1, 1],
+        [-1, -1],
+        [1, 1],
+        [-1, 1],
+      ],
     };
   }
 

@@ -15,8 +15,7 @@ const MARK_BONUS = 3;
 
 function baseSize(graph: DataGraph, key: string, data: NodeData, state: ViewState): number {
   // Identifiers (devices, addresses, emails, phones, cards, IPs) carry no value: they are sized by how many they connect instead.
-  const ratio =
-    state.sizeBy === "degree" || data.value === null ? graph.degree(key) / state.maxDegree : data.value / state.maxValue;
+  const ratio = state.sizeBy === "degree" || data.value === null ? graph.degree(key) / state.maxDegree : data.value / state.maxValue;
   const size = MIN_SIZE + (MAX_SIZE - MIN_SIZE) * Math.sqrt(Math.max(0, Math.min(1, ratio)));
   if (data.kind === "Ring") return MAX_SIZE;
   return data.kind === "Refund" ? Math.min(size, 10) : size;
@@ -71,8 +70,7 @@ export function createEdgeReducer(graph: DataGraph, state: ViewState) {
   return (key: string, data: EdgeData): Partial<EdgeDisplayData> => {
     const [source, target] = graph.extremities(key);
     const hidden =
-      state.hiddenKinds.has(graph.getNodeAttribute(source, "kind")) ||
-      state.hiddenKinds.has(graph.getNodeAttribute(target, "kind"));
+      state.hiddenKinds.has(graph.getNodeAttribute(source, "kind")) || state.hiddenKinds.has(graph.getNodeAttribute(target, "kind"));
     const touchesHover = state.hovered === source || state.hovered === target;
     const dimmed = state.hovered !== null && !touchesHover;
     // Approvals by a suspected insider stand out; everyone else's fade into the background.

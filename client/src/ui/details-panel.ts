@@ -35,13 +35,18 @@ export function createDetailsPanel(root: HTMLElement, deps: DetailsDeps): Detail
       if (selection) intro.hidden = true;
     },
     setIntro(text) {
-      replaceChildren(intro,
+      replaceChildren(
+        intro,
         el("h2", null, "Explore a ring"),
         el("p", null, text),
-        el("ul", { className: "muted" },
+        el(
+          "ul",
+          { className: "muted" },
           el("li", null, "Hover a node to see its neighbours; click it for details; double-click to expand."),
           el("li", null, "Drag nodes; the layout runs a few seconds by itself, or use Layout."),
-          el("li", null, "Shapes and colours are explained in the legend under the graph.")));
+          el("li", null, "Shapes and colours are explained in the legend under the graph."),
+        ),
+      );
       intro.hidden = ring !== null;
     },
   };

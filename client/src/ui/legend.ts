@@ -49,11 +49,21 @@ export function createLegend(root: HTMLElement, onToggleKind: (kind: string) => 
       graph.forEachEdge((_key, data) => rels.add(data.rel));
       const kindButtons = [...kinds].map(([kind, count]) => {
         const style = nodeStyle(kind);
-        return el("li", null, el("button", {
-          className: "legend-kind",
-          attrs: { type: "button", "aria-pressed": String(!hidden.has(kind)), title: `Show or hide ${style.name.toLowerCase()}` },
-          on: { click: () => onToggleKind(kind) },
-        }, swatch(style.shape, style.color), ` ${style.name} `, el("span", { className: "muted" }, formatInt(count))));
+        return el(
+          "li",
+          null,
+          el(
+            "button",
+            {
+              className: "legend-kind",
+              attrs: { type: "button", "aria-pressed": String(!hidden.has(kind)), title: `Show or hide ${style.name.toLowerCase()}` },
+              on: { click: () => onToggleKind(kind) },
+            },
+            swatch(style.shape, style.color),
+            ` ${style.name} `,
+            el("span", { className: "muted" }, formatInt(count)),
+          ),
+        );
       });
       const marks = [
         graph.someNode((_key, data) => data.insider) &&
@@ -72,10 +82,12 @@ export function createLegend(root: HTMLElement, onToggleKind: (kind: string) => 
         line.style.background = color;
         return el("li", null, line, ` ${name}`);
       });
-      replaceChildren(root,
+      replaceChildren(
+        root,
         el("ul", { className: "legend-kinds", attrs: { "aria-label": "Node types (toggle to hide)" } }, ...kindButtons),
         el("ul", { className: "legend-marks", attrs: { "aria-label": "Marks" } }, ...marks),
-        el("ul", { className: "legend-edges", attrs: { "aria-label": "Relationships" } }, ...edges));
+        el("ul", { className: "legend-edges", attrs: { "aria-label": "Relationships" } }, ...edges),
+      );
     },
   };
 }

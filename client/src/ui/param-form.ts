@@ -21,7 +21,12 @@ function defaultText(param: QueryParamInfo, prefill: unknown): string {
 }
 
 function control(param: QueryParamInfo, id: string, helpId: string, prefill: unknown): HTMLInputElement {
-  const attrs: Record<string, string | boolean | undefined> = { id, name: param.name, "aria-describedby": param.help ? helpId : undefined, required: param.required };
+  const attrs: Record<string, string | boolean | undefined> = {
+    id,
+    name: param.name,
+    "aria-describedby": param.help ? helpId : undefined,
+    required: param.required,
+  };
   switch (param.type) {
     case "boolean": {
       const box = el("input", { attrs: { ...attrs, type: "checkbox", required: false } });
@@ -29,13 +34,19 @@ function control(param: QueryParamInfo, id: string, helpId: string, prefill: unk
       return box;
     }
     case "int":
-      return Object.assign(el("input", { attrs: { ...attrs, type: "number", step: "1", inputmode: "numeric" } }), { value: defaultText(param, prefill) });
+      return Object.assign(el("input", { attrs: { ...attrs, type: "number", step: "1", inputmode: "numeric" } }), {
+        value: defaultText(param, prefill),
+      });
     case "float":
-      return Object.assign(el("input", { attrs: { ...attrs, type: "number", step: "any", inputmode: "decimal" } }), { value: defaultText(param, prefill) });
+      return Object.assign(el("input", { attrs: { ...attrs, type: "number", step: "any", inputmode: "decimal" } }), {
+        value: defaultText(param, prefill),
+      });
     case "date":
       return Object.assign(el("input", { attrs: { ...attrs, type: "date" } }), { value: defaultText(param, prefill).slice(0, 10) });
     case "string[]":
-      return Object.assign(el("input", { attrs: { ...attrs, type: "text", placeholder: "comma-separated" } }), { value: defaultText(param, prefill) });
+      return Object.assign(el("input", { attrs: { ...attrs, type: "text", placeholder: "comma-separated" } }), {
+        value: defaultText(param, prefill),
+      });
     default:
       return Object.assign(el("input", { attrs: { ...attrs, type: "text", autocomplete: "off" } }), { value: defaultText(param, prefill) });
   }
@@ -51,7 +62,12 @@ function parse(param: QueryParamInfo, input: HTMLInputElement): { value?: unknow
     case "float":
       return Number.isFinite(Number(text)) ? { value: Number(text) } : { error: `${param.name}: "${text}" is not a number` };
     case "string[]":
-      return { value: text.split(",").map((s) => s.trim()).filter(Boolean) };
+      return {
+        value: text
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+      };
     default:
       return { value: text };
   }
@@ -63,13 +79,24 @@ export function buildParamForm(prefix: string, params: QueryParamInfo[], prefill
     const id = `${prefix}-p${i}`;
     return { param, input: control(param, id, `${id}-help`, prefill[param.name]), id };
   });
-  const element = el("div", { className: "param-form" },
+  const element = el(
+    "div",
+    { className: "param-form" },
     ...inputs.map(({ param, input, id }) =>
-      el("div", { className: `field param-${param.type === "boolean" ? "check" : "text"}` },
-        el("label", { attrs: { for: id } }, param.name, param.required ? el("span", { className: "required", attrs: { "aria-hidden": "true" } }, " *") : null,
-          el("span", { className: "muted" }, ` (${param.type})`)),
+      el(
+        "div",
+        { className: `field param-${param.type === "boolean" ? "check" : "text"}` },
+        el(
+          "label",
+          { attrs: { for: id } },
+          param.name,
+          param.required ? el("span", { className: "required", attrs: { "aria-hidden": "true" } }, " *") : null,
+          el("span", { className: "muted" }, ` (${param.type})`),
+        ),
         input,
-        param.help ? el("small", { attrs: { id: `${id}-help` } }, param.help) : null)),
+        param.help ? el("small", { attrs: { id: `${id}-help` } }, param.help) : null,
+      ),
+    ),
     params.length === 0 ? el("p", { className: "muted" }, "This query takes no parameters.") : null,
   );
   return {

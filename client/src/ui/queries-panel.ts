@@ -32,8 +32,17 @@ export function createQueriesPanel(root: HTMLElement, deps: QueriesDeps): Querie
   const message = el("p", { className: "error", attrs: { role: "alert", id: "query-error" } });
   const status = el("p", { className: "muted", attrs: { "aria-live": "polite" } });
   // novalidate: parameters are checked by param-form so every problem reads the same way.
-  const form = el("form", { className: "query-form", attrs: { "aria-label": "Saved query", novalidate: true } },
-    el("label", { className: "field", attrs: { for: "query-picker" } }, "Query"), picker, description, formSlot, run, message, status);
+  const form = el(
+    "form",
+    { className: "query-form", attrs: { "aria-label": "Saved query", novalidate: true } },
+    el("label", { className: "field", attrs: { for: "query-picker" } }, "Query"),
+    picker,
+    description,
+    formSlot,
+    run,
+    message,
+    status,
+  );
   root.append(form);
 
   let queries: QueryInfo[] = [];

@@ -7,9 +7,21 @@ import { nodeKey } from "../graph/data-graph.ts";
 import { el } from "./dom.ts";
 import { formatCell } from "./format.ts";
 
-interface CellNode { _type: "node"; label: string; id: string; properties?: Record<string, unknown> }
-interface CellRel { _type: "rel"; type: string }
-interface CellPath { _type: "path"; nodes: CellNode[]; rels: CellRel[] }
+interface CellNode {
+  _type: "node";
+  label: string;
+  id: string;
+  properties?: Record<string, unknown>;
+}
+interface CellRel {
+  _type: "rel";
+  type: string;
+}
+interface CellPath {
+  _type: "path";
+  nodes: CellNode[];
+  rels: CellRel[];
+}
 
 const isTyped = (value: unknown, type: string): boolean =>
   typeof value === "object" && value !== null && (value as { _type?: unknown })._type === type;
@@ -23,7 +35,15 @@ function nodeText(node: CellNode): string {
 export function resultCell(value: unknown, onFocusNode: (key: string) => void): Node {
   if (isTyped(value, "node")) {
     const node = value as CellNode;
-    return el("button", { className: "link", attrs: { type: "button", title: "Find on the canvas" }, on: { click: () => onFocusNode(nodeKey(node.label, node.id)) } }, nodeText(node));
+    return el(
+      "button",
+      {
+        className: "link",
+        attrs: { type: "button", title: "Find on the canvas" },
+        on: { click: () => onFocusNode(nodeKey(node.label, node.id)) },
+      },
+      nodeText(node),
+    );
   }
   if (isTyped(value, "rel")) return document.createTextNode((value as CellRel).type);
   if (isTyped(value, "path")) {

@@ -17,11 +17,16 @@ export function createResultsArea(root: HTMLElement, onFocusNode: (key: string) 
   };
   return {
     show(title, result) {
-      replaceChildren(root,
-        el("div", { className: "results-head" },
+      replaceChildren(
+        root,
+        el(
+          "div",
+          { className: "results-head" },
           el("h2", null, "Query results"),
-          el("button", { attrs: { type: "button", "aria-label": "Close the results" }, on: { click: hide } }, "Close")),
-        renderResultsTable(result, title, onFocusNode));
+          el("button", { attrs: { type: "button", "aria-label": "Close the results" }, on: { click: hide } }, "Close"),
+        ),
+        renderResultsTable(result, title, onFocusNode),
+      );
       root.hidden = false;
     },
     hide,

@@ -33,30 +33,56 @@ function insiderRow(insider: RingDetail["insiders"][number], deps: ExplanationDe
   return el(
     "li",
     { className: "insider" },
-    el("button", { className: "link", attrs: { type: "button" }, on: { click: () => deps.onFocusNode(key) } }, insider.name ?? insider.employeeId),
+    el(
+      "button",
+      { className: "link", attrs: { type: "button" }, on: { click: () => deps.onFocusNode(key) } },
+      insider.name ?? insider.employeeId,
+    ),
     insider.name ? el("span", { className: "muted" }, ` ${insider.employeeId}`) : null,
     el("p", null, insider.reason),
-    el("p", { className: "muted" },
+    el(
+      "p",
+      { className: "muted" },
       `${formatShare(insider.share)} of the ring's approvals vs ${formatShare(insider.baseline)} overall (×${formatNumber(insider.lift)}) · `,
-      `${formatInt(insider.approvals)} approvals · ${formatInt(insider.noReturnApprovals)} without return`),
+      `${formatInt(insider.approvals)} approvals · ${formatInt(insider.noReturnApprovals)} without return`,
+    ),
   );
 }
 
 function membersTable(detail: RingDetail, deps: ExplanationDeps): HTMLDetailsElement {
   const rows = detail.members.map((m) =>
-    el("tr", null,
-      el("td", null, el("button", { className: "link", attrs: { type: "button" }, on: { click: () => deps.onFocusNode(nodeKey("Account", m.id)) } }, m.id)),
+    el(
+      "tr",
+      null,
+      el(
+        "td",
+        null,
+        el(
+          "button",
+          { className: "link", attrs: { type: "button" }, on: { click: () => deps.onFocusNode(nodeKey("Account", m.id)) } },
+          m.id,
+        ),
+      ),
       el("td", null, m.name ?? "—"),
       el("td", null, m.country ?? "—"),
       el("td", { className: "num" }, formatInt(m.refundCount)),
       el("td", { className: "num" }, formatValue(m.refundValue)),
     ),
   );
-  return el("details", { className: "members" },
+  return el(
+    "details",
+    { className: "members" },
     el("summary", null, `Members (${formatInt(detail.members.length)})`),
-    el("table", null,
-      el("thead", null, el("tr", null, ...["Account", "Name", "Country", "Refunds", "Value"].map((h) => el("th", { attrs: { scope: "col" } }, h)))),
-      el("tbody", null, ...rows)),
+    el(
+      "table",
+      null,
+      el(
+        "thead",
+        null,
+        el("tr", null, ...["Account", "Name", "Country", "Refunds", "Value"].map((h) => el("th", { attrs: { scope: "col" } }, h))),
+      ),
+      el("tbody", null, ...rows),
+    ),
   );
 }
 
@@ -64,21 +90,48 @@ function membersTable(detail: RingDetail, deps: ExplanationDeps): HTMLDetailsEle
 export function renderRingExplanation(detail: RingDetail, deps: ExplanationDeps): HTMLElement {
   const max = Math.max(0, ...detail.reasons.map((r) => r.contribution));
   const reasons = [...detail.reasons].sort((a, b) => b.contribution - a.contribution);
-  return el("section", { className: "ring-explanation", attrs: { "aria-label": `Ring ${detail.id}` } },
-    el("h2", null, levelBadge(detail.level), ` Ring ${detail.id} `, el("span", { className: "score-big" }, `${Math.round(detail.score)}/100`)),
-    el("p", { className: "ring-facts" },
+  return el(
+    "section",
+    { className: "ring-explanation", attrs: { "aria-label": `Ring ${detail.id}` } },
+    el(
+      "h2",
+      null,
+      levelBadge(detail.level),
+      ` Ring ${detail.id} `,
+      el("span", { className: "score-big" }, `${Math.round(detail.score)}/100`),
+    ),
+    el(
+      "p",
+      { className: "ring-facts" },
       `${formatInt(detail.size)} accounts in ${detail.countries.length} ${detail.countries.length === 1 ? "country" : "countries"} (${detail.countries.join(", ") || "unknown"}); `,
-      `${formatInt(detail.refundCount)} refunds worth ${formatValue(detail.refundValue)}, ${formatShare(detail.noReturnShare)} never returned.`),
+      `${formatInt(detail.refundCount)} refunds worth ${formatValue(detail.refundValue)}, ${formatShare(detail.noReturnShare)} never returned.`,
+    ),
     el("h3", null, "Why this score"),
-    reasons.length ? el("ol", { className: "reasons" }, ...reasons.map((r) => reasonRow(r, max))) : el("p", { className: "muted" }, "No reasons recorded."),
+    reasons.length
+      ? el("ol", { className: "reasons" }, ...reasons.map((r) => reasonRow(r, max)))
+      : el("p", { className: "muted" }, "No reasons recorded."),
     el("h3", null, `Suspected insiders (${detail.insiders.length})`),
-    detail.insiders.length ? el("ul", { className: "insiders" }, ...detail.insiders.map((i) => insiderRow(i, deps))) : el("p", { className: "muted" }, "No support employee stands out."),
+    detail.insiders.length
+      ? el("ul", { className: "insiders" }, ...detail.insiders.map((i) => insiderRow(i, deps)))
+      : el("p", { className: "muted" }, "No support employee stands out."),
     detail.hubs.length ? el("h3", null, "Shared hubs") : null,
     detail.hubs.length
-      ? el("ul", { className: "hubs" }, ...detail.hubs.map((h) => el("li", null,
-          el("button", { className: "link", attrs: { type: "button" }, on: { click: () => deps.onFocusNode(nodeKey(h.kind, h.identifierId)) } },
-            `${h.kind} ${deps.labelOf(nodeKey(h.kind, h.identifierId)) ?? h.identifierId}`),
-          ` — used by ${formatInt(h.members)} members and ${formatInt(h.accounts)} accounts overall`)))
+      ? el(
+          "ul",
+          { className: "hubs" },
+          ...detail.hubs.map((h) =>
+            el(
+              "li",
+              null,
+              el(
+                "button",
+                { className: "link", attrs: { type: "button" }, on: { click: () => deps.onFocusNode(nodeKey(h.kind, h.identifierId)) } },
+                `${h.kind} ${deps.labelOf(nodeKey(h.kind, h.identifierId)) ?? h.identifierId}`,
+              ),
+              ` — used by ${formatInt(h.members)} members and ${formatInt(h.accounts)} accounts overall`,
+            ),
+          ),
+        )
       : null,
     membersTable(detail, deps),
   );

@@ -22,12 +22,36 @@ export function ringFilterForm(onChange: () => void): HTMLFormElement {
   };
   const form = el(
     "form",
-    { className: "filters", attrs: { "aria-label": "Filter rings" }, on: { submit: (e) => { e.preventDefault(); onChange(); } } },
-    field("Level", select("level", [["", "Any"], ["high", "High"], ["medium", "Medium"], ["low", "Low"]])),
+    {
+      className: "filters",
+      attrs: { "aria-label": "Filter rings" },
+      on: {
+        submit: (e) => {
+          e.preventDefault();
+          onChange();
+        },
+      },
+    },
+    field(
+      "Level",
+      select("level", [
+        ["", "Any"],
+        ["high", "High"],
+        ["medium", "Medium"],
+        ["low", "Low"],
+      ]),
+    ),
     field("Min score", el("input", { attrs: { name: "minScore", type: "number", min: 0, max: 100, step: 1, inputmode: "numeric" } })),
     field("Min size", el("input", { attrs: { name: "minSize", type: "number", min: 2, step: 1, inputmode: "numeric" } })),
     field("Country", el("input", { attrs: { name: "country", type: "text", maxlength: 2, placeholder: "e.g. DE", autocomplete: "off" } })),
-    field("Sort by", select("sort", [["score", "Score"], ["size", "Size"], ["value", "Refunded value"]])),
+    field(
+      "Sort by",
+      select("sort", [
+        ["score", "Score"],
+        ["size", "Size"],
+        ["value", "Refunded value"],
+      ]),
+    ),
   );
   const isSelect = (event: Event) => (event.target as HTMLElement).tagName === "SELECT";
   form.addEventListener("change", (event) => {
@@ -51,7 +75,10 @@ export function readRingFilters(form: HTMLFormElement): RingQuery {
     level: String(data.get("level") ?? "") || undefined,
     minScore: numberOf(data.get("minScore")),
     minSize: numberOf(data.get("minSize")),
-    country: String(data.get("country") ?? "").trim().toUpperCase() || undefined,
+    country:
+      String(data.get("country") ?? "")
+        .trim()
+        .toUpperCase() || undefined,
     sort: sort === "size" || sort === "value" ? sort : "score",
   };
 }

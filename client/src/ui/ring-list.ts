@@ -27,11 +27,18 @@ export function levelBadge(level: string): HTMLElement {
 }
 
 function ringItem(ring: RingSummary, onOpen: (id: string) => void): HTMLLIElement {
-  const countries = ring.countries.length > 4 ? `${ring.countries.slice(0, 4).join(" ")} +${ring.countries.length - 4}` : ring.countries.join(" ");
+  const countries =
+    ring.countries.length > 4 ? `${ring.countries.slice(0, 4).join(" ")} +${ring.countries.length - 4}` : ring.countries.join(" ");
   const button = el(
     "button",
     { className: "ring-item", attrs: { type: "button", "data-ring": ring.id }, on: { click: () => onOpen(ring.id) } },
-    el("span", { className: "ring-line" }, levelBadge(ring.level), el("strong", { className: "ring-id" }, ring.id), el("span", { className: "score", attrs: { title: "Risk score out of 100" } }, String(Math.round(ring.score)))),
+    el(
+      "span",
+      { className: "ring-line" },
+      levelBadge(ring.level),
+      el("strong", { className: "ring-id" }, ring.id),
+      el("span", { className: "score", attrs: { title: "Risk score out of 100" } }, String(Math.round(ring.score))),
+    ),
     el(
       "span",
       { className: "ring-meta" },
@@ -79,7 +86,10 @@ export function createRingList(root: HTMLElement, deps: RingListDeps): RingList 
       if (mine !== sequence) return;
       replaceChildren(list, ...result.rings.map((ring) => ringItem(ring, deps.onOpen)));
       const last = Math.min(result.offset + result.rings.length, result.total);
-      summary.textContent = result.total === 0 ? "No ring matches these filters." : `Rings ${formatInt(result.offset + 1)}–${formatInt(last)} of ${formatInt(result.total)}`;
+      summary.textContent =
+        result.total === 0
+          ? "No ring matches these filters."
+          : `Rings ${formatInt(result.offset + 1)}–${formatInt(last)} of ${formatInt(result.total)}`;
       prev.disabled = result.offset === 0;
       next.disabled = last >= result.total;
       markActive();

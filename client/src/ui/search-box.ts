@@ -18,14 +18,36 @@ export interface SearchDeps {
 function hitRow(hit: SearchHit, deps: SearchDeps, close: () => void): HTMLLIElement {
   const pick = el(
     "button",
-    { className: "hit", attrs: { type: "button" }, on: { click: () => { close(); deps.onPick(hit); } } },
+    {
+      className: "hit",
+      attrs: { type: "button" },
+      on: {
+        click: () => {
+          close();
+          deps.onPick(hit);
+        },
+      },
+    },
     el("span", { className: `kind kind-${hit.type}` }, hit.type),
     el("span", { className: "hit-label" }, hit.label),
     hit.label !== hit.id ? el("span", { className: "hit-id" }, hit.id) : null,
   );
   const ringId = hit.ringId;
   const ring = ringId
-    ? el("button", { className: "hit-ring", attrs: { type: "button", title: `Open ring ${ringId}` }, on: { click: () => { close(); deps.onOpenRing(ringId); } } }, `ring ${ringId}`)
+    ? el(
+        "button",
+        {
+          className: "hit-ring",
+          attrs: { type: "button", title: `Open ring ${ringId}` },
+          on: {
+            click: () => {
+              close();
+              deps.onOpenRing(ringId);
+            },
+          },
+        },
+        `ring ${ringId}`,
+      )
     : null;
   return el("li", null, pick, ring);
 }
@@ -53,7 +75,10 @@ export function createSearchBox(form: HTMLFormElement, input: HTMLInputElement, 
       if (mine !== sequence) return;
       hits = found;
       const rows = hits.map((hit) => hitRow(hit, deps, close));
-      replaceChildren(results, rows.length ? el("ul", { attrs: { "aria-label": "Search results" } }, ...rows) : el("p", { className: "empty" }, "Nothing found."));
+      replaceChildren(
+        results,
+        rows.length ? el("ul", { attrs: { "aria-label": "Search results" } }, ...rows) : el("p", { className: "empty" }, "Nothing found."),
+      );
       results.hidden = false;
       input.setAttribute("aria-expanded", "true");
     } catch (error) {

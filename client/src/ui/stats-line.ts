@@ -11,7 +11,9 @@ const SHOWN = ["Account", "Refund", "Employee", "Ring"];
 export async function showStats(target: HTMLElement, api: Api): Promise<void> {
   try {
     const { counts, lastAnalysis } = await api.stats();
-    const parts = SHOWN.filter((kind) => typeof counts[kind] === "number").map((kind) => `${formatInt(counts[kind]!)} ${kind.toLowerCase()}s`);
+    const parts = SHOWN.filter((kind) => typeof counts[kind] === "number").map(
+      (kind) => `${formatInt(counts[kind]!)} ${kind.toLowerCase()}s`,
+    );
     if (lastAnalysis) parts.push(`${formatInt(lastAnalysis.flagged)} flagged`);
     target.textContent = parts.join(" · ");
   } catch {

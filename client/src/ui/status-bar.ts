@@ -14,9 +14,15 @@ export function createStatusBar(root: HTMLElement): StatusBar {
   const show = (kind: "error" | "info", text: string) => {
     root.className = `status status-${kind}`;
     root.setAttribute("role", kind === "error" ? "alert" : "status");
-    replaceChildren(root,
+    replaceChildren(
+      root,
       el("span", null, text),
-      el("button", { className: "dismiss", attrs: { type: "button", "aria-label": "Dismiss message" }, on: { click: () => (root.hidden = true) } }, "×"));
+      el(
+        "button",
+        { className: "dismiss", attrs: { type: "button", "aria-label": "Dismiss message" }, on: { click: () => (root.hidden = true) } },
+        "×",
+      ),
+    );
     root.hidden = false;
   };
   return {

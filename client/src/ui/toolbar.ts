@@ -37,7 +37,12 @@ export function createToolbar(root: HTMLElement, handlers: ToolbarHandlers, fold
   const foldBox = el("input", { attrs: { type: "checkbox", id: "fold-refunds" } });
   foldBox.checked = fold;
   foldBox.addEventListener("change", () => handlers.onFoldRefunds(foldBox.checked));
-  const sizeBy = el("select", { attrs: { id: "size-by" } }, el("option", { attrs: { value: "value" } }, "refunded value"), el("option", { attrs: { value: "degree" } }, "connections"));
+  const sizeBy = el(
+    "select",
+    { attrs: { id: "size-by" } },
+    el("option", { attrs: { value: "value" } }, "refunded value"),
+    el("option", { attrs: { value: "degree" } }, "connections"),
+  );
   sizeBy.addEventListener("change", () => handlers.onSizeBy(sizeBy.value === "degree" ? "degree" : "value"));
   const png = button("PNG", handlers.onExportPng, "Download the canvas as an image");
   const csv = button("CSV", handlers.onExportCsv, "Download the ring's members as CSV");
@@ -45,11 +50,16 @@ export function createToolbar(root: HTMLElement, handlers: ToolbarHandlers, fold
 
   root.append(
     el("div", { className: "toolbar-title" }, title, note),
-    el("div", { className: "toolbar-controls", attrs: { role: "toolbar", "aria-label": "Graph controls" } },
-      layout, fit, expand,
+    el(
+      "div",
+      { className: "toolbar-controls", attrs: { role: "toolbar", "aria-label": "Graph controls" } },
+      layout,
+      fit,
+      expand,
       el("label", { className: "inline", attrs: { for: "fold-refunds" } }, foldBox, " Fold refunds"),
       el("label", { className: "inline", attrs: { for: "size-by" } }, "Size by ", sizeBy),
-      el("span", { className: "export-group", attrs: { role: "group", "aria-label": "Export" } }, "Export ", png, csv, json)),
+      el("span", { className: "export-group", attrs: { role: "group", "aria-label": "Export" } }, "Export ", png, csv, json),
+    ),
   );
 
   return {

@@ -18,14 +18,21 @@ import { DetectOptionsSchema, resolveDetectOptions } from "../../domain/rings/de
 const ImportBody = z.object({ folder: z.string().min(1).max(4096) }).strict();
 
 /** The detection settings an analyst may change per run, with the domain's bounds; the rest keep their defaults. */
-const AnalyzeBody = DetectOptionsSchema.pick({ hubThreshold: true, maxRingSize: true, minScore: true, linkPolicy: true }).partial().strict();
+const AnalyzeBody = DetectOptionsSchema.pick({ hubThreshold: true, maxRingSize: true, minScore: true, linkPolicy: true })
+  .partial()
+  .strict();
 
 export function jobsRouter(ctx: AppContext): Router {
   const router = Router();
   const guard = requireToken(ctx.config.token);
   const limiter = rateLimit({
-    windowMs: 60_000, limit: 20, standardHeaders: "draft-8", legacyHeaders: false,
-    handler: (_req, res) => { res.status(429).json(errorBody("rate-limited", "too many write requests; wait a minute")); },
+    windowMs: 60_000,
+    limit: 20,
+    standardHeaders: "draft-8",
+    legacyHeaders: false,
+    handler: (_req, res) => {
+      res.status(429).json(errorBody("rate-limited", "too many write requests; wait a minute"));
+    },
   });
 
   router.post("/import", limiter, guard, (req, res) => {

@@ -6,10 +6,12 @@ import { parseInput } from "../parse-input.ts";
 import { getNode, neighbours } from "../../read-model/graph-reads.ts";
 import { withPositions } from "../../read-model/layout-positions.ts";
 
-const NeighbourQuery = z.object({
-  depth: z.coerce.number().int().min(1).max(2).default(1),
-  limit: z.coerce.number().int().min(1).max(20_000).default(500),
-}).strict();
+const NeighbourQuery = z
+  .object({
+    depth: z.coerce.number().int().min(1).max(2).default(1),
+    limit: z.coerce.number().int().min(1).max(20_000).default(500),
+  })
+  .strict();
 
 export function nodesRouter(ctx: AppContext): Router {
   const router = Router();

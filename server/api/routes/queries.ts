@@ -14,9 +14,19 @@ const RunBody = z.object({ params: z.record(z.string(), z.unknown()).default({})
 
 export function toInfo(q: QueryDefinition): QueryInfo {
   return {
-    name: q.name, title: q.title, description: q.description, returns: q.returns,
-    params: q.params.map((p) => ({ name: p.name, type: p.type, default: p.default instanceof Date ? p.default.toISOString() : p.default ?? null, required: p.required, help: p.help,
-      ...(p.min !== undefined ? { min: p.min } : {}), ...(p.max !== undefined ? { max: p.max } : {}) })),
+    name: q.name,
+    title: q.title,
+    description: q.description,
+    returns: q.returns,
+    params: q.params.map((p) => ({
+      name: p.name,
+      type: p.type,
+      default: p.default instanceof Date ? p.default.toISOString() : (p.default ?? null),
+      required: p.required,
+      help: p.help,
+      ...(p.min !== undefined ? { min: p.min } : {}),
+      ...(p.max !== undefined ? { max: p.max } : {}),
+    })),
   };
 }
 
@@ -41,16 +51,23 @@ export function queriesRouter(ctx: AppContext, cache: ReadCache): Router {
     const { params } = parseInput(RunBody, req.body ?? {}, `POST /api/queries/${query.name}/run`);
     const bound = bindParams(query, params);
     try {
-      const { value, cached } = await cache.value(`query ${query.name} ${JSON.stringify(bound)}`, async () => {
-        const started = performance.now();
-        const { columns, rows } = await ctx.store.query(query.text, bound, { timeoutMs: ctx.config.queryTimeoutMs });
-        return { columns, rows, graph: toWireGraph(rows), stats: { ms: Math.round(performance.now() - started), rows: rows.length } };
-      }, (result) => (result.rows.length <= MAX_CACHED_ROWS ? JSON.stringify(result).length : Infinity));
+      const { value, cached } = await cache.value(
+        `query ${query.name} ${JSON.stringify(bound)}`,
+        async () => {
+          const started = performance.now();
+          const { columns, rows } = await ctx.store.query(query.text, bound, { timeoutMs: ctx.config.queryTimeoutMs });
+          return { columns, rows, graph: toWireGraph(rows), stats: { ms: Math.round(performance.now() - started), rows: rows.length } };
+        },
+        (result) => (result.rows.length <= MAX_CACHED_ROWS ? JSON.stringify(result).length : Infinity),
+      );
       const result: QueryRunResult = { ...value, stats: { ...value.stats, cached } };
       res.json(result);
     } catch (error) {
       if (error instanceof RinglensError && error.kind === "timeout") {
-        throw new RinglensError("timeout", `query ${query.name} took longer than ${ctx.config.queryTimeoutMs} ms and was stopped; narrow its parameters`);
+        throw new RinglensError(
+          "timeout",
+          `query ${query.name} took longer than ${ctx.config.queryTimeoutMs} ms and was stopped; narrow its parameters`,
+        );
       }
       throw error;
     }

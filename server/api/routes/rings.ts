@@ -8,15 +8,20 @@ import { ringGraph } from "../../read-model/graph-reads.ts";
 import { withPositions } from "../../read-model/layout-positions.ts";
 import type { ReadCache } from "../../read-model/read-cache.ts";
 
-const ListQuery = z.object({
-  level: z.enum(["high", "medium", "low"]).optional(),
-  minScore: z.coerce.number().min(0).max(100).optional(),
-  minSize: z.coerce.number().int().min(0).optional(),
-  country: z.string().regex(/^[A-Za-z]{2}$/, "must be a two-letter country code").optional(),
-  sort: z.enum(Object.keys(RING_SORTS) as [keyof typeof RING_SORTS]).default("score"),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
-}).strict();
+const ListQuery = z
+  .object({
+    level: z.enum(["high", "medium", "low"]).optional(),
+    minScore: z.coerce.number().min(0).max(100).optional(),
+    minSize: z.coerce.number().int().min(0).optional(),
+    country: z
+      .string()
+      .regex(/^[A-Za-z]{2}$/, "must be a two-letter country code")
+      .optional(),
+    sort: z.enum(Object.keys(RING_SORTS) as [keyof typeof RING_SORTS]).default("score"),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict();
 
 const GraphQuery = z.object({ limit: z.coerce.number().int().min(1).max(20_000).default(5_000) }).strict();
 

@@ -5,10 +5,12 @@ import type { AppContext } from "../app-context.ts";
 import { parseInput } from "../parse-input.ts";
 import { search } from "../../read-model/search.ts";
 
-const SearchQuery = z.object({
-  q: z.string().min(1, "must not be empty").max(200),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-}).strict();
+const SearchQuery = z
+  .object({
+    q: z.string().min(1, "must not be empty").max(200),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .strict();
 
 export function searchRouter(ctx: AppContext): Router {
   const router = Router();

@@ -31,7 +31,14 @@ export interface Evaluation {
   precisionAtK: { k: number; hits: number; precision: number };
   insiders: { detected: number; correct: number; planted: number; found: number; precision: number; recall: number };
   /** Accounts in flagged rings vs accounts in planted rings; falsePositiveRate needs allAccounts. */
-  accounts: { flagged: number; planted: number; flaggedPlanted: number; precision: number; recall: number; falsePositiveRate: number | null };
+  accounts: {
+    flagged: number;
+    planted: number;
+    flaggedPlanted: number;
+    precision: number;
+    recall: number;
+    falsePositiveRate: number | null;
+  };
 }
 
 /** Match rule: the detected ring holds ≥ 80% of the planted ring's members and is ≥ 50% made of it. */

@@ -17,13 +17,50 @@ export interface AddressParts {
 
 // Word → canonical token. Applied per word after folding, so "St." and "street" meet.
 const WORD_CANON: Record<string, string> = {
-  street: "st", st: "st", str: "st", strasse: "st", road: "rd", rd: "rd",
-  avenue: "ave", ave: "ave", av: "ave", boulevard: "blvd", blvd: "blvd",
-  drive: "dr", dr: "dr", lane: "ln", ln: "ln", court: "ct", ct: "ct",
-  place: "pl", pl: "pl", square: "sq", sq: "sq", highway: "hwy", hwy: "hwy",
-  apartment: "apt", apt: "apt", flat: "apt", unit: "apt", suite: "ste", ste: "ste",
-  floor: "fl", fl: "fl", building: "bldg", bldg: "bldg", number: "no", no: "no", nr: "no",
-  north: "n", south: "s", east: "e", west: "w", n: "n", s: "s", e: "e", w: "w",
+  street: "st",
+  st: "st",
+  str: "st",
+  strasse: "st",
+  road: "rd",
+  rd: "rd",
+  avenue: "ave",
+  ave: "ave",
+  av: "ave",
+  boulevard: "blvd",
+  blvd: "blvd",
+  drive: "dr",
+  dr: "dr",
+  lane: "ln",
+  ln: "ln",
+  court: "ct",
+  ct: "ct",
+  place: "pl",
+  pl: "pl",
+  square: "sq",
+  sq: "sq",
+  highway: "hwy",
+  hwy: "hwy",
+  apartment: "apt",
+  apt: "apt",
+  flat: "apt",
+  unit: "apt",
+  suite: "ste",
+  ste: "ste",
+  floor: "fl",
+  fl: "fl",
+  building: "bldg",
+  bldg: "bldg",
+  number: "no",
+  no: "no",
+  nr: "no",
+  north: "n",
+  south: "s",
+  east: "e",
+  west: "w",
+  n: "n",
+  s: "s",
+  e: "e",
+  w: "w",
 };
 
 /** Lower-case, strip accents, ß → ss, split compound "…straße" so it canonicalises too. */
@@ -55,7 +92,10 @@ export function canonWords(text: string | null | undefined): string {
  * // "12 baker st|||nw16xe||gb"
  */
 export function normaliseAddressKey(parts: AddressParts): string {
-  const postal = (parts.postalCode ?? "").toUpperCase().replace(/[^A-Z0-9]/g, "").toLowerCase();
+  const postal = (parts.postalCode ?? "")
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, "")
+    .toLowerCase();
   const key = [
     canonWords(parts.line1),
     canonWords(parts.line2),

@@ -6,8 +6,42 @@
  */
 import type { IdentifierName } from "../model.ts";
 
-const WORDS = new Set(["unknown", "none", "null", "nil", "undefined", "n/a", "na", "test", "default", "empty", "0", "-", "x", "xxx", "tbd", "device", "noemail", "nomail", "noreply", "no-reply"]);
-const EMAIL_DOMAINS = new Set(["test.com", "example.com", "example.org", "example.net", "noemail.com", "nomail.com", "na.com", "none.com", "email.com", "invalid", "test", "localhost"]);
+const WORDS = new Set([
+  "unknown",
+  "none",
+  "null",
+  "nil",
+  "undefined",
+  "n/a",
+  "na",
+  "test",
+  "default",
+  "empty",
+  "0",
+  "-",
+  "x",
+  "xxx",
+  "tbd",
+  "device",
+  "noemail",
+  "nomail",
+  "noreply",
+  "no-reply",
+]);
+const EMAIL_DOMAINS = new Set([
+  "test.com",
+  "example.com",
+  "example.org",
+  "example.net",
+  "noemail.com",
+  "nomail.com",
+  "na.com",
+  "none.com",
+  "email.com",
+  "invalid",
+  "test",
+  "localhost",
+]);
 const IPS = new Set(["0.0.0.0", "127.0.0.1", "255.255.255.255", "::", "::1"]);
 const SEQUENCES = ["0123456789", "1234567890", "9876543210"];
 

@@ -19,12 +19,22 @@ export function parseIsoDate(text: string): Parsed<number> {
   const m = DATE_RE.exec(text.trim());
   if (!m) return fail(`"${clip(text)}" is not an ISO 8601 date (use 2023-06-01 or 2023-06-01T14:05:00Z)`);
   const [, y, mo, d, h = "0", mi = "0", s = "0", frac = "", zone = "Z"] = m;
-  const year = Number(y), month = Number(mo), day = Number(d);
-  const hour = Number(h), minute = Number(mi), second = Number(s);
+  const year = Number(y),
+    month = Number(mo),
+    day = Number(d);
+  const hour = Number(h),
+    minute = Number(mi),
+    second = Number(s);
   const utc = Date.UTC(year, month - 1, day, hour, minute, second, frac ? Math.round(Number(frac) * 1000) : 0);
   const check = new Date(utc);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day
-    || hour > 23 || minute > 59 || second > 59) {
+  if (
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
+  ) {
     return fail(`"${clip(text)}" is not a real calendar date or time`);
   }
   return ok(utc - zoneOffsetMs(zone));

@@ -16,27 +16,38 @@ const number = (min: number, max: number | null, text: string) => {
 const isObject = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** The one schema of every detection setting, with its bounds; each key's description is its doc. */
-export const DetectOptionsSchema = z.object({
-  hubThreshold: z.union([z.literal("auto"), int(1)], expecting(`"auto" or an integer ≥ 1`))
-    .describe(`identifiers with more distinct accounts than this are hubs and do not link; "auto" uses autoHubThreshold`),
-  hubMinimum: int(1).describe("floor of the automatic hub threshold"),
-  hubFence: number(0, null, "a number ≥ 0").describe("Tukey fence multiplier (on log degree) of the automatic hub threshold"),
-  maxRingSize: int(2).describe("components with more accounts are split with Louvain"),
-  minRingSize: int(2).describe("smallest group reported as a ring"),
-  splitDepth: int(1).describe("split passes for pieces still above maxRingSize"),
-  seed: int(0).describe("seed of Louvain's random walk"),
-  louvainResolution: z.number(expecting("a number > 0")).positive(expecting("a number > 0")).describe("Louvain's resolution (above 1: smaller communities)"),
-  insiderMinApprovals: int(1).describe("fewest of a ring's approvals an employee must have made to be suspected"),
-  insiderMinShare: number(0, 1, "a number in [0, 1]").describe("smallest share of the ring's approved refunds the employee approved"),
-  insiderMinLift: number(0, null, "a number ≥ 0").describe("smallest share / the employee's share of all approvals"),
-  insiderMaxPValue: number(0, 1, "a number in [0, 1]").describe("largest p-value of that many approvals by chance"),
-  minScore: number(0, 100, "a number in [0, 100]").describe("rings scoring below this are left out of the result (0 keeps every candidate)"),
-  now: z.number(expecting("epoch milliseconds or null")).nullable()
-    .describe("the analysis time written to the result; Date.now() when null"),
-  // The shape only; resolveLinkPolicy checks every kind and key against KindPolicySchema, naming what is wrong.
-  linkPolicy: z.custom<LinkPolicyInput>(isObject, expecting("an object of identifier kinds"))
-    .describe("per identifier kind: links or not, hub threshold, weight (see link-policy.ts); missing kinds and keys take the defaults"),
-}).strict();
+export const DetectOptionsSchema = z
+  .object({
+    hubThreshold: z
+      .union([z.literal("auto"), int(1)], expecting(`"auto" or an integer ≥ 1`))
+      .describe(`identifiers with more distinct accounts than this are hubs and do not link; "auto" uses autoHubThreshold`),
+    hubMinimum: int(1).describe("floor of the automatic hub threshold"),
+    hubFence: number(0, null, "a number ≥ 0").describe("Tukey fence multiplier (on log degree) of the automatic hub threshold"),
+    maxRingSize: int(2).describe("components with more accounts are split with Louvain"),
+    minRingSize: int(2).describe("smallest group reported as a ring"),
+    splitDepth: int(1).describe("split passes for pieces still above maxRingSize"),
+    seed: int(0).describe("seed of Louvain's random walk"),
+    louvainResolution: z
+      .number(expecting("a number > 0"))
+      .positive(expecting("a number > 0"))
+      .describe("Louvain's resolution (above 1: smaller communities)"),
+    insiderMinApprovals: int(1).describe("fewest of a ring's approvals an employee must have made to be suspected"),
+    insiderMinShare: number(0, 1, "a number in [0, 1]").describe("smallest share of the ring's approved refunds the employee approved"),
+    insiderMinLift: number(0, null, "a number ≥ 0").describe("smallest share / the employee's share of all approvals"),
+    insiderMaxPValue: number(0, 1, "a number in [0, 1]").describe("largest p-value of that many approvals by chance"),
+    minScore: number(0, 100, "a number in [0, 100]").describe(
+      "rings scoring below this are left out of the result (0 keeps every candidate)",
+    ),
+    now: z
+      .number(expecting("epoch milliseconds or null"))
+      .nullable()
+      .describe("the analysis time written to the result; Date.now() when null"),
+    // The shape only; resolveLinkPolicy checks every kind and key against KindPolicySchema, naming what is wrong.
+    linkPolicy: z
+      .custom<LinkPolicyInput>(isObject, expecting("an object of identifier kinds"))
+      .describe("per identifier kind: links or not, hub threshold, weight (see link-policy.ts); missing kinds and keys take the defaults"),
+  })
+  .strict();
 
 export type DetectOptions = z.infer<typeof DetectOptionsSchema>;
 
@@ -74,7 +85,10 @@ export function resolveDetectOptions(options: Partial<DetectOptions> = {}, who =
     const field = fields[key];
     if (field === undefined) throw new RinglensError("invalid-input", `${who}: unknown option \`${String(key)}\`.`, { key });
     const parsed = field.safeParse(value);
-    if (!parsed.success) throw new RinglensError("invalid-input", `${who}: invalid \`${key}\`: ${JSON.stringify(value)}. ${parsed.error.issues[0]!.message}`, { key });
+    if (!parsed.success)
+      throw new RinglensError("invalid-input", `${who}: invalid \`${key}\`: ${JSON.stringify(value)}. ${parsed.error.issues[0]!.message}`, {
+        key,
+      });
     (resolved as unknown as Record<string, unknown>)[key] = value;
   }
   resolveLinkPolicy(resolved.linkPolicy);

@@ -86,8 +86,8 @@ export function detectRings(input: AnalysisInput, options: Partial<DetectOptions
   const rings = timed("scores", () => {
     const ringOf = new Int32Array(index.accountIds.length).fill(-1);
     groups.forEach((group, r) => {
-    for (const a of group) ringOf[a] = r;
-  });
+      for (const a of group) ringOf[a] = r;
+    });
     const hubUses = ringHubUses(index, hubs, ringOf, groups.length);
     const memberIds = groups.map((group) => Array.from(group, (a) => index.accountIds[a]).sort(compareStrings));
     const ids = assignRingIds(memberIds.map((members) => members[0]));

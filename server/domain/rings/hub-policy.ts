@@ -89,7 +89,11 @@ export function selectHubs(
   const thresholds: Partial<Record<IdentifierLabel, number>> = {};
   for (const kind of new Set(index.identifierKinds)) {
     const own = perKind[kind];
-    if (own === "auto") thresholds[kind] = autoHubThreshold(degrees.filter((_, i) => index.identifierKinds[i] === kind), rule);
+    if (own === "auto")
+      thresholds[kind] = autoHubThreshold(
+        degrees.filter((_, i) => index.identifierKinds[i] === kind),
+        rule,
+      );
     else thresholds[kind] = own ?? resolved;
   }
   const isHub = new Uint8Array(count);

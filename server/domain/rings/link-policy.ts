@@ -55,15 +55,31 @@ export function resolveLinkPolicy(input: LinkPolicyInput = {}): LinkPolicy {
   const policy = Object.fromEntries(IDENTIFIER_KINDS.map((k) => [k.name, { ...DEFAULT_LINK_POLICY[k.name] }])) as LinkPolicy;
   for (const [name, entry] of Object.entries(input)) {
     const kind = identifierKind(name);
-    if (!kind) throw new RinglensError("invalid-input", `link policy: unknown identifier kind \`${name}\`. Expecting one of ${IDENTIFIER_KINDS.map((k) => k.name).join(", ")}.`, { key: name });
+    if (!kind)
+      throw new RinglensError(
+        "invalid-input",
+        `link policy: unknown identifier kind \`${name}\`. Expecting one of ${IDENTIFIER_KINDS.map((k) => k.name).join(", ")}.`,
+        { key: name },
+      );
     if (entry === undefined) continue;
-    if (typeof entry !== "object" || entry === null) throw new RinglensError("invalid-input", `link policy: \`${name}\` must be an object such as {"link": true}.`, { key: name });
+    if (typeof entry !== "object" || entry === null)
+      throw new RinglensError("invalid-input", `link policy: \`${name}\` must be an object such as {"link": true}.`, { key: name });
     for (const [key, value] of Object.entries(entry)) {
       const check: z.ZodType | undefined = (KindPolicySchema.shape as Partial<Record<string, z.ZodType>>)[key];
-      if (!check) throw new RinglensError("invalid-input", `link policy: unknown setting \`${name}.${key}\`. Expecting link, hubThreshold or weight.`, { key: `${name}.${key}` });
+      if (!check)
+        throw new RinglensError(
+          "invalid-input",
+          `link policy: unknown setting \`${name}.${key}\`. Expecting link, hubThreshold or weight.`,
+          { key: `${name}.${key}` },
+        );
       if (value === undefined) continue;
       const parsed = check.safeParse(value);
-      if (!parsed.success) throw new RinglensError("invalid-input", `link policy: invalid \`${name}.${key}\`: ${JSON.stringify(value)}. ${parsed.error.issues[0]!.message}`, { key: `${name}.${key}` });
+      if (!parsed.success)
+        throw new RinglensError(
+          "invalid-input",
+          `link policy: invalid \`${name}.${key}\`: ${JSON.stringify(value)}. ${parsed.error.issues[0]!.message}`,
+          { key: `${name}.${key}` },
+        );
       (policy[kind.name] as unknown as Record<string, unknown>)[key] = value;
     }
   }

@@ -39,7 +39,12 @@ export const VELOCITY_WINDOW_DAYS = 7;
 const DAY = 86_400_000;
 
 /** @example measureRing(index, table, members, { Device: 1 }).noReturnShare */
-export function measureRing(index: LinkIndex, table: AccountTable, members: Int32Array, weights: Partial<Record<IdentifierLabel, number>> = { Device: 1 }): RingFacts {
+export function measureRing(
+  index: LinkIndex,
+  table: AccountTable,
+  members: Int32Array,
+  weights: Partial<Record<IdentifierLabel, number>> = { Device: 1 },
+): RingFacts {
   let refundCount = 0;
   let refundValue = 0;
   let noReturn = 0;
@@ -109,7 +114,11 @@ function countriesOf(table: AccountTable, members: Int32Array): string[] {
   return [...countries].sort();
 }
 
-function identifierSharing(index: LinkIndex, members: Int32Array, weights: Partial<Record<IdentifierLabel, number>>): { sharing: number; sharingKind: IdentifierLabel | null } {
+function identifierSharing(
+  index: LinkIndex,
+  members: Int32Array,
+  weights: Partial<Record<IdentifierLabel, number>>,
+): { sharing: number; sharingKind: IdentifierLabel | null } {
   const identifiers = new Map<IdentifierLabel, Set<number>>();
   const users = new Map<IdentifierLabel, number>();
   for (const a of members) {

@@ -48,14 +48,44 @@ const valueRamp = ramp(3, 5);
  *   weighted per kind by the link policy (a shared device or card counts more than an address).
  */
 const FACTORS: readonly Factor[] = [
-  { code: "no-return", label: "Refunds without return", weight: 20, value: (r) => r.facts.noReturnShare, strength: (v, r) => noReturnRamp(v) * supported(r.facts.noReturnCount) },
+  {
+    code: "no-return",
+    label: "Refunds without return",
+    weight: 20,
+    value: (r) => r.facts.noReturnShare,
+    strength: (v, r) => noReturnRamp(v) * supported(r.facts.noReturnCount),
+  },
   { code: "insiders", label: "Suspected insider approvals", weight: 15, value: (r) => r.insiderScore, strength: ramp(0, 1) },
-  { code: "high-value", label: "High-value categories", weight: 12, value: (r) => r.facts.highValueShare, strength: (v, r) => v * supported(r.facts.highValueCount) },
+  {
+    code: "high-value",
+    label: "High-value categories",
+    weight: 12,
+    value: (r) => r.facts.highValueShare,
+    strength: (v, r) => v * supported(r.facts.highValueCount),
+  },
   { code: "countries", label: "Countries of the accounts", weight: 10, value: (r) => r.facts.countries.length, strength: ramp(1, 4) },
-  { code: "young-accounts", label: "Accounts refunding within 30 days of opening", weight: 10, value: (r) => r.facts.youngAccountShare, strength: ramp(0, 1) },
-  { code: "value", label: "Refunded value", weight: 10, value: (r) => r.facts.refundValue, strength: (v) => valueRamp(Math.log10(Math.max(1, v))) },
+  {
+    code: "young-accounts",
+    label: "Accounts refunding within 30 days of opening",
+    weight: 10,
+    value: (r) => r.facts.youngAccountShare,
+    strength: ramp(0, 1),
+  },
+  {
+    code: "value",
+    label: "Refunded value",
+    weight: 10,
+    value: (r) => r.facts.refundValue,
+    strength: (v) => valueRamp(Math.log10(Math.max(1, v))),
+  },
   { code: "velocity", label: "Most refunds in 7 days", weight: 8, value: (r) => r.facts.maxRefundsInWindow, strength: ramp(2, 10) },
-  { code: "identifier-sharing", label: "Accounts per shared identifier (weighted by kind)", weight: 8, value: (r) => r.facts.sharing, strength: ramp(1, 5) },
+  {
+    code: "identifier-sharing",
+    label: "Accounts per shared identifier (weighted by kind)",
+    weight: 8,
+    value: (r) => r.facts.sharing,
+    strength: ramp(1, 5),
+  },
   { code: "hubs", label: "Hubs (reshippers, kiosks) shared by members", weight: 7, value: (r) => r.hubCount, strength: ramp(0, 2) },
 ];
 
@@ -75,7 +105,11 @@ export function levelOf(score: number): RingLevel {
  *   const { score, reasons } = scoreRing(facts, insiderScore, hubCount);
  *   reasons.reduce((s, r) => s + r.contribution, 0).toFixed(1) === score.toFixed(1); // true
  */
-export function scoreRing(facts: RingFacts, insiderScore: number, hubCount: number): { score: number; level: RingLevel; reasons: Reason[] } {
+export function scoreRing(
+  facts: RingFacts,
+  insiderScore: number,
+  hubCount: number,
+): { score: number; level: RingLevel; reasons: Reason[] } {
   const ring: ScoreInput = { facts, insiderScore, hubCount };
   let tenths = 0;
   const reasons = FACTORS.map((factor) => {

@@ -93,7 +93,13 @@ function splitOnce(index: LinkIndex, isHub: Uint8Array, group: Int32Array, optio
  * pair's whole tie, and a bridge through one identifier stays light next to a dense ring.
  * Keys are `lo * n + hi` over local positions.
  */
-function projectionWeights(index: LinkIndex, isHub: Uint8Array, members: number[], local: Map<number, number>, kindWeights: Partial<Record<string, number>>): Map<number, number> {
+function projectionWeights(
+  index: LinkIndex,
+  isHub: Uint8Array,
+  members: number[],
+  local: Map<number, number>,
+  kindWeights: Partial<Record<string, number>>,
+): Map<number, number> {
   const identifiers = new Set<number>();
   for (const account of members) {
     for (let k = index.accountStart[account]; k < index.accountStart[account + 1]; k++) {

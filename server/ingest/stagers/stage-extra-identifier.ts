@@ -14,9 +14,10 @@ export const stageExtraIdentifier: Stager = (values, rows, memory) => {
   const type = cellText(values.type) as (typeof EXTRA_IDENTIFIER_TYPES)[number];
   const raw = cellText(values.value)!;
   const key = `${accountId}\u0000${type}\u0000${raw.trim()}`;
-  const real = type === "payment"
-    ? stagePaymentUse(rows, memory, accountId, raw)
-    : stageIdentifierUse(rows, type, accountId, raw, memory.countries.get(accountId) ?? null, key);
+  const real =
+    type === "payment"
+      ? stagePaymentUse(rows, memory, accountId, raw)
+      : stageIdentifierUse(rows, type, accountId, raw, memory.countries.get(accountId) ?? null, key);
   return { key, content: 0, placeholder: !real };
 };
 

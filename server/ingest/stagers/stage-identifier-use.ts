@@ -20,7 +20,14 @@ const NODE_AND_EDGE = {
  *
  * @example stageIdentifierUse(rows, "phone", "A1", "(212) 555-2368", "US", "A1\u0000account") // true
  */
-export function stageIdentifierUse(rows: PendingRows, kind: UseKind, accountId: string, raw: string | null, country: string | null, useKey: string): boolean {
+export function stageIdentifierUse(
+  rows: PendingRows,
+  kind: UseKind,
+  accountId: string,
+  raw: string | null,
+  country: string | null,
+  useKey: string,
+): boolean {
   if (raw === null) return true;
   const value = identifierValue(kind, raw, country);
   if (value === null) return false;

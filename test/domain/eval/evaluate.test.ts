@@ -18,7 +18,15 @@ describe("evaluate", () => {
       { ringId: "D1", accountIds: ["a", "b", "c", "d"], score: 90, flagged: true },
       { ringId: "D2", accountIds: ["g", "f", "e"], score: 80, flagged: true },
     ];
-    const result = evaluate(detected, [{ ringId: "D1", employeeId: "emp1" }, { ringId: "D2", employeeId: "emp2" }], truth, ["a", "b", "c", "d", "e", "f", "g", "h"]);
+    const result = evaluate(
+      detected,
+      [
+        { ringId: "D1", employeeId: "emp1" },
+        { ringId: "D2", employeeId: "emp2" },
+      ],
+      truth,
+      ["a", "b", "c", "d", "e", "f", "g", "h"],
+    );
     expect(result.pairwise).toMatchObject({ precision: 1, recall: 1, f1: 1, truePairs: 9 });
     expect(result.rings.recall).toBe(1);
     expect(result.precisionAtK).toEqual({ k: 2, hits: 2, precision: 1 });
@@ -53,7 +61,14 @@ describe("evaluate", () => {
     expect(result.precisionAtK).toEqual({ k: 2, hits: 1, precision: 0.5 });
     expect(result.insiders).toEqual({ detected: 3, correct: 1, planted: 2, found: 1, precision: 1 / 3, recall: 0.5 });
     // flagged accounts a b c d x e f: 6 planted of 7; 13 honest accounts, x flagged
-    expect(result.accounts).toEqual({ flagged: 7, planted: 7, flaggedPlanted: 6, precision: 6 / 7, recall: 6 / 7, falsePositiveRate: 1 / 13 });
+    expect(result.accounts).toEqual({
+      flagged: 7,
+      planted: 7,
+      flaggedPlanted: 6,
+      precision: 6 / 7,
+      recall: 6 / 7,
+      falsePositiveRate: 1 / 13,
+    });
   });
 
   it("does not match a detected ring that merges two planted rings to the smaller one (purity < 50%)", () => {
@@ -68,7 +83,10 @@ describe("evaluate", () => {
 
   it("counts pairs of huge groups without enumerating them", () => {
     const big = Array.from({ length: 200_000 }, (_, i) => `u${i}`);
-    const result = evaluate([{ ringId: "D", accountIds: big, score: 1, flagged: true }], [], { rings: new Map([["P", big]]), insiders: [] });
+    const result = evaluate([{ ringId: "D", accountIds: big, score: 1, flagged: true }], [], {
+      rings: new Map([["P", big]]),
+      insiders: [],
+    });
     expect(result.pairwise).toMatchObject({ truePairs: 19_999_900_000, precision: 1, recall: 1 });
   });
 

@@ -95,7 +95,9 @@ for (const phase of result.phases) {
 }
 const levels = { high: 0, medium: 0, low: 0 };
 for (const ring of result.rings) levels[ring.level]++;
-console.log(`rings ${result.rings.length} (${JSON.stringify(levels)}), hubs ${result.hubs.length}, hubThreshold ${result.hubThreshold}, largest ring ${result.rings.reduce((m, r) => Math.max(m, r.size), 0)}`);
+console.log(
+  `rings ${result.rings.length} (${JSON.stringify(levels)}), hubs ${result.hubs.length}, hubThreshold ${result.hubThreshold}, largest ring ${result.rings.reduce((m, r) => Math.max(m, r.size), 0)}`,
+);
 console.log(`peak rss ${mb(process.resourceUsage().maxRSS * 1024)}, heap used now ${mb(process.memoryUsage().heapUsed)}`);
 
 // Union-find alone on N nodes and 2N random edges.

@@ -29,7 +29,13 @@ export class SyntheticWorld {
   private readonly random: () => number;
   private counter = 0;
   /** Honest agents and their share of ordinary approvals; "agent-busy" takes 40%. */
-  agents: [string, number][] = [["agent-busy", 0.4], ["agent-2", 0.15], ["agent-3", 0.15], ["agent-4", 0.15], ["agent-5", 0.15]];
+  agents: [string, number][] = [
+    ["agent-busy", 0.4],
+    ["agent-2", 0.15],
+    ["agent-3", 0.15],
+    ["agent-4", 0.15],
+    ["agent-5", 0.15],
+  ];
 
   constructor(seed = 1) {
     this.random = mulberry32(seed);

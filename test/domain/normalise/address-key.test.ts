@@ -13,11 +13,13 @@ describe("normaliseAddressKey", () => {
   });
 
   it("unifies Straße, Strasse and Str. and folds accents", () => {
-    const keys = new Set([
-      { line1: "Hauptstraße 5", city: "München", postalCode: "80331", country: "DE" },
-      { line1: "Hauptstrasse 5", city: "Munchen", postalCode: "80331", country: "DE" },
-      { line1: "Hauptstr. 5", city: "MÜNCHEN", postalCode: "80 331", country: "de" },
-    ].map(normaliseAddressKey));
+    const keys = new Set(
+      [
+        { line1: "Hauptstraße 5", city: "München", postalCode: "80331", country: "DE" },
+        { line1: "Hauptstrasse 5", city: "Munchen", postalCode: "80331", country: "DE" },
+        { line1: "Hauptstr. 5", city: "MÜNCHEN", postalCode: "80 331", country: "de" },
+      ].map(normaliseAddressKey),
+    );
     expect(keys.size).toBe(1);
   });
 

@@ -18,15 +18,25 @@ describe("normalisePhone", () => {
 
 describe("placeholders", () => {
   it.each([
-    ["email", "test@test.com"], ["email", "none@example.com"], ["email", "no-at-sign"], ["phone", "000-000-0000"],
-    ["phone", "1234567890"], ["phone", "+1 555-555-5555"], ["device", "00000000-0000-0000-0000-000000000000"],
-    ["device", "unknown"], ["payment", "0000000000000000"], ["ip", "0.0.0.0"],
+    ["email", "test@test.com"],
+    ["email", "none@example.com"],
+    ["email", "no-at-sign"],
+    ["phone", "000-000-0000"],
+    ["phone", "1234567890"],
+    ["phone", "+1 555-555-5555"],
+    ["device", "00000000-0000-0000-0000-000000000000"],
+    ["device", "unknown"],
+    ["payment", "0000000000000000"],
+    ["ip", "0.0.0.0"],
   ] as const)("%s %s never links", (kind, raw) => {
     expect(identifierValue(kind, raw, "US")).toBeNull();
   });
   it.each([
-    ["email", "Jane.Doe@Gmail.com", "jane.doe@gmail.com"], ["phone", "(212) 555-2368", "+12125552368"],
-    ["device", "9f1c0a7e", "9f1c0a7e"], ["ip", "81.2.69.142", "81.2.69.142"], ["payment", "pm_3f9c", "pm_3f9c"],
+    ["email", "Jane.Doe@Gmail.com", "jane.doe@gmail.com"],
+    ["phone", "(212) 555-2368", "+12125552368"],
+    ["device", "9f1c0a7e", "9f1c0a7e"],
+    ["ip", "81.2.69.142", "81.2.69.142"],
+    ["payment", "pm_3f9c", "pm_3f9c"],
   ] as const)("%s %s is a real identifier", (kind, raw, value) => {
     expect(identifierValue(kind, raw, "US")).toBe(value);
     expect(isPlaceholder(kind, value)).toBe(false);

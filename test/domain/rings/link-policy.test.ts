@@ -15,8 +15,10 @@ describe("link policy", () => {
   });
   it("joins accounts only through kinds that link, and holds each kind to its own hub threshold", () => {
     const links = [
-      { accountId: "a", kind: "IP" as const, identifierId: "1.2.3.4" }, { accountId: "b", kind: "IP" as const, identifierId: "1.2.3.4" },
-      { accountId: "c", kind: "Phone" as const, identifierId: "+1" }, { accountId: "d", kind: "Phone" as const, identifierId: "+1" },
+      { accountId: "a", kind: "IP" as const, identifierId: "1.2.3.4" },
+      { accountId: "b", kind: "IP" as const, identifierId: "1.2.3.4" },
+      { accountId: "c", kind: "Phone" as const, identifierId: "+1" },
+      { accountId: "d", kind: "Phone" as const, identifierId: "+1" },
       { accountId: "e", kind: "Phone" as const, identifierId: "+1" },
     ];
     const input = { accounts: [], links, refunds: [] };

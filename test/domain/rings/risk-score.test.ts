@@ -41,8 +41,16 @@ describe("scoreRing", () => {
 
   it("reaches 100 when every signal is at its strongest", () => {
     const facts: RingFacts = {
-      size: 20, refundCount: 40, refundValue: 1e6, noReturnCount: 40, noReturnShare: 1, highValueCount: 40,
-      highValueShare: 1, youngAccountShare: 1, maxRefundsInWindow: 40, countries: ["US", "GB", "LT", "NL"],
+      size: 20,
+      refundCount: 40,
+      refundValue: 1e6,
+      noReturnCount: 40,
+      noReturnShare: 1,
+      highValueCount: 40,
+      highValueShare: 1,
+      youngAccountShare: 1,
+      maxRefundsInWindow: 40,
+      countries: ["US", "GB", "LT", "NL"],
       sharing: 10,
       sharingKind: "Device",
     };
@@ -79,7 +87,18 @@ describe("risk levels of detected rings", () => {
   it("does not call one unreturned parcel a 100% no-return ring", () => {
     const world = new SyntheticWorld(2);
     const [first] = world.household(2);
-    const refunds = [{ id: "r1", accountId: first!, employeeId: null, amount: 50, category: "apparel", returned: false, requestedAt: 0, status: "approved" }];
+    const refunds = [
+      {
+        id: "r1",
+        accountId: first!,
+        employeeId: null,
+        amount: 50,
+        category: "apparel",
+        returned: false,
+        requestedAt: 0,
+        status: "approved",
+      },
+    ];
     const result = detectRings({ ...world.build(), refunds }, { now: 0 });
     const noReturn = result.rings[0]!.reasons.find((reason) => reason.code === "no-return")!;
     expect(noReturn.value).toBe(1);

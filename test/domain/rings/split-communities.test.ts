@@ -29,7 +29,10 @@ describe("splitting oversized components with Louvain", () => {
   it("gives the same pieces whatever the input order", () => {
     const { input } = bridgedRings();
     const reversed = { ...input, links: [...input.links].reverse(), accounts: [...input.accounts].reverse() };
-    const members = (i: AnalysisInput) => detectRings(i, { maxRingSize: 10, now: 0 }).rings.map((ring) => ring.accountIds).sort();
+    const members = (i: AnalysisInput) =>
+      detectRings(i, { maxRingSize: 10, now: 0 })
+        .rings.map((ring) => ring.accountIds)
+        .sort();
     expect(members(reversed)).toEqual(members(input));
   });
 });

@@ -18,7 +18,13 @@ describe("staging validated records as graph rows", () => {
     const memory = createStagingMemory();
     const result = STAGERS.accounts({ account_id: "A1", country: "US", email: "Foo@Bar.com", phone: "(212) 555-2368" }, rows, memory);
     expect(result).toMatchObject({ key: "A1", placeholder: false });
-    expect(staged(rows)).toEqual({ Account: ["A1"], Email: ["foo@bar.com"], Phone: ["+12125552368"], HAS_EMAIL: ["A1\u0000account"], HAS_PHONE: ["A1\u0000account"] });
+    expect(staged(rows)).toEqual({
+      Account: ["A1"],
+      Email: ["foo@bar.com"],
+      Phone: ["+12125552368"],
+      HAS_EMAIL: ["A1\u0000account"],
+      HAS_PHONE: ["A1\u0000account"],
+    });
     expect(memory.known.accounts.has("A1")).toBe(true);
     expect(memory.countries.get("A1")).toBe("US");
   });
@@ -27,7 +33,9 @@ describe("staging validated records as graph rows", () => {
     const rows = emptyRows();
     const memory = createStagingMemory();
     expect(STAGERS.accounts({ account_id: "A2", email: "test@test.com", phone: null }, rows, memory).placeholder).toBe(true);
-    expect(STAGERS.devices({ account_id: "A2", device_id: "00000000-0000-0000-0000-000000000000", ip: null }, rows, memory).placeholder).toBe(true);
+    expect(
+      STAGERS.devices({ account_id: "A2", device_id: "00000000-0000-0000-0000-000000000000", ip: null }, rows, memory).placeholder,
+    ).toBe(true);
     expect(STAGERS.identifiers({ account_id: "A2", type: "payment", value: "0000" }, rows, memory).placeholder).toBe(true);
     expect(staged(rows)).toEqual({ Account: ["A2"] });
   });

@@ -117,29 +117,7 @@ function formatAnalyzeNeo4j(analyze: AnalyzeSection): string {
     figureRow("peak RSS, MB", analyze.peakRssMb, int),
   );
   if (analyze.storePeakRssMb) rows.push(figureRow("Neo4j JVM peak RSS during `ringlens analyze`, MB", analyze.storePeakRssMb, int));
-  rows.push(
-    figureRow(
-      "bare typed-array union-find (warm), s",
-      analyze.bareUnionFindSeconds,
-      secs,
-      `${int(analyze.groups.bare)} groups (ringlens ${int(analyze.groups.ringlens)})`,
-    ),
-  );
-  if (analyze.graphology) {
-    rows.push(
-      figureRow(
-        "graphology-components connectedComponents, s",
-        analyze.graphology.componentsSeconds,
-        secs,
-        `+ ${secs(analyze.graphology.buildSeconds.median)} s to build the graph; ${int(analyze.groups.graphology ?? Number.NaN)} groups`,
-      ),
-    );
-  }
-  return [
-    `### Analyze: ${int(analyze.accounts)} accounts, ${int(analyze.links)} non-hub links, ${int(analyze.rings)} rings, ${plural(analyze.runs, "run")}`,
-    "",
-    table(FIGURE_HEADER, rows),
-  ].join("\n");
+  return analyzeSection(analyze, rows);
 }
 
 function formatLoad(load: LoadSection): string {
@@ -198,6 +176,13 @@ function formatAnalyze(analyze: AnalyzeSection, scale: string): string {
     figureRow("`ringlens analyze` process, wall s", analyze.processSeconds, secs, "start-up, store open and close included"),
     figureRow("peak RSS, MB", analyze.peakRssMb, int),
     figureRow("engine COPY (MATCH …) TO of the same rows, s", analyze.copyToSeconds, secs),
+  );
+  return analyzeSection(analyze, rows);
+}
+
+/** The rows both stores' analyze sections end with (the bare union-find and graphology beside ringlens), and the section. */
+function analyzeSection(analyze: AnalyzeSection, rows: string[][]): string {
+  rows.push(
     figureRow(
       "bare typed-array union-find (warm), s",
       analyze.bareUnionFindSeconds,

@@ -9,6 +9,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { summarise, ratio } from "../../bench/figure.ts";
 import { runNode } from "../helpers/run-cli.ts";
+import { ANALYSIS_PHASES } from "../helpers/analysis-phases.ts";
 
 const BENCH = path.resolve(import.meta.dirname, "../../bench/run-bench.ts");
 
@@ -50,16 +51,7 @@ describe("npm run bench", () => {
     expect(results).toMatchObject({ scale: "XS", accounts: 2000, runs: { load: 1, analyze: 1, api: 1 } });
     expect(results.sections.load.ringlens.rowsPerSecond.median).toBeGreaterThan(0);
     expect(results.sections.load.engineCopy.rowsPerSecond.runs).toHaveLength(1);
-    expect(results.sections.analyze.phases.map((p: { phase: string }) => p.phase)).toEqual([
-      "read links",
-      "index",
-      "hubs",
-      "components",
-      "split",
-      "insiders",
-      "scores",
-      "write back",
-    ]);
+    expect(results.sections.analyze.phases.map((p: { phase: string }) => p.phase)).toEqual(ANALYSIS_PHASES);
     expect(results.sections.analyze.groups.bare).toBe(results.sections.analyze.groups.ringlens);
     expect(results.sections.api.endpoints).toHaveLength(3);
     for (const endpoint of results.sections.api.endpoints) expect(endpoint.errors, endpoint.name).toBe(0);

@@ -5,6 +5,7 @@ import { importFolder } from "../../server/ingest/import-folder.ts";
 import { runAnalysis } from "../../server/tasks/run-analysis.ts";
 import { FIXTURES, tempDir } from "../helpers/temp-dir.ts";
 import { adHoc } from "../helpers/ad-hoc-cypher.ts";
+import { ANALYSIS_PHASES } from "../helpers/analysis-phases.ts";
 
 describe("runAnalysis on the embedded store", () => {
   const dir = tempDir();
@@ -22,16 +23,7 @@ describe("runAnalysis on the embedded store", () => {
     expect(counts.Ring).toBe(result.rings.length);
     expect(counts.MEMBER_OF).toBe(result.rings.reduce((n, r) => n + r.size, 0));
     expect(counts.SUSPECTED_IN).toBe(result.rings.reduce((n, r) => n + r.insiders.length, 0));
-    expect(result.phases.map((p) => p.phase)).toEqual([
-      "read links",
-      "index",
-      "hubs",
-      "components",
-      "split",
-      "insiders",
-      "scores",
-      "write back",
-    ]);
+    expect(result.phases.map((p) => p.phase)).toEqual(ANALYSIS_PHASES);
   });
 
   it("replaces the previous analysis on a second run, without duplicates", async () => {

@@ -1,63 +1,28 @@
 /**
  * The graph model as plain TypeScript data: the entities of docs/input-format.md after validation
  * and normalisation. Pure types and constants; imports nothing from I/O, stores or Express.
+ * The node rows are the graph description's (server/schema/graph-schema.ts), so a property
+ * added there is in these types at once.
  */
+import type { NodeRow } from "../schema/graph-schema.ts";
 
 /** Times are epoch milliseconds (UTC); absent values are null. */
 export type Millis = number;
 
-export interface Account {
-  id: string;
-  createdAt: Millis | null;
-  country: string | null;
-  email: string | null;
-  phone: string | null;
-  name: string | null;
-  status: string | null;
-}
+/** An account as loaded (accounts.csv): the graph description's Account row. */
+export type Account = NodeRow<"Account">;
 
-export interface Address {
-  /** The normalised key (see normaliseAddressKey). */
-  id: string;
-  line1: string;
-  line2: string | null;
-  city: string | null;
-  postalCode: string | null;
-  region: string | null;
-  country: string | null;
-}
+/** A delivery address; its id is the normalised address key (domain/normalise/address-key.ts). */
+export type Address = NodeRow<"Address">;
 
-export interface Device {
-  id: string;
-  ip: string | null;
-  userAgent: string | null;
-}
+/** A device fingerprint an account used (devices.csv). */
+export type Device = NodeRow<"Device">;
 
-export interface Employee {
-  id: string;
-  name: string | null;
-  team: string | null;
-  site: string | null;
-  country: string | null;
-  hiredAt: Millis | null;
-  leftAt: Millis | null;
-}
+/** A support agent or other employee who approves refunds (employees.csv). */
+export type Employee = NodeRow<"Employee">;
 
-export interface Refund {
-  id: string;
-  accountId: string;
-  employeeId: string | null;
-  orderId: string | null;
-  amount: number;
-  currency: string;
-  item: string | null;
-  category: string | null;
-  requestedAt: Millis | null;
-  approvedAt: Millis | null;
-  returned: boolean | null;
-  channel: string | null;
-  status: string;
-}
+/** A refund with the account that requested it and the employee who approved it (refunds.csv). */
+export type Refund = NodeRow<"Refund">;
 
 export interface ShipsTo {
   accountId: string;
@@ -77,12 +42,8 @@ export interface IdentifierNode {
   id: string;
 }
 
-export interface Payment {
-  /** Card fingerprint or token, never a card number. */
-  id: string;
-  type: string | null;
-  last4: string | null;
-}
+/** A payment instrument: its id is a card fingerprint or token, never a card number. */
+export type Payment = NodeRow<"Payment">;
 
 /** An account's use of an Email, Phone or IP (HAS_EMAIL, HAS_PHONE, USES_IP). */
 export interface IdentifierUse {

@@ -1,12 +1,14 @@
 /**
- * Turns a validated record into the graph rows it stands for, normalising identifiers on the
- * way (address key, email, phone, country codes). Pure.
+ * Turns a validated record into the graph rows it stands for. Plain columns come from the graph
+ * description (copy-columns.ts); written here is only what is normalised on the way (address
+ * key, email, phone, country codes, lower-cased categories and channels, the currency). Pure.
  */
 import { normaliseAddressKey } from "../domain/normalise/address-key.ts";
 import { normaliseEmail, normalisePhone } from "../domain/normalise/contact.ts";
 import { isPlaceholder } from "../domain/normalise/placeholders.ts";
 import type { Account, Address, Device, Employee, IdentifierName, Payment, PaysWith, Refund, ShipsTo, Uses } from "../domain/model.ts";
 import type { CellValue } from "./validate-record.ts";
+import { columnsOf } from "./copy-columns.ts";
 
 type Values = Record<string, CellValue>;
 const str = (v: CellValue | undefined): string | null => (v === null || v === undefined ? null : String(v));
@@ -18,36 +20,19 @@ export function toAccount(v: Values): Account {
   const phone = str(v.phone);
   return {
     id: str(v.account_id)!,
-    createdAt: time(v.created_at),
+    ...columnsOf("Account", "accounts", v),
     country: upper(v.country),
     email: email ? normaliseEmail(email) : null,
     phone: phone ? normalisePhone(phone, str(v.country)) : null,
-    name: str(v.name),
-    status: str(v.status),
   };
 }
 
 export function toEmployee(v: Values): Employee {
-  return {
-    id: str(v.employee_id)!,
-    name: str(v.name),
-    team: str(v.team),
-    site: str(v.site),
-    country: upper(v.country),
-    hiredAt: time(v.hired_at),
-    leftAt: time(v.left_at),
-  };
+  return { id: str(v.employee_id)!, ...columnsOf("Employee", "employees", v), country: upper(v.country) };
 }
 
 export function toAddress(v: Values): { address: Address; shipsTo: ShipsTo } {
-  const parts = {
-    line1: str(v.line1)!,
-    line2: str(v.line2),
-    city: str(v.city),
-    postalCode: str(v.postal_code),
-    region: str(v.region),
-    country: upper(v.country),
-  };
+  const parts = { ...columnsOf("Address", "addresses", v), country: upper(v.country) };
   const id = normaliseAddressKey(parts);
   return {
     address: { id, ...parts },
@@ -58,7 +43,7 @@ export function toAddress(v: Values): { address: Address; shipsTo: ShipsTo } {
 export function toDevice(v: Values): { device: Device; uses: Uses } {
   const id = str(v.device_id)!;
   return {
-    device: { id, ip: str(v.ip), userAgent: str(v.user_agent) },
+    device: { id, ...columnsOf("Device", "devices", v) },
     uses: { accountId: str(v.account_id)!, deviceId: id, firstSeen: time(v.first_seen), lastSeen: time(v.last_seen) },
   };
 }
@@ -68,23 +53,17 @@ export function toRefund(v: Values): Refund {
     id: str(v.refund_id)!,
     accountId: str(v.account_id)!,
     employeeId: str(v.employee_id),
-    orderId: str(v.order_id),
-    amount: v.amount as number,
+    ...columnsOf("Refund", "refunds", v),
     currency: upper(v.currency) ?? "USD",
-    item: str(v.item),
     category: str(v.category)?.toLowerCase() ?? null,
-    requestedAt: time(v.requested_at),
-    approvedAt: time(v.approved_at),
-    returned: typeof v.returned === "boolean" ? v.returned : null,
     channel: str(v.channel)?.toLowerCase() ?? null,
-    status: str(v.status) ?? "approved",
   };
 }
 
 export function toPayment(v: Values): { payment: Payment; paysWith: PaysWith } {
   const id = str(v.payment_id)!.trim();
   return {
-    payment: { id, type: str(v.type)?.toLowerCase() ?? null, last4: str(v.last4) },
+    payment: { id, ...columnsOf("Payment", "payments", v), type: str(v.type)?.toLowerCase() ?? null },
     paysWith: { accountId: str(v.account_id)!, identifierId: id, firstSeen: time(v.first_seen) },
   };
 }

@@ -20,10 +20,13 @@ export interface PropertyDescription {
   readonly source: readonly Source[];
   /** The value stored when the input leaves it empty. */
   readonly default?: string;
+  /** Never empty: the input contract requires the column. */
+  readonly required?: true;
 }
 
-const p = <T extends PropertyType>(type: T, source: Source[] = [], options: { default?: string } = {}) =>
-  ({ type, source, ...options }) as const;
+type PropertyOptions = { default?: string; required?: true };
+const p = <T extends PropertyType, O extends PropertyOptions = Record<never, never>>(type: T, source: Source[] = [], options?: O) =>
+  ({ type, source, ...options }) as { type: T; source: Source[] } & O;
 const str = (...source: Source[]) => p("string", source);
 const time = (...source: Source[]) => p("datetime", source);
 
@@ -51,7 +54,7 @@ export const GRAPH = {
       key: "id",
       keySource: ["normalised address"],
       properties: {
-        line1: str("addresses.line1"),
+        line1: p("string", ["addresses.line1"], { required: true }),
         line2: str("addresses.line2"),
         city: str("addresses.city"),
         postalCode: str("addresses.postal_code"),
@@ -85,7 +88,7 @@ export const GRAPH = {
       keySource: ["refunds.refund_id"],
       properties: {
         orderId: str("refunds.order_id"),
-        amount: p("double", ["refunds.amount"]),
+        amount: p("double", ["refunds.amount"], { required: true }),
         currency: p("string", ["refunds.currency"], { default: "USD" }),
         item: str("refunds.item"),
         category: str("refunds.category"),
@@ -199,3 +202,38 @@ export type RowFields<K> = K extends NodeKind
       ? F | RelPropertyOf<K>
       : never
     : never;
+
+/** A stored value's TypeScript type: times are epoch milliseconds (UTC). */
+type ValueType<T> = T extends "string"
+  ? string
+  : T extends "datetime" | "double" | "long"
+    ? number
+    : T extends "boolean"
+      ? boolean
+      : T extends "string[]"
+        ? string[]
+        : never;
+/** A property's value in a loaded row: null where the input may leave it empty (no default, not required). */
+type ValueOf<D> = D extends { type: infer T }
+  ? D extends { default: string } | { required: true }
+    ? ValueType<T>
+    : ValueType<T> | null
+  : never;
+type Flat<T> = { [F in keyof T]: T[F] };
+/** Start keys of the relationships loaded with node kind K: a string, or null where the relationship is optional. */
+type WithValues<K> = {
+  [R in RelKind as Rels[R] extends { load: { with: K; field: string } }
+    ? Rels[R]["load"] extends { field: infer F extends string }
+      ? F
+      : never
+    : never]: Rels[R] extends { load: { optional: true } } ? string | null : string;
+};
+/**
+ * The domain's row of node kind K, derived from the description: its key, its properties
+ * typed and null-able as described, and the start keys of the relationships loaded with it.
+ * server/domain/model.ts names these (`Account = NodeRow<"Account">`), so a property added
+ * here is in the domain's type at once.
+ */
+export type NodeRow<K extends NodeKind> = Flat<{ [F in (typeof GRAPH.nodes)[K]["key"]]: string } & NodeProperties<K> & WithValues<K>>;
+/** The described properties of node kind K alone, typed as in NodeRow. */
+export type NodeProperties<K extends NodeKind> = { [P in PropertyOf<K>]: ValueOf<(typeof GRAPH.nodes)[K]["properties"][P]> };

@@ -4,6 +4,7 @@
  * A payment not named by payments.csv gets a node without type and last4.
  */
 import type { PendingRows } from "../pending-batch.ts";
+import { bareNode } from "../copy-columns.ts";
 import { identifierValue } from "../to-entities.ts";
 import type { EXTRA_IDENTIFIER_TYPES } from "../file-specs.ts";
 import { stageIdentifierUse } from "./stage-identifier-use.ts";
@@ -25,7 +26,7 @@ export const stageExtraIdentifier: Stager = (values, rows, memory) => {
 function stagePaymentUse(rows: PendingRows, memory: StagingMemory, accountId: string, raw: string): boolean {
   if (identifierValue("payment", raw, null) === null) return false;
   const id = raw.trim();
-  if (!memory.payments.has(id)) rows.Payment.set(id, { id, type: null, last4: null });
+  if (!memory.payments.has(id)) rows.Payment.set(id, bareNode("Payment", id));
   rows.PAYS_WITH.set(`${accountId}\u0000${id}`, { accountId, identifierId: id, firstSeen: null });
   return true;
 }

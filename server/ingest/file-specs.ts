@@ -55,7 +55,7 @@ export const FILE_SPECS: Record<FileKind, ColumnSpec[]> = {
     col("first_seen", date),
     col("last_seen", date),
   ],
-  payments: [req("account_id", { type: "ref", to: "accounts" }), req("payment_id"), col("type"), col("last4"), col("country"), col("first_seen", date)],
+  payments: [req("account_id", { type: "ref", to: "accounts" }), req("payment_id"), col("type"), col("last4"), col("first_seen", date)],
   identifiers: [
     req("account_id", { type: "ref", to: "accounts" }),
     req("type", { type: "enum", values: EXTRA_IDENTIFIER_TYPES }),

@@ -68,7 +68,7 @@ export const GRAPH = {
     Payment: {
       key: "id",
       keySource: ["payments.payment_id", "identifiers.value"],
-      properties: { type: str("payments.type"), last4: str("payments.last4"), country: str("payments.country") },
+      properties: { type: str("payments.type"), last4: str("payments.last4") },
     },
     IP: { key: "id", keySource: ["devices.ip", "identifiers.value"], properties: {} },
     Employee: {

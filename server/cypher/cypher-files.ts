@@ -72,6 +72,11 @@ const TAG = /^\/\/\s*@(param|slot)\s+(\w+)\s*(?::\s*([\w-]+))?/;
  * @example readCypherText("reads", "ring-page-by-score.cypher").kuzu
  */
 export function readCypherText(folder: string, file: string, root: string = CYPHER_ROOT): CypherText {
+  return readCypherSource(folder, file, root).text;
+}
+
+/** readCypherText with the file's own text beside it, for a reader of more of its header (the saved-query catalogue). */
+export function readCypherSource(folder: string, file: string, root: string = CYPHER_ROOT): { text: CypherText; raw: string } {
   const name = `${folder}/${file.replace(/\.cypher$/, "")}`;
   const { raw, neo4j, kuzu } = readCypherFile(folder, file, root);
   const params: string[] = [];
@@ -91,7 +96,8 @@ export function readCypherText(folder: string, file: string, root: string = CYPH
     if (!(hole[1]! in slots))
       throw new RinglensError("invalid-input", `cypher: ${name}: {{${hole[1]}}} is not declared (// @slot ${hole[1]}: DOMAIN)`);
   }
-  return Object.freeze({ name, neo4j, kuzu, params: Object.freeze(params), slots: Object.freeze(slots) }) as unknown as CypherText;
+  const text = Object.freeze({ name, neo4j, kuzu, params: Object.freeze(params), slots: Object.freeze(slots) }) as unknown as CypherText;
+  return { text, raw };
 }
 
 /**

@@ -5,7 +5,7 @@
  * added to the description is loaded with no change here. Pure.
  */
 import { GRAPH, type NodeKind, type NodeProperties, type NodeRow, type PropertyDescription } from "../schema/graph-schema.ts";
-import type { FileKind } from "./file-specs.ts";
+import { FILE_KINDS, type FileKind } from "./file-specs.ts";
 import type { CellValue } from "./validate-record.ts";
 
 type Values = Record<string, CellValue>;
@@ -32,22 +32,19 @@ function converter(description: PropertyDescription): Copy["convert"] {
   }
 }
 
-const copies = new Map<string, Copy[]>();
-
 function copiesOf(kind: NodeKind, file: FileKind): Copy[] {
-  const key = `${kind} ${file}`;
-  let found = copies.get(key);
-  if (!found) {
-    const properties = Object.entries(GRAPH.nodes[kind].properties) as [string, PropertyDescription][];
-    found = properties.flatMap(([property, description]) =>
-      description.source
-        .filter((source) => source.startsWith(`${file}.`))
-        .map((source) => ({ property, column: source.slice(file.length + 1), convert: converter(description) })),
-    );
-    copies.set(key, found);
-  }
-  return found;
+  const properties = Object.entries(GRAPH.nodes[kind].properties) as [string, PropertyDescription][];
+  return properties.flatMap(([property, description]) =>
+    description.source
+      .filter((source) => source.startsWith(`${file}.`))
+      .map((source) => ({ property, column: source.slice(file.length + 1), convert: converter(description) })),
+  );
 }
+
+// Worked out once per node kind and file at start-up: columnsOf runs for every input row.
+const COPIES = new Map(
+  (Object.keys(GRAPH.nodes) as NodeKind[]).map((kind) => [kind, new Map(FILE_KINDS.map((file) => [file, copiesOf(kind, file)]))]),
+);
 
 /**
  * Every property of `kind` that `file` feeds, from the record's columns.
@@ -55,7 +52,7 @@ function copiesOf(kind: NodeKind, file: FileKind): Copy[] {
  */
 export function columnsOf<K extends NodeKind>(kind: K, file: FileKind, v: Values): NodeProperties<K> {
   const row: Record<string, unknown> = {};
-  for (const { property, column, convert } of copiesOf(kind, file)) row[property] = convert(v[column]);
+  for (const { property, column, convert } of COPIES.get(kind)!.get(file)!) row[property] = convert(v[column]);
   return row as NodeProperties<K>;
 }
 

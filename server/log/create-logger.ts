@@ -25,9 +25,6 @@ export function createLogger(
   stream: NodeJS.WriteStream & { fd: number } = process.stderr,
 ): Logger {
   const options = { level: config.logLevel, redact: REDACT };
-  const pretty = logFormatFor(config.logFormat, stream) === "pretty" ? prettyDestination(stream) : null;
-  if (pretty) return pino(options, pretty);
-  const logger = pino(options, pino.destination({ dest: stream.fd, sync: false }));
-  if (config.logFormat === "pretty") logger.warn("pino-pretty is not installed: logging JSON lines");
-  return logger;
+  if (logFormatFor(config.logFormat, stream) === "pretty") return pino(options, prettyDestination(stream));
+  return pino(options, pino.destination({ dest: stream.fd, sync: false }));
 }

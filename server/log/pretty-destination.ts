@@ -1,7 +1,7 @@
 /**
  * Readable log lines for a person at a terminal: pino-pretty, in process, one short line per
  * entry (time, level, message, then any extra fields inline). pino-pretty is loaded only when
- * asked for, so JSON logging never pays for it; without it installed the caller falls back to JSON.
+ * asked for, so JSON logging never pays for it.
  */
 import { createRequire } from "node:module";
 import type { DestinationStream } from "pino";
@@ -11,17 +11,12 @@ import type PinoPretty from "pino-pretty";
 const IGNORED = "pid,hostname,req,res,responseTime";
 
 /**
- * A pino destination writing pretty lines to `stream`, or null when pino-pretty is not installed.
+ * A pino destination writing pretty lines to `stream`.
  *
- * @example pino({ level: "info" }, prettyDestination(process.stderr) ?? pino.destination(2))
+ * @example pino({ level: "info" }, prettyDestination(process.stderr))
  */
-export function prettyDestination(stream: NodeJS.WriteStream): DestinationStream | null {
-  let pretty: typeof PinoPretty;
-  try {
-    pretty = createRequire(import.meta.url)("pino-pretty") as typeof PinoPretty;
-  } catch {
-    return null;
-  }
+export function prettyDestination(stream: NodeJS.WriteStream): DestinationStream {
+  const pretty = createRequire(import.meta.url)("pino-pretty") as typeof PinoPretty;
   return pretty({
     destination: stream,
     colorize: Boolean(stream.isTTY),

@@ -3,20 +3,15 @@
  * fast on a broken header), paired with its `.kuzu.cypher` text by the one loader of Cypher
  * files, and validates run-time parameters against the declarations.
  */
-import fs from "node:fs";
 import path from "node:path";
-import { listCypherFiles, readCypherText } from "../cypher/cypher-files.ts";
+import { CYPHER_ROOT, listCypherFiles, readCypherSource } from "../cypher/cypher-files.ts";
 import { RinglensError } from "../errors.ts";
 import { coerceParam } from "./coerce-param.ts";
 import { findWriteClause } from "./find-write-clause.ts";
 import { parseQueryFile } from "./parse-query-file.ts";
 import type { QueryDefinition } from "./query-definition.ts";
 
-export const DEFAULT_QUERY_DIR = fileURLToPathSafe(new URL("../../cypher/queries/", import.meta.url));
-
-function fileURLToPathSafe(url: URL): string {
-  return decodeURIComponent(url.pathname);
-}
+export const DEFAULT_QUERY_DIR = path.join(CYPHER_ROOT, "queries");
 
 export type Catalogue = ReadonlyMap<string, QueryDefinition>;
 
@@ -25,14 +20,14 @@ export function loadCatalogue(dir: string = DEFAULT_QUERY_DIR): Catalogue {
   const folder = path.basename(path.resolve(dir));
   const catalogue = new Map<string, QueryDefinition>();
   for (const file of listCypherFiles(folder, root)) {
-    const parsed = parseQueryFile(file, fs.readFileSync(path.join(dir, file), "utf8"));
+    const { text, raw } = readCypherSource(folder, file, root);
+    const parsed = parseQueryFile(file, raw);
     if (catalogue.has(parsed.name)) {
       throw new RinglensError(
         "invalid-input",
         `queries: ${file}: @name ${parsed.name} is also used by ${catalogue.get(parsed.name)!.file}`,
       );
     }
-    const text = readCypherText(folder, file, root);
     const write = findWriteClause(text.kuzu);
     if (write)
       throw new RinglensError(

@@ -1,9 +1,10 @@
 /**
  * The store's meta records (what the last import and the last analysis left behind), one zod
  * schema per key. `readMeta` and `writeMeta` are the only way in and out, so every reader gets
- * the same typed value and no site casts a JSON string. Imports zod and the store interface only.
+ * the same typed value and no site casts a JSON string.
  */
 import { z } from "zod";
+import { RinglensError } from "../errors.ts";
 import type { AnalysisSummary } from "../domain/analysis-types.ts";
 import type { ImportSummary } from "../../wire/wire-types.ts";
 import type { GraphStore } from "./graph-store.ts";
@@ -39,15 +40,18 @@ export type MetaValue<K extends MetaKey> = z.infer<(typeof META_SCHEMAS)[K]>;
 export async function readMeta<K extends MetaKey>(store: Pick<GraphStore, "getMeta">, key: K): Promise<MetaValue<K> | null> {
   const text = await store.getMeta(key);
   if (text === null) return null;
+  // What to do about a bad record: the command that writes it writes it again.
+  const rewrite = key === "lastImport" ? "ringlens load" : "ringlens analyze";
+  const unreadable = (why: string) =>
+    new RinglensError("unavailable", `store meta \`${key}\`: ${why}; run \`${rewrite}\` again to rewrite it`, { key });
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new Error(`store meta \`${key}\`: not JSON: ${text.slice(0, 80)}`);
+    throw unreadable(`not JSON: ${text.slice(0, 80)}`);
   }
   const parsed = META_SCHEMAS[key].safeParse(json);
-  if (!parsed.success)
-    throw new Error(`store meta \`${key}\`: ${parsed.error.issues[0]!.path.join(".") || "value"} ${parsed.error.issues[0]!.message}`);
+  if (!parsed.success) throw unreadable(`${parsed.error.issues[0]!.path.join(".") || "value"} ${parsed.error.issues[0]!.message}`);
   return parsed.data as MetaValue<K>;
 }
 

@@ -6,19 +6,24 @@
 import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
-import { stringify } from "csv-stringify/sync";
 import { IDENTIFIER_KINDS } from "../domain/model.ts";
 import type { AccountFact, AnalysisInput, AnalysisResult, LinkFact, RefundFact } from "../domain/analysis-types.ts";
 import type { Exec } from "./embedded-connection.ts";
 import { checkpoint } from "../checkpoints.ts";
+import { CsvLineFile } from "../csv/csv-line-file.ts";
 import { CsvRecordSplitter, type RawRecord } from "../csv/csv-records.ts";
 import { cypher } from "../cypher/cypher-files.ts";
 import { propertyDefault } from "../schema/graph-specs.ts";
 import { memberTable, ringTable, suspectTable, type StagedTable } from "./analysis-rows.ts";
-import { LIST_SEPARATOR, createRingsStatement, createRelsStatement } from "./embedded-analysis-writes.ts";
+import {
+  LIST_SEPARATOR,
+  copyRelsStatement,
+  copyRingsStatement,
+  stagedTablesStatements,
+  swapStatements,
+} from "./embedded-analysis-writes.ts";
 
 const READS = { accounts: cypher("store/kuzu-analysis-accounts").kuzu, refunds: cypher("store/kuzu-analysis-refunds").kuzu };
-const DELETE_RINGS = cypher("store/kuzu-delete-rings").kuzu;
 /** A refund stored without a status has the description's default. */
 const STATUS_DEFAULT = propertyDefault("Refund", "status");
 
@@ -81,45 +86,58 @@ export async function readInput(exec: Exec, tmp: string): Promise<AnalysisInput>
   return { accounts, links, refunds };
 }
 
-/** Writes a staged table in chunks of 10,000 rows, so a million members never become one string; lists joined by LIST_SEPARATOR. */
+/** Writes a staged table line by line (a million members never become one string); lists joined by LIST_SEPARATOR. */
 function writeCsv(file: string, table: StagedTable): void {
   const lists = table.columns.map((c) => c.type === "string[]");
-  const fd = fs.openSync(file, "w");
-  try {
-    let chunk: unknown[][] = [table.columns.map((c) => c.name)];
-    const flush = () => {
-      fs.writeSync(fd, stringify(chunk));
-      chunk = [];
-    };
-    for (const row of table.rows) {
-      chunk.push(row.map((v, i) => (lists[i] ? (v as string[]).join(LIST_SEPARATOR) : v)));
-      if (chunk.length >= 10_000) flush();
+  const out = new CsvLineFile(
+    file,
+    table.columns.map((c) => c.name),
+  );
+  const cells: string[] = new Array(lists.length);
+  for (const row of table.rows) {
+    for (let i = 0; i < lists.length; i++) {
+      const v = row[i];
+      cells[i] = lists[i] ? (v as string[]).join(LIST_SEPARATOR) : v === null || v === undefined ? "" : String(v);
     }
-    flush();
-  } finally {
-    fs.closeSync(fd);
+    out.write(cells);
   }
+  out.close();
 }
 
-/** Replaces the previous analysis in one transaction; on failure the engine rolls back. */
-export async function writeResult(exec: Exec, tmp: string, result: AnalysisResult): Promise<void> {
+/**
+ * Copies the new analysis into staged tables, then swaps them in by one small transaction; on
+ * failure the engine rolls back and the staged tables are made anew by the next run. The
+ * engine's statements run with no read in flight (`withoutReads`): a COPY or COMMIT may
+ * checkpoint, and a checkpoint waits for open transactions only so long before it fails.
+ */
+export async function writeResult(
+  exec: Exec,
+  tmp: string,
+  result: AnalysisResult,
+  withoutReads: (write: () => Promise<void>) => Promise<void>,
+): Promise<void> {
   const rings = { file: path.join(tmp, "rings.csv"), table: ringTable(result) };
   const members = { file: path.join(tmp, "members.csv"), table: memberTable(result) };
   const suspects = { file: path.join(tmp, "suspects.csv"), table: suspectTable(result) };
   for (const staged of [rings, members, suspects]) writeCsv(staged.file, staged.table);
-  await checkpoint("analyze:before-swap");
-  await exec("BEGIN TRANSACTION");
-  try {
-    await exec(DELETE_RINGS);
-    await exec(createRingsStatement(rings.table.columns, rings.file, result.analysedAt));
-    // Members keep the parallel reader they always had (the bulk of the write); an account id
-    // holding a quoted line break would need parallel=false like the other two files.
-    await exec(createRelsStatement("MEMBER_OF", members.table.columns, members.file, true));
-    await checkpoint("analyze:inside-write-back");
-    await exec(createRelsStatement("SUSPECTED_IN", suspects.table.columns, suspects.file, false));
-    await exec("COMMIT");
-  } catch (error) {
-    await exec("ROLLBACK").catch(() => undefined);
-    throw error;
-  }
+  await withoutReads(async () => {
+    for (const statement of stagedTablesStatements()) await exec(statement);
+    await exec(copyRingsStatement(rings.table.columns, rings.file, result.analysedAt));
+    // Members keep the parallel reader (the bulk of the write); an account id holding a quoted
+    // line break would need parallel=false like the other two files.
+    await exec(copyRelsStatement("MEMBER_OF", members.table.columns, members.file, true));
+    await exec(copyRelsStatement("SUSPECTED_IN", suspects.table.columns, suspects.file, false));
+    await checkpoint("analyze:before-swap");
+    const swap = swapStatements();
+    await exec("BEGIN TRANSACTION");
+    try {
+      for (const statement of swap.drops) await exec(statement);
+      await checkpoint("analyze:inside-write-back");
+      for (const statement of swap.renames) await exec(statement);
+      await exec("COMMIT");
+    } catch (error) {
+      await exec("ROLLBACK").catch(() => undefined);
+      throw error;
+    }
+  });
 }

@@ -12,6 +12,7 @@ import { kuzuDdl } from "../schema/kuzu-ddl.ts";
 import { STORE_TEXTS, countStatements } from "./store-statements.ts";
 import type { AnalysisInput, AnalysisResult } from "../domain/analysis-types.ts";
 import type { GraphStore, QueryOptions, QueryRows, StoreInfo, UpsertBatch, UpsertKind } from "./graph-store.ts";
+import { ReadWriteGate } from "./read-write-gate.ts";
 import { EmbeddedConnection } from "./embedded-connection.ts";
 import { bulkUpsert } from "./embedded-bulk-upsert.ts";
 import { readInput, writeResult } from "./embedded-analysis-io.ts";
@@ -94,26 +95,28 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async readAnalysisInput(): Promise<AnalysisInput> {
-    return this.withTemp((tmp) => this.reader().exclusive((exec) => readInput(exec, tmp)));
+    return this.withTemp((tmp) => this.readOn((reader) => reader.exclusive((exec) => readInput(exec, tmp))));
   }
 
   async writeAnalysis(result: AnalysisResult): Promise<void> {
-    await this.withTemp((tmp) => this.writer.exclusive((exec) => writeResult(exec, tmp, result)));
+    await this.withTemp((tmp) => this.writer.exclusive((exec) => writeResult(exec, tmp, result, (swap) => this.gate.exclusive(swap))));
   }
 
   async query(cypher: CypherText, params: Record<string, unknown>, options: QueryOptions): Promise<QueryRows> {
     const text = textFor(cypher, this.dialect);
-    const { rows, columns } = await this.reader().exclusive(async (exec) => {
-      await exec("BEGIN TRANSACTION READ ONLY");
-      try {
-        const result = await exec(text, params, options.timeoutMs);
-        await exec("COMMIT");
-        return result;
-      } catch (error) {
-        await exec("ROLLBACK").catch(() => undefined);
-        throw error;
-      }
-    });
+    const { rows, columns } = await this.readOn((reader) =>
+      reader.exclusive(async (exec) => {
+        await exec("BEGIN TRANSACTION READ ONLY");
+        try {
+          const result = await exec(text, params, options.timeoutMs);
+          await exec("COMMIT");
+          return result;
+        } catch (error) {
+          await exec("ROLLBACK").catch(() => undefined);
+          throw error;
+        }
+      }),
+    );
     const nodes = new Map<string, PlainNode>();
     const rels: PlainRel[] = [];
     const plainRows = rows.map((row) => {
@@ -132,7 +135,7 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async getMeta(key: string): Promise<string | null> {
-    const { rows } = await this.reader().run(STORE_TEXTS.getMeta.kuzu, { key });
+    const { rows } = await this.readOn((reader) => reader.run(STORE_TEXTS.getMeta.kuzu, { key }));
     return (rows[0]?.value as string | undefined) ?? null;
   }
 
@@ -143,7 +146,7 @@ export class EmbeddedStore implements GraphStore {
   async ping(): Promise<boolean> {
     if (this.closed) return false;
     try {
-      await this.reader().run(STORE_TEXTS.ping.kuzu, undefined, 5_000);
+      await this.readOn((reader) => reader.run(STORE_TEXTS.ping.kuzu, undefined, 5_000));
       return true;
     } catch {
       return false;
@@ -159,13 +162,16 @@ export class EmbeddedStore implements GraphStore {
   }
 
   private async count(statement: string): Promise<number> {
-    const { rows } = await this.reader().run(statement);
+    const { rows } = await this.readOn((reader) => reader.run(statement));
     return Number(rows[0]?.c ?? 0);
   }
 
-  private reader(): EmbeddedConnection {
+  private readonly gate = new ReadWriteGate();
+
+  /** Runs a read on the least busy reader, outside any analysis swap. */
+  private readOn<T>(fn: (reader: EmbeddedConnection) => Promise<T>): Promise<T> {
     if (this.closed) throw new RinglensError("unavailable", "embedded store: the store is closed");
-    return this.readers.reduce((best, r) => (r.pending < best.pending ? r : best));
+    return this.gate.read(() => fn(this.readers.reduce((best, r) => (r.pending < best.pending ? r : best))));
   }
 
   private async withTemp<T>(fn: (tmp: string) => Promise<T>): Promise<T> {

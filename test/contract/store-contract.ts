@@ -283,6 +283,47 @@ export function storeContract(name: string, makeStore: () => Promise<GraphStore>
       expect(sortedRows(after.rows)).toEqual(sortedRows(before.rows));
       expect(await store.counts()).toEqual(counts);
     });
+
+    it("answers reads while an analysis is written, each from one whole analysis", async () => {
+      const at = (offset: number) => new Date(NOW + offset * 86_400_000).toISOString();
+      await store.writeAnalysis({ ...result, analysedAt: NOW + 3 * 86_400_000 });
+      const writing = store.writeAnalysis({ ...result, analysedAt: NOW + 4 * 86_400_000 });
+      let done = false;
+      void writing.finally(() => {
+        done = true;
+      });
+      const seen: unknown[] = [];
+      // Readers keep asking until the write has finished, so some of them overlap its swap.
+      const reader = async () => {
+        do {
+          const { rows } = await store.query(
+            adHoc(
+              "MATCH (r:Ring) OPTIONAL MATCH (a:Account)-[:MEMBER_OF]->(r) RETURN count(DISTINCT r) AS rings, count(a) AS members, max(r.analysedAt) AS at",
+            ),
+            {},
+            { timeoutMs: T },
+          );
+          seen.push(rows[0]);
+        } while (!done);
+      };
+      await Promise.all([writing, reader(), reader(), reader()]);
+      const members = result.rings.reduce((s, r) => s + r.size, 0);
+      expect(seen.length).toBeGreaterThanOrEqual(3);
+      for (const row of seen)
+        expect([
+          { rings: result.rings.length, members, at: at(3) },
+          { rings: result.rings.length, members, at: at(4) },
+        ]).toContainEqual(row);
+      const { rows } = await store.query(
+        adHoc(
+          "MATCH (r:Ring) OPTIONAL MATCH (a:Account)-[:MEMBER_OF]->(r) RETURN count(DISTINCT r) AS rings, count(a) AS members, max(r.analysedAt) AS at",
+        ),
+        {},
+        { timeoutMs: T },
+      );
+      expect(rows[0]).toEqual({ rings: result.rings.length, members, at: at(4) });
+      await store.writeAnalysis(result);
+    });
   });
 
   describe(`${name} store contract — a folder with bad input`, () => {

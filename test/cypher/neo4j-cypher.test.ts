@@ -195,18 +195,13 @@ const WHITELIST: Record<string, Record<string, string>> = {
   "server/store/embedded-analysis-writes.ts": {
     "header(columns)": "the description's property names and KUZU_TYPES",
     file: "a temp file the store made (mkdtemp)",
-    'nodeSpec("Ring").label': "graph description names",
-    properties:
-      "`name: name` of the description's Ring properties, the list split with LIST_SEPARATOR, and the run's time (new Date(number).toISOString())",
     'parallel ? "" : ", parallel=false"': "constant text",
-    "rel.from": "graph description names",
-    "rel.to": "graph description names",
-    "rel.type": "graph description names",
-    "nodeSpec(rel.from).key": "graph description names",
-    "nodeSpec(rel.to).key": "graph description names",
-    "start!.name": "staged column names (endField of description labels)",
-    "end!.name": "staged column names (endField of description labels)",
-    set: "`name: name` of the description's relationship properties",
+    "stagedName(RING.label)": "RING_STAGING.staged, a constant label",
+    "stagedName(type)": "a graph description relationship type plus a constant suffix",
+    "load(columns, file, false)": "LOAD of a temp file the store made, with the description's column names and types",
+    "load(columns, file, parallel)": "LOAD of a temp file the store made, with the description's column names and types",
+    'returned.join(", ")':
+      "the description's property names, the list split with LIST_SEPARATOR, and the run's time (new Date(number).toISOString())",
   },
   "server/store/embedded-loads.ts": {
     set: "setClause of graph description property names",

@@ -16,12 +16,12 @@
 import Graph from "graphology";
 import { connectedComponents } from "graphology-components";
 import { openBenchEngine } from "../engine/bench-engine.ts";
-import { readInput } from "../../server/store/embedded-analysis-io.ts";
+import { readInput } from "../../server/store/embedded-analysis-read.ts";
 import { openNeo4jStore } from "../../server/store/neo4j-store.ts";
 import { loadConfig } from "../../server/config.ts";
 import type { AnalysisInput } from "../../server/domain/analysis-types.ts";
 import type { Exec } from "../../server/store/embedded-connection.ts";
-import { indexLinks } from "../../server/domain/rings/link-index.ts";
+import { indexLinks, linkingOnly } from "../../server/domain/rings/link-index.ts";
 import { selectHubs } from "../../server/domain/rings/hub-policy.ts";
 import { findComponents } from "../../server/domain/rings/find-components.ts";
 import { resolveDetectOptions } from "../../server/domain/rings/detect-options.ts";
@@ -69,7 +69,7 @@ const policy = resolveLinkPolicy(settings.linkPolicy);
 const linking = new Set(linkingLabels(policy));
 const hubThresholds: Partial<Record<IdentifierLabel, number | "auto" | null>> = {};
 for (const { label } of IDENTIFIER_KINDS) if (linking.has(label)) hubThresholds[label] = policyOf(policy, label).hubThreshold;
-const index = indexLinks({ accounts: input.accounts, links: input.links.filter((l) => linking.has(l.kind)) });
+const index = indexLinks({ accounts: input.accounts, links: linkingOnly(input.links, linking) });
 const hubs = selectHubs(index, settings.hubThreshold, { minimum: settings.hubMinimum, fence: settings.hubFence }, hubThresholds);
 
 // The same links as findComponents sees them: distinct account–identifier pairs, hubs left out.

@@ -28,9 +28,27 @@ export interface LinkFact {
   identifierId: string;
 }
 
+/**
+ * One identifier kind's links in columns, as a store can export them without an object per
+ * link: link l ties account `accounts[l]` (a position in AnalysisInput.accounts) to identifier
+ * `identifierIds[identifiers[l]]`. Repeated pairs are allowed (they count once).
+ */
+export interface LinkBlock {
+  kind: IdentifierLabel;
+  identifierIds: string[];
+  accounts: Int32Array;
+  identifiers: Int32Array;
+}
+
+/** Links as blocks; every account they name is in AnalysisInput.accounts. */
+export interface LinkColumns {
+  blocks: LinkBlock[];
+}
+
 export interface AnalysisInput {
   accounts: AccountFact[];
-  links: LinkFact[];
+  /** One fact per link (tests, small stores), or the same links in columns (bulk reads). */
+  links: LinkFact[] | LinkColumns;
   refunds: RefundFact[];
 }
 

@@ -15,7 +15,8 @@ import type { GraphStore, QueryOptions, QueryRows, StoreInfo, UpsertBatch, Upser
 import { ReadWriteGate } from "./read-write-gate.ts";
 import { EmbeddedConnection } from "./embedded-connection.ts";
 import { bulkUpsert } from "./embedded-bulk-upsert.ts";
-import { readInput, writeResult } from "./embedded-analysis-io.ts";
+import { readInput } from "./embedded-analysis-read.ts";
+import { writeResult } from "./embedded-analysis-write.ts";
 import { resolveRelEnds, toPlain } from "./to-plain.ts";
 import type { PlainNode, PlainRel } from "./plain-graph.ts";
 import { clearWriter, describeHolder, recordWriter } from "./writer-lock.ts";

@@ -186,7 +186,7 @@ const WHITELIST: Record<string, Record<string, string>> = {
     endField: "graph description load field",
     on: "graph description mergeOn properties",
   },
-  "server/store/embedded-analysis-io.ts": {
+  "server/store/embedded-analysis-read.ts": {
     match: "constant statements (cypher/store/kuzu-analysis-*.cypher, links from IDENTIFIER_KINDS)",
     file: "a temp file the store made (mkdtemp)",
     rel: "IDENTIFIER_KINDS",

@@ -12,6 +12,7 @@ import { normaliseAddressKey } from "../../server/domain/normalise/address-key.t
 import { ANALYSIS_WRITES, readAnalysisPages, stagedRows, writeAnalysisStaged, type Records } from "../../server/store/neo4j-analysis-io.ts";
 import { UPSERT_ORDER } from "../../server/store/graph-store.ts";
 import { toDateTime } from "../../server/store/neo4j-values.ts";
+import { factsOf } from "../../server/domain/rings/link-columns.ts";
 import type { AnalysisResult, RingResult } from "../../server/domain/analysis-types.ts";
 
 const records = (rows: Record<string, unknown>[]): Records => rows.map((r) => ({ get: (k: string) => r[k] }));
@@ -86,7 +87,7 @@ describe("paged analysis reads", () => {
     const input = await readAnalysisPages(read, 3);
     expect(input.accounts.map((a) => a.id)).toEqual(ids);
     expect(input.accounts[0]!.createdAt).toBe(Date.UTC(2024, 0, 1));
-    expect(input.links.filter((l) => l.kind === "Address")).toHaveLength(7);
+    expect(factsOf(input).filter((l) => l.kind === "Address")).toHaveLength(7);
     expect(calls.filter((c) => c.statement.includes("RETURN a.id AS id")).map((c) => c.after)).toEqual(["", "A2", "A5"]);
   });
 

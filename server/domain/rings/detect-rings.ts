@@ -10,7 +10,7 @@ import { type DetectOptions, resolveDetectOptions } from "./detect-options.ts";
 import { findComponents, groupList } from "./find-components.ts";
 import { selectHubs } from "./hub-policy.ts";
 import { approvalBaseline, findInsiders } from "./insiders.ts";
-import { indexLinks } from "./link-index.ts";
+import { indexLinks, linkingOnly } from "./link-index.ts";
 import { linkingLabels, policyOf, resolveLinkPolicy } from "./link-policy.ts";
 import { IDENTIFIER_KINDS, type IdentifierLabel } from "../model.ts";
 import { measureRing } from "./ring-facts.ts";
@@ -53,8 +53,7 @@ export function detectRings(input: AnalysisInput, options: Partial<DetectOptions
 
   const { index, table } = timed("index", () => {
     // Kinds that do not link (IP by default) stay in the store and the viewer, not in detection.
-    const links = input.links.every((l) => linking.has(l.kind)) ? input.links : input.links.filter((l) => linking.has(l.kind));
-    const index = indexLinks({ accounts: input.accounts, links });
+    const index = indexLinks({ accounts: input.accounts, links: linkingOnly(input.links, linking) });
     return { index, table: tabulateAccounts(index, input) };
   });
   const hubs = timed("hubs", () =>

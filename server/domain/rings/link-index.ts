@@ -5,6 +5,7 @@
  */
 import type { AnalysisInput } from "../analysis-types.ts";
 import type { IdentifierLabel } from "../model.ts";
+import { columnsOfFacts } from "./link-columns.ts";
 import { StringInterner } from "./string-interner.ts";
 
 export interface LinkIndex {
@@ -35,7 +36,8 @@ export function identifierKey(index: LinkIndex, i: number): string {
 /**
  * Builds the index in O(accounts + links). Links whose account is not among `input.accounts`
  * still count (the account is interned with no facts): dropping them would hide links.
- * Identifiers are numbered kind by kind (kinds in order of first appearance).
+ * Identifiers are numbered kind by kind (kinds in order of first appearance), and within a
+ * kind in order of first appearance in the links, whichever form the links come in.
  *
  * @example
  *   const index = indexLinks({ accounts: [], links: [
@@ -44,46 +46,65 @@ export function identifierKey(index: LinkIndex, i: number): string {
  *   identifierDegree(index, 0); // 2
  */
 export function indexLinks(input: Pick<AnalysisInput, "accounts" | "links">): LinkIndex {
+  const { accounts: listed, blocks } = Array.isArray(input.links)
+    ? columnsOfFacts(input.accounts, input.links)
+    : { accounts: input.accounts, blocks: input.links.blocks };
   const accounts = new StringInterner();
-  for (const account of input.accounts) accounts.intern(account.id);
+  const accountAt = new Int32Array(listed.length);
+  for (let p = 0; p < listed.length; p++) accountAt[p] = accounts.intern(listed[p]!.id);
 
-  // One interner per kind avoids building a "kind:id" string per link.
   const kinds: IdentifierLabel[] = [];
-  const interners: StringInterner[] = [];
-  const links = input.links;
-  const linkAccount = new Int32Array(links.length);
-  const linkIdent = new Int32Array(links.length);
-  const linkKind = new Uint8Array(links.length);
-  // Exports list an account's links together; reusing the previous lookup skips most of the
-  // account probes, which dominate indexing at a million accounts.
-  let previousAccountId: string | null = null;
-  let previousAccount = -1;
-  let previousKind = -1;
-  for (let l = 0; l < links.length; l++) {
-    const link = links[l];
-    let kind = previousKind >= 0 && kinds[previousKind] === link.kind ? previousKind : kinds.indexOf(link.kind);
-    if (kind === -1) {
+  const kindIds: string[][] = [];
+  // A kind's interner is built only when a second block of that kind has to be merged by id.
+  const kindInterners: (StringInterner | null)[] = [];
+  const total = blocks.reduce((n, b) => n + b.accounts.length, 0);
+  const linkAccount = new Int32Array(total);
+  const linkIdent = new Int32Array(total);
+  const linkKind = new Uint8Array(total);
+  let l = 0;
+  for (const block of blocks) {
+    let kind = kinds.indexOf(block.kind);
+    const first = kind === -1;
+    if (first) {
       kind = kinds.length;
-      kinds.push(link.kind);
-      interners.push(new StringInterner());
+      kinds.push(block.kind);
+      kindIds.push([]);
+      kindInterners.push(null);
+    } else if (kindInterners[kind] === null) {
+      const interner = new StringInterner();
+      for (const id of kindIds[kind]!) interner.intern(id);
+      kindInterners[kind] = interner;
     }
-    previousKind = kind;
-    linkKind[l] = kind;
-    linkIdent[l] = interners[kind].intern(link.identifierId);
-    if (link.accountId !== previousAccountId) {
-      previousAccountId = link.accountId;
-      previousAccount = accounts.intern(link.accountId);
+    const ids = kindIds[kind]!;
+    const interner = kindInterners[kind];
+    const renumbered = new Int32Array(block.identifierIds.length).fill(-1);
+    for (let k = 0; k < block.accounts.length; k++, l++) {
+      const local = block.identifiers[k]!;
+      let ident = renumbered[local]!;
+      if (ident === -1) {
+        const id = block.identifierIds[local]!;
+        if (interner) {
+          ident = interner.intern(id);
+          if (ident === ids.length) ids.push(id);
+        } else {
+          ident = ids.length;
+          ids.push(id);
+        }
+        renumbered[local] = ident;
+      }
+      linkKind[l] = kind;
+      linkIdent[l] = ident;
+      linkAccount[l] = accountAt[block.accounts[k]!]!;
     }
-    linkAccount[l] = previousAccount;
   }
 
   const offsets = new Int32Array(kinds.length + 1);
-  interners.forEach((interner, k) => {
-    offsets[k + 1] = offsets[k] + interner.size;
+  kindIds.forEach((ids, k) => {
+    offsets[k + 1] = offsets[k]! + ids.length;
   });
-  for (let l = 0; l < links.length; l++) linkIdent[l] += offsets[linkKind[l]];
-  const identifierKinds: IdentifierLabel[] = kinds.flatMap((kind, k) => new Array<IdentifierLabel>(interners[k].size).fill(kind));
-  const identifierIds: string[] = interners.flatMap((interner) => interner.keys);
+  for (let k = 0; k < total; k++) linkIdent[k] += offsets[linkKind[k]!]!;
+  const identifierKinds: IdentifierLabel[] = kinds.flatMap((kind, k) => new Array<IdentifierLabel>(kindIds[k]!.length).fill(kind));
+  const identifierIds: string[] = kindIds.flat();
 
   const byIdent = distinctAdjacency(identifierIds.length, accounts.size, linkIdent, linkAccount);
   const byAccount = transpose(byIdent.start, byIdent.targets, accounts.size);
@@ -97,6 +118,12 @@ export function indexLinks(input: Pick<AnalysisInput, "accounts" | "links">): Li
     accountStart: byAccount.start,
     accountIdents: byAccount.targets,
   };
+}
+
+/** The links of the given kinds, in either form (the input itself when every link is of those kinds). */
+export function linkingOnly(links: AnalysisInput["links"], kinds: ReadonlySet<IdentifierLabel>): AnalysisInput["links"] {
+  if (Array.isArray(links)) return links.every((l) => kinds.has(l.kind)) ? links : links.filter((l) => kinds.has(l.kind));
+  return { blocks: links.blocks.filter((b) => kinds.has(b.kind)) };
 }
 
 /** Counting sort of (source, target) pairs by source, dropping repeated targets per source. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AnalysisInput } from "../../../server/domain/analysis-types.ts";
 import { detectRings } from "../../../server/domain/rings/detect-rings.ts";
+import { factsOf } from "../../../server/domain/rings/link-columns.ts";
 import { SyntheticWorld } from "../helpers/synthetic-world.ts";
 
 /** Two dense rings of 8 (each account on two of three devices, one address) bridged by one device. */
@@ -28,7 +29,7 @@ describe("splitting oversized components with Louvain", () => {
 
   it("gives the same pieces whatever the input order", () => {
     const { input } = bridgedRings();
-    const reversed = { ...input, links: [...input.links].reverse(), accounts: [...input.accounts].reverse() };
+    const reversed = { ...input, links: [...factsOf(input)].reverse(), accounts: [...input.accounts].reverse() };
     const members = (i: AnalysisInput) =>
       detectRings(i, { maxRingSize: 10, now: 0 })
         .rings.map((ring) => ring.accountIds)

@@ -1,6 +1,7 @@
 /**
  * Graph-shaped reads for the viewer: one ring's subgraph (members, their identifiers of every
- * kind, refunds and approvers, with insiders and hubs marked) and one node's neighbourhood. The
+ * kind, their support contacts and the identifiers those came from, refunds and approvers,
+ * with insiders and hubs marked) and one node's neighbourhood. The
  * statements are cypher/reads/*.cypher; a node type fills a label slot only after checkNodeType,
  * ids travel as parameters.
  */
@@ -12,7 +13,7 @@ import type { HubUse } from "../domain/analysis-types.ts";
 import { toWireGraph } from "../queries/to-wire-graph.ts";
 import type { PlainNode } from "../store/plain-graph.ts";
 import { toNodeAttributes } from "../queries/to-wire-graph.ts";
-import { IDENTIFIER_KINDS } from "../domain/model.ts";
+import { IDENTIFIER_KINDS, nodeLabelOf } from "../domain/model.ts";
 import { NODE_LABELS } from "../schema/graph-specs.ts";
 import type { GraphNodeKind } from "../schema/graph-schema.ts";
 import { cypher, withSlots } from "../cypher/cypher-files.ts";
@@ -30,14 +31,15 @@ export function checkNodeType(type: string): NodeType {
 export async function ringGraph(store: GraphStore, id: string, limit: number, timeoutMs: number): Promise<WireGraph> {
   const ring = await store.query(cypher("reads/ring-hubs"), { id }, { timeoutMs });
   if (!ring.rows[0]) throw new RinglensError("not-found", `ring ${id} does not exist (list rings at /api/rings)`);
-  const hubs = new Set((JSON.parse(String(ring.rows[0].hubs ?? "[]")) as HubUse[]).map((h) => `${h.kind}:${h.identifierId}`));
-  const [identifiers, refunds, suspects] = await Promise.all([
+  const hubs = new Set((JSON.parse(String(ring.rows[0].hubs ?? "[]")) as HubUse[]).map((h) => `${nodeLabelOf(h.kind)}:${h.identifierId}`));
+  const [identifiers, contacts, refunds, suspects] = await Promise.all([
     store.query(cypher("reads/ring-graph-identifiers"), { id }, { timeoutMs }),
+    store.query(cypher("reads/ring-graph-contacts"), { id }, { timeoutMs }),
     store.query(cypher("reads/ring-graph-refunds"), { id }, { timeoutMs }),
     store.query(cypher("reads/ring-suspects"), { id }, { timeoutMs }),
   ]);
   const insiders = new Set(suspects.rows.map((r) => `Employee:${r.id}`));
-  const graph = toWireGraph([...identifiers.rows, ...refunds.rows], limit);
+  const graph = toWireGraph([...identifiers.rows, ...refunds.rows, ...contacts.rows], limit);
   for (const node of graph.nodes) {
     const a = node.attributes;
     if (a.type === "Account") a.ringMember = true;

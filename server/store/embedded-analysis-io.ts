@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
 import { stringify } from "csv-stringify/sync";
-import { IDENTIFIER_KINDS } from "../domain/model.ts";
+import { CONTACT_LINK_KINDS, IDENTIFIER_KINDS } from "../domain/model.ts";
 import type { AccountFact, AnalysisInput, AnalysisResult, LinkFact, RefundFact } from "../domain/analysis-types.ts";
 import type { Exec } from "./embedded-connection.ts";
 import { checkpoint } from "../checkpoints.ts";
@@ -58,6 +58,17 @@ export async function readInput(exec: Exec, tmp: string): Promise<AnalysisInput>
       tmp,
       `links-${label}`,
       `MATCH (a:Account)-[:${rel}]->(x:${label}) RETURN DISTINCT a.id, x.id`,
+      ([accountId, identifierId]): LinkFact => ({ accountId: accountId!, kind: label, identifierId: identifierId! }),
+    );
+    for (const link of rows) links.push(link);
+  }
+  // An identifier in a support contact links the account the contact was about, as its own kind.
+  for (const { label, node, rel } of CONTACT_LINK_KINDS) {
+    const rows = await exportRows(
+      exec,
+      tmp,
+      `links-${label}`,
+      `MATCH (a:Account)-[:HAS_CONTACT]->(:Contact)-[:${rel}]->(x:${node}) RETURN DISTINCT a.id, x.id`,
       ([accountId, identifierId]): LinkFact => ({ accountId: accountId!, kind: label, identifierId: identifierId! }),
     );
     for (const link of rows) links.push(link);

@@ -4,7 +4,7 @@
  * accounts, account → distinct identifiers) in typed arrays. Pure; imports only domain types.
  */
 import type { AnalysisInput } from "../analysis-types.ts";
-import type { IdentifierLabel } from "../model.ts";
+import type { LinkLabel } from "../model.ts";
 import { StringInterner } from "./string-interner.ts";
 
 export interface LinkIndex {
@@ -12,7 +12,7 @@ export interface LinkIndex {
   accounts: StringInterner;
   /** Account index → account id (the interner's keys). */
   accountIds: string[];
-  identifierKinds: IdentifierLabel[];
+  identifierKinds: LinkLabel[];
   identifierIds: string[];
   /** identAccounts.subarray(identStart[i], identStart[i + 1]): distinct accounts of identifier i. */
   identStart: Int32Array;
@@ -48,7 +48,7 @@ export function indexLinks(input: Pick<AnalysisInput, "accounts" | "links">): Li
   for (const account of input.accounts) accounts.intern(account.id);
 
   // One interner per kind avoids building a "kind:id" string per link.
-  const kinds: IdentifierLabel[] = [];
+  const kinds: LinkLabel[] = [];
   const interners: StringInterner[] = [];
   const links = input.links;
   const linkAccount = new Int32Array(links.length);
@@ -82,7 +82,7 @@ export function indexLinks(input: Pick<AnalysisInput, "accounts" | "links">): Li
     offsets[k + 1] = offsets[k] + interner.size;
   });
   for (let l = 0; l < links.length; l++) linkIdent[l] += offsets[linkKind[l]];
-  const identifierKinds: IdentifierLabel[] = kinds.flatMap((kind, k) => new Array<IdentifierLabel>(interners[k].size).fill(kind));
+  const identifierKinds: LinkLabel[] = kinds.flatMap((kind, k) => new Array<LinkLabel>(interners[k].size).fill(kind));
   const identifierIds: string[] = interners.flatMap((interner) => interner.keys);
 
   const byIdent = distinctAdjacency(identifierIds.length, accounts.size, linkIdent, linkAccount);

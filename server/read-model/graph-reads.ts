@@ -13,7 +13,7 @@ import type { HubUse } from "../domain/analysis-types.ts";
 import { toWireGraph } from "../queries/to-wire-graph.ts";
 import type { PlainNode } from "../store/plain-graph.ts";
 import { toNodeAttributes } from "../queries/to-wire-graph.ts";
-import { IDENTIFIER_KINDS, nodeLabelOf } from "../domain/model.ts";
+import { CONTACT_LINK_KINDS, IDENTIFIER_KINDS, nodeLabelOf } from "../domain/model.ts";
 import { NODE_LABELS } from "../schema/graph-specs.ts";
 import type { GraphNodeKind } from "../schema/graph-schema.ts";
 import { cypher, withSlots } from "../cypher/cypher-files.ts";
@@ -91,7 +91,7 @@ export async function neighbours(
 
 /**
  * Marks, outside ring views, employees suspected in any ring and identifiers the last analysis
- * treated as hubs (more accounts than its threshold).
+ * treated as hubs (more accounts than its threshold, directly or through support contacts).
  */
 async function markSuspects(store: GraphStore, graph: WireGraph, timeoutMs: number): Promise<void> {
   const idsOf = (type: string) => graph.nodes.filter((n) => n.attributes.type === type).map((n) => n.attributes.id);
@@ -112,5 +112,16 @@ async function markSuspects(store: GraphStore, graph: WireGraph, timeoutMs: numb
       { timeoutMs },
     );
     for (const r of rows) byKey.get(`${label}:${r.id}`)!.hub = true;
+  }
+  // A store kiosk is a hub through the contacts made from it, whatever accounts do with it.
+  for (const { node, rel } of CONTACT_LINK_KINDS) {
+    const ids = idsOf(node);
+    if (ids.length === 0) continue;
+    const { rows } = await store.query(
+      withSlots(cypher("reads/contact-hub-identifiers"), { label: node, rel }),
+      { ids, threshold: summary.hubThreshold },
+      { timeoutMs },
+    );
+    for (const r of rows) byKey.get(`${node}:${r.id}`)!.hub = true;
   }
 }

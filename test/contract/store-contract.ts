@@ -332,6 +332,15 @@ export function storeContract(name: string, makeStore: () => Promise<GraphStore>
       expect(keys).toEqual(expect.arrayContaining(["Contact:C1", "Device:dev-op", "Handle:refund_king", "Phone:+14155550000"]));
       golden.check("contacts.rings", ringsOf(result));
     });
+
+    it("marks a kiosk as a hub in its neighbourhood and finds contacts and handles by search", async () => {
+      const around = await neighbours(store, "Device", "kiosk-1", 1, 500, T);
+      expect(around.nodes.find((n) => n.key === "Device:kiosk-1")!.attributes.hub).toBe(true);
+      expect(around.nodes.filter((n) => n.attributes.type === "Contact")).toHaveLength(40);
+      const hits = (text: string) => search(store, text, 20, T).then((h) => h.map((x) => `${x.type}:${x.id}`));
+      expect(await hits("@Refund_K")).toEqual(["Handle:refund_king"]);
+      expect(await hits("c1")).toEqual(["Contact:C1", "Contact:C10"]);
+    });
   });
 
   describe(`${name} store contract — a folder with bad input`, () => {

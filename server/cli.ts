@@ -58,7 +58,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
   program
     .command("load")
     .description("import a folder of CSV/JSONL files into the store, with a per-file report")
-    .argument("<dir>", "folder with accounts.csv and optional addresses, devices, employees, refunds")
+    .argument("<dir>", "folder with accounts.csv and optional addresses, devices, payments, identifiers, employees, refunds, contacts")
     .option("--mapping <file>", "JSON file renaming your files and columns onto ringlens' format")
     .option("--rejects <file>", "where to write the reject report (default: beside the store)")
     .option("--json", "print the report as one JSON object")

@@ -72,7 +72,8 @@ export interface RingDetail extends RingSummary {
   reasons: Reason[];
   members: RingMember[];
   insiders: (InsiderFinding & { name: string | null })[];
-  hubs: HubUse[];
+  /** `nodeType`: the node kind of the hub on the graph (a ContactDevice hub is a Device node). */
+  hubs: (HubUse & { nodeType: WireNodeType })[];
 }
 
 export interface SearchHit {

@@ -26,7 +26,7 @@ import { selectHubs } from "../../server/domain/rings/hub-policy.ts";
 import { findComponents } from "../../server/domain/rings/find-components.ts";
 import { resolveDetectOptions } from "../../server/domain/rings/detect-options.ts";
 import { linkingLabels, policyOf, resolveLinkPolicy } from "../../server/domain/rings/link-policy.ts";
-import { IDENTIFIER_KINDS, type IdentifierLabel } from "../../server/domain/model.ts";
+import { LINK_KINDS, type LinkLabel } from "../../server/domain/model.ts";
 import { bareUnionFind } from "../analyze/bare-union-find.ts";
 
 const [db, tmp, order, graphologyFlag, storeKind = "embedded"] = process.argv.slice(2);
@@ -67,8 +67,8 @@ const readMs = performance.now() - readStarted;
 const settings = resolveDetectOptions({});
 const policy = resolveLinkPolicy(settings.linkPolicy);
 const linking = new Set(linkingLabels(policy));
-const hubThresholds: Partial<Record<IdentifierLabel, number | "auto" | null>> = {};
-for (const { label } of IDENTIFIER_KINDS) if (linking.has(label)) hubThresholds[label] = policyOf(policy, label).hubThreshold;
+const hubThresholds: Partial<Record<LinkLabel, number | "auto" | null>> = {};
+for (const { label } of LINK_KINDS) if (linking.has(label)) hubThresholds[label] = policyOf(policy, label).hubThreshold;
 const index = indexLinks({ accounts: input.accounts, links: linkingOnly(input.links, linking) });
 const hubs = selectHubs(index, settings.hubThreshold, { minimum: settings.hubMinimum, fence: settings.hubFence }, hubThresholds);
 

@@ -2,6 +2,8 @@
  * The OpenAPI 3.1 description of the HTTP API, and a small readable page generated from it
  * for `/api/docs`. Kept beside the routes; a test checks every route is described.
  */
+import { NODE_LABELS } from "../schema/graph-specs.ts";
+
 type Param = { name: string; in: "query" | "path"; required?: boolean; schema: Record<string, unknown>; description: string };
 interface Op {
   summary: string;
@@ -14,6 +16,8 @@ interface Op {
 const q = (name: string, schema: Record<string, unknown>, description: string): Param => ({ name, in: "query", schema, description });
 const p = (name: string, description: string): Param => ({ name, in: "path", required: true, schema: { type: "string" }, description });
 const int = { type: "integer" };
+/** The node types the API serves, from the graph description: "Account, Address, … or Ring". */
+const NODE_TYPE_LIST = `${NODE_LABELS.slice(0, -1).join(", ")} or ${NODE_LABELS.at(-1)}`;
 
 export const API_OPERATIONS: Record<string, Record<string, Op>> = {
   "/api/health": {
@@ -52,7 +56,7 @@ export const API_OPERATIONS: Record<string, Record<string, Op>> = {
   "/api/nodes/{type}/{id}": {
     get: {
       summary: "One node's properties",
-      parameters: [p("type", "Account, Address, Device, Email, Phone, Payment, IP, Employee, Refund or Ring"), p("id", "node id")],
+      parameters: [p("type", NODE_TYPE_LIST), p("id", "node id")],
       responses: { 200: "node", 404: "no such node or type" },
     },
   },

@@ -4,7 +4,7 @@
  */
 import fs from "node:fs";
 import type { Config } from "../config.ts";
-import { IDENTIFIER_KINDS, identifierKind } from "../domain/model.ts";
+import { LINK_KINDS, linkKind } from "../domain/model.ts";
 import { resolveLinkPolicy, type KindPolicy, type LinkPolicy, type LinkPolicyInput } from "../domain/rings/link-policy.ts";
 import { runAnalysis } from "../tasks/run-analysis.ts";
 import { DetectOptionsSchema, resolveDetectOptions, type DetectOptions } from "../domain/rings/detect-options.ts";
@@ -62,15 +62,15 @@ export function linkPolicyFrom(flags: Pick<AnalyzeFlags, "policy" | "link" | "ki
       .map((k) => k.trim())
       .filter(Boolean)
       .map((k) => {
-        const kind = identifierKind(k);
+        const kind = linkKind(k);
         if (!kind)
-          throw new RinglensError("invalid-input", `analyze: --link names "${k}"; use ${IDENTIFIER_KINDS.map((x) => x.name).join(", ")}`);
+          throw new RinglensError("invalid-input", `analyze: --link names "${k}"; use ${LINK_KINDS.map((x) => x.name).join(", ")}`);
         return kind.name;
       });
-    for (const { name } of IDENTIFIER_KINDS) policy[name].link = wanted.includes(name);
+    for (const { name } of LINK_KINDS) policy[name].link = wanted.includes(name);
   }
   for (const setting of flags.kind ?? []) {
-    const m = /^([A-Za-z]+)\.(link|hubThreshold|weight)=(.+)$/.exec(setting.trim());
+    const m = /^([A-Za-z][A-Za-z-]*)\.(link|hubThreshold|weight)=(.+)$/.exec(setting.trim());
     if (!m)
       throw new RinglensError(
         "invalid-input",
@@ -91,7 +91,7 @@ export function linkPolicyFrom(flags: Pick<AnalyzeFlags, "policy" | "link" | "ki
               ? null
               : Number(raw)
           : Number(raw);
-    Object.assign(policy, resolveLinkPolicy({ ...policy, [kind]: { ...policy[identifierKind(kind)?.name ?? "address"], [key]: value } }));
+    Object.assign(policy, resolveLinkPolicy({ ...policy, [kind]: { ...policy[linkKind(kind)?.name ?? "address"], [key]: value } }));
   }
   return policy;
 }

@@ -32,6 +32,8 @@ export async function runDemo(flags: DemoFlags, out: NodeJS.WritableStream): Pro
       .map(([f, n]) => `${f} ${n}`)
       .join(", ")}\n`,
   );
-  out.write(`planted: ${summary.rings} rings, ${summary.insiders} insiders (ground truth in ${flags.out}/truth)\n`);
+  out.write(
+    `planted: ${summary.rings} rings and ${summary.serviceRings} refund-as-a-service rings (tied only by support contacts), ${summary.insiders} insiders (ground truth in ${flags.out}/truth)\n`,
+  );
   return 0;
 }

@@ -28,9 +28,12 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
     .option("--policy <file>", 'link policy JSON per identifier kind, e.g. {"ip": {"link": true, "hubThreshold": 20, "weight": 0.25}}')
     .option(
       "--link <kinds>",
-      "only these identifier kinds link, comma-separated (address,device,email,phone,payment,ip); default: address,device,email,phone,payment",
+      "only these identifier kinds link, comma-separated (address,device,email,phone,payment,ip and, from support contacts, contact-device,contact-phone,contact-email,contact-ip,handle); default: all but ip and contact-ip",
     )
-    .option("--kind <kind.key=value...>", "one policy setting, repeatable: phone.hubThreshold=10, ip.link=true, payment.weight=1")
+    .option(
+      "--kind <kind.key=value...>",
+      "one policy setting, repeatable: phone.hubThreshold=10, ip.link=true, payment.weight=1, contact-device.hubThreshold=50",
+    )
     .option("--top <n>", "rings to print (default 15)")
     .option("--json", "print the summary as JSON")
     .action(async (flags) => ctx.setExit(await runAnalyze(flags, ctx.config(), ctx.out)));

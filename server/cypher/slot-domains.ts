@@ -4,7 +4,7 @@
  * relationship type or column list in a statement is always one the schema has. The schema's
  * names are plain identifiers (toGraphSchema refuses others).
  */
-import { IDENTIFIER_KINDS } from "../domain/model.ts";
+import { CONTACT_LINK_KINDS, IDENTIFIER_KINDS } from "../domain/model.ts";
 import { NODE_LABELS, graphSchema, type GraphSchema, type NodeSpec, type RelSpec } from "../schema/graph-specs.ts";
 
 /** `n.id AS id, n.name AS name, …`: every property of a label, as the export reads them. */
@@ -35,6 +35,10 @@ export const SLOT_DOMAINS = {
   "identifier-label": () => IDENTIFIER_KINDS.map((k) => k.label),
   /** Relationship types from an account to an identifier (IDENTIFIER_KINDS). */
   "identifier-rel": () => IDENTIFIER_KINDS.map((k) => k.rel),
+  /** Node labels of the identifiers seen in support contacts (CONTACT_LINK_KINDS). */
+  "contact-node-label": () => [...new Set(CONTACT_LINK_KINDS.map((k) => k.node))],
+  /** Relationship types from a contact to the contacting party's identifier (CONTACT_LINK_KINDS). */
+  "contact-rel": () => CONTACT_LINK_KINDS.map((k) => k.rel),
   /** Every table of the graph description, for the export. */
   "schema-label": fromSchema((s) => s.nodes.map((n) => n.label)),
   "schema-key": fromSchema((s) => s.nodes.map((n) => n.key)),

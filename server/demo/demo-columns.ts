@@ -24,6 +24,7 @@ export const DEMO_COLUMNS = {
     "channel",
     "status",
   ],
+  contacts: ["contact_id", "account_id", "refund_id", "employee_id", "channel", "at", "device_id", "ip", "phone", "email", "handle"],
   rings: ["ring_id", "account_id"],
   insiders: ["ring_id", "employee_id"],
 } as const;
@@ -37,6 +38,7 @@ export type DeviceRow = DemoRow<"devices">;
 export type PaymentRow = DemoRow<"payments">;
 export type EmployeeRow = DemoRow<"employees">;
 export type RefundRow = DemoRow<"refunds">;
+export type ContactRow = DemoRow<"contacts">;
 export type TruthRingRow = DemoRow<"rings">;
 export type TruthInsiderRow = DemoRow<"insiders">;
 
@@ -47,8 +49,9 @@ export interface DemoChunk {
   devices: DeviceRow[];
   payments: PaymentRow[];
   refunds: RefundRow[];
+  contacts: ContactRow[];
 }
 
 export function emptyChunk(): DemoChunk {
-  return { accounts: [], addresses: [], devices: [], payments: [], refunds: [] };
+  return { accounts: [], addresses: [], devices: [], payments: [], refunds: [], contacts: [] };
 }

@@ -11,6 +11,8 @@ export interface DemoContext {
   rng: Random;
   /** The stream of payment instruments (its own, so the other draws stay as they were). */
   payments: Random;
+  /** The stream of honest support contacts (its own, likewise). */
+  contacts: Random;
   ids: DemoIds;
   hubs: Hubs;
   approvers: ApproverPicker;

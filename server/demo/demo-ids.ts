@@ -1,5 +1,6 @@
 /**
- * Identifier formats of the demo: sequential account and refund ids (`A0000001`, `RF000000001`)
+ * Identifier formats of the demo: sequential account, refund and contact ids (`A0000001`,
+ * `RF000000001`, `CT000000001`)
  * padded to the population size, and random-looking order numbers. Pure.
  */
 import type { Random } from "./random.ts";
@@ -7,6 +8,7 @@ import type { Random } from "./random.ts";
 export class DemoIds {
   private accounts = 0;
   private refunds = 0;
+  private contacts = 0;
   private readonly accountWidth: number;
 
   constructor(totalAccounts: number) {
@@ -17,6 +19,11 @@ export class DemoIds {
   nextAccount(): { id: string; index: number } {
     const index = this.accounts++;
     return { id: `A${String(index + 1).padStart(this.accountWidth, "0")}`, index };
+  }
+
+  nextContact(): string {
+    this.contacts += 1;
+    return `CT${String(this.contacts).padStart(9, "0")}`;
   }
 
   nextRefund(): string {

@@ -23,6 +23,7 @@ export const DEMO_FILES = [
   "devices.csv",
   "payments.csv",
   "refunds.csv",
+  "contacts.csv",
   "truth/rings.csv",
   "truth/insiders.csv",
 ] as const;
@@ -32,8 +33,9 @@ export interface DemoSummary {
   options: DemoOptions;
   /** Data rows per file (header not counted). */
   rows: Record<DemoFile, number>;
-  /** Planted rings and their member accounts. */
+  /** Planted rings tied by shared identifiers (as asked), refund-as-a-service rings tied only by support contacts, and the member accounts of both. */
   rings: number;
+  serviceRings: number;
   ringAccounts: number;
   /** Rings with at least one bribed employee, and distinct bribed employees. */
   ringsWithInsiders: number;

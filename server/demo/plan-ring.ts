@@ -12,6 +12,7 @@ import { orderId } from "./demo-ids.ts";
 import { DAY, DEMO_END, HOUR, MINUTE, isoSeconds } from "./demo-time.ts";
 import { deviceUse, makeDevice, randomIp, type DeviceInfo } from "./make-device.ts";
 import type { AddressHub, Hubs } from "./make-hubs.ts";
+import type { ContactDraft } from "./make-contacts.ts";
 import { makePerson, type Person } from "./make-person.ts";
 import { makePlace, type Place } from "./make-place.ts";
 import type { Random } from "./random.ts";
@@ -27,6 +28,8 @@ export interface RingMemberPlan {
   /** Filled in by addRingPayments, from its own stream. */
   payments: Omit<PaymentRow, "account_id">[];
   refunds: RefundDraft[];
+  /** Support contacts drafted with the refunds, one per refund in order (service rings, plan-service-rings.ts); absent: honest-style contacts. */
+  contacts?: ContactDraft[];
 }
 
 export interface RingPlan {

@@ -2,12 +2,14 @@
  * Streams the account population in chunks of whole households, placing the planted ring
  * members at random points among them (sequential selection sampling, so ring accounts are
  * spread evenly over the id range without holding the population in memory). Returns the
- * ground truth — which account ids each ring got — once the last chunk is out.
+ * ground truth — which account ids each ring got — once the last chunk is out. Support
+ * contacts come with each chunk: drafted ones with their refunds, honest ones for the rest.
  */
 import type { DemoChunk, TruthInsiderRow, TruthRingRow } from "./demo-columns.ts";
 import { emptyChunk } from "./demo-columns.ts";
 import type { DemoContext } from "./demo-context.ts";
 import { householdSize, makeHousehold, MEAN_HOUSEHOLD, type Neighbourhood } from "./make-household.ts";
+import { addHonestContacts, contactRow } from "./make-contacts.ts";
 import type { RingMemberPlan, RingPlan } from "./plan-ring.ts";
 
 export interface DemoTruth {
@@ -31,11 +33,14 @@ export function* streamPopulation(
 
   while (ringLeft + honestLeft > 0) {
     const chunk = emptyChunk();
+    const drafted = new Set<string>();
     while (chunk.accounts.length < CHUNK_ACCOUNTS && ringLeft + honestLeft > 0) {
       // Weigh ring members against households, not accounts, so both run out together.
       if (ctx.rng.next() * (ringLeft + honestLeft / MEAN_HOUSEHOLD) < ringLeft) {
         const { ringId, member } = queue[queue.length - ringLeft]!;
-        truth.push({ ring_id: ringId, account_id: emitMember(ctx, member, chunk) });
+        const accountId = emitMember(ctx, member, chunk);
+        if (member.contacts) drafted.add(accountId);
+        truth.push({ ring_id: ringId, account_id: accountId });
         ringLeft--;
       } else {
         const size = Math.min(householdSize(ctx), honestLeft);
@@ -43,6 +48,7 @@ export function* streamPopulation(
         honestLeft -= size;
       }
     }
+    addHonestContacts(ctx.contacts, ctx.ids, chunk, ctx.hubs.kiosks, drafted);
     yield chunk;
   }
   truth.sort((a, b) => compare(a.ring_id, b.ring_id) || compare(a.account_id, b.account_id));
@@ -56,7 +62,12 @@ function emitMember(ctx: DemoContext, member: RingMemberPlan, chunk: DemoChunk):
   for (const address of member.addresses) chunk.addresses.push({ account_id: accountId, ...address });
   for (const device of member.devices) chunk.devices.push({ account_id: accountId, ...device });
   for (const payment of member.payments) chunk.payments.push({ account_id: accountId, ...payment });
-  for (const refund of member.refunds) chunk.refunds.push({ refund_id: ctx.ids.nextRefund(), account_id: accountId, ...refund });
+  member.refunds.forEach((draft, r) => {
+    const refund = { refund_id: ctx.ids.nextRefund(), account_id: accountId, ...draft };
+    chunk.refunds.push(refund);
+    const contact = member.contacts?.[r];
+    if (contact) chunk.contacts.push(contactRow(ctx.ids, refund, contact));
+  });
   return accountId;
 }
 

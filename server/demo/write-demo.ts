@@ -1,6 +1,6 @@
 /**
  * Writes a demo import folder: the CSVs of docs/input-format.md plus truth/rings.csv and
- * truth/insiders.csv, streamed chunk by chunk so a million accounts fit in bounded memory.
+ * truth/insiders.csv (identifier rings and service rings alike), streamed chunk by chunk so a million accounts fit in bounded memory.
  * Only this module and csv-sink.ts touch the file system; generation is in generate-demo.ts.
  */
 import { mkdir } from "node:fs/promises";
@@ -40,6 +40,7 @@ export async function writeDemo(options: WriteDemoOptions): Promise<DemoSummary>
     const devices = sink("devices.csv", "devices");
     const payments = sink("payments.csv", "payments");
     const refunds = sink("refunds.csv", "refunds");
+    const contacts = sink("contacts.csv", "contacts");
     let written = 0;
     let step = demo.population.next();
     for (; !step.done; step = demo.population.next()) {
@@ -48,6 +49,7 @@ export async function writeDemo(options: WriteDemoOptions): Promise<DemoSummary>
       await devices.writeAll(step.value.devices);
       await payments.writeAll(step.value.payments);
       await refunds.writeAll(step.value.refunds);
+      await contacts.writeAll(step.value.contacts);
       written += step.value.accounts.length;
       options.onProgress?.({ accounts: written, total: resolved.accounts });
     }
@@ -61,12 +63,14 @@ export async function writeDemo(options: WriteDemoOptions): Promise<DemoSummary>
     rows["devices.csv"] = await devices.close();
     rows["payments.csv"] = await payments.close();
     rows["refunds.csv"] = await refunds.close();
+    rows["contacts.csv"] = await contacts.close();
     rows["truth/rings.csv"] = await truthRings.close();
     rows["truth/insiders.csv"] = await truthInsiders.close();
     return {
       options: resolved,
       rows: rows as Record<DemoFile, number>,
       rings: demo.rings,
+      serviceRings: demo.serviceRings,
       ringAccounts: demo.ringAccounts,
       ringsWithInsiders: new Set(truth.insiders.map((row) => row.ring_id)).size,
       insiders: new Set(truth.insiders.map((row) => row.employee_id)).size,

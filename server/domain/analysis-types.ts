@@ -2,7 +2,7 @@
  * What ring detection reads and what it produces: plain data exchanged with the stores.
  * Pure types; no I/O.
  */
-import type { IdentifierLabel, Millis } from "./model.ts";
+import type { LinkLabel, Millis } from "./model.ts";
 
 export interface AccountFact {
   id: string;
@@ -24,7 +24,7 @@ export interface RefundFact {
 /** One account–identifier use, e.g. account A ships to address X. */
 export interface LinkFact {
   accountId: string;
-  kind: IdentifierLabel;
+  kind: LinkLabel;
   identifierId: string;
 }
 
@@ -34,7 +34,7 @@ export interface LinkFact {
  * `identifierIds[identifiers[l]]`. Repeated pairs are allowed (they count once).
  */
 export interface LinkBlock {
-  kind: IdentifierLabel;
+  kind: LinkLabel;
   identifierIds: string[];
   accounts: Int32Array;
   identifiers: Int32Array;
@@ -78,7 +78,7 @@ export interface InsiderFinding {
 }
 
 export interface HubUse {
-  kind: IdentifierLabel;
+  kind: LinkLabel;
   identifierId: string;
   /** Accounts in the whole data that use this hub. */
   accounts: number;
@@ -102,7 +102,7 @@ export interface RingResult {
 }
 
 export interface HubInfo {
-  kind: IdentifierLabel;
+  kind: LinkLabel;
   identifierId: string;
   accounts: number;
 }

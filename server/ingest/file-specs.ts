@@ -2,7 +2,7 @@
  * The input contract of docs/input-format.md as data: per file, its columns with their rule. The
  * validator reads these specs; nothing else hard-codes column names.
  */
-export const FILE_KINDS = ["accounts", "employees", "addresses", "devices", "payments", "identifiers", "refunds"] as const;
+export const FILE_KINDS = ["accounts", "employees", "addresses", "devices", "payments", "identifiers", "refunds", "contacts"] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
 export type ColumnRule =
@@ -11,7 +11,7 @@ export type ColumnRule =
   | { type: "amount" }
   | { type: "boolean" }
   | { type: "enum"; values: readonly string[] }
-  | { type: "ref"; to: "accounts" | "employees" };
+  | { type: "ref"; to: "accounts" | "employees" | "refunds" };
 
 export interface ColumnSpec {
   name: string;
@@ -75,5 +75,18 @@ export const FILE_SPECS: Record<FileKind, ColumnSpec[]> = {
     col("returned", { type: "boolean" }),
     col("channel"),
     col("status", { type: "enum", values: ["approved", "denied", "pending"] }),
+  ],
+  contacts: [
+    req("contact_id"),
+    req("account_id", { type: "ref", to: "accounts" }),
+    col("refund_id", { type: "ref", to: "refunds" }),
+    col("employee_id", { type: "ref", to: "employees" }),
+    col("channel"),
+    col("at", date),
+    col("device_id"),
+    col("ip"),
+    col("phone"),
+    col("email"),
+    col("handle"),
   ],
 };

@@ -69,7 +69,7 @@ export async function importFolder(options: ImportOptions): Promise<ImportReport
     limits: batchLimits(options),
     rejects,
     progress,
-    memory: createStagingMemory(),
+    memory: createStagingMemory(files.contacts !== null),
     onRecord: options.onRecord,
   };
   const reports: FileReport[] = [];

@@ -4,9 +4,21 @@
  * key, email, phone, country codes, lower-cased categories and channels, the currency). Pure.
  */
 import { normaliseAddressKey } from "../domain/normalise/address-key.ts";
-import { normaliseEmail, normalisePhone } from "../domain/normalise/contact.ts";
+import { normaliseEmail, normaliseHandle, normalisePhone } from "../domain/normalise/contact.ts";
 import { isPlaceholder } from "../domain/normalise/placeholders.ts";
-import type { Account, Address, Device, Employee, IdentifierName, Payment, PaysWith, Refund, ShipsTo, Uses } from "../domain/model.ts";
+import type {
+  Account,
+  Address,
+  Contact,
+  Device,
+  Employee,
+  IdentifierName,
+  Payment,
+  PaysWith,
+  Refund,
+  ShipsTo,
+  Uses,
+} from "../domain/model.ts";
 import type { CellValue } from "./validate-record.ts";
 import { columnsOf } from "./copy-columns.ts";
 
@@ -68,6 +80,17 @@ export function toPayment(v: Values): { payment: Payment; paysWith: PaysWith } {
   };
 }
 
+export function toContact(v: Values): Contact {
+  return {
+    id: str(v.contact_id)!,
+    accountId: str(v.account_id)!,
+    refundId: str(v.refund_id),
+    employeeId: str(v.employee_id),
+    ...columnsOf("Contact", "contacts", v),
+    channel: str(v.channel)?.toLowerCase() ?? null,
+  };
+}
+
 /**
  * An identifier value in its normalised form, or null when it is a placeholder that must not
  * link. `country` is the account's, for phone numbers written without their prefix.
@@ -75,7 +98,14 @@ export function toPayment(v: Values): { payment: Payment; paysWith: PaysWith } {
  * @example identifierValue("phone", "(212) 555-2368", "US") // "+12125552368"
  * @example identifierValue("email", "TEST@test.com", null)  // null
  */
-export function identifierValue(kind: IdentifierName, raw: string, country: string | null): string | null {
-  const value = kind === "email" ? normaliseEmail(raw) : kind === "phone" ? normalisePhone(raw, country) : raw.trim();
+export function identifierValue(kind: IdentifierName | "handle", raw: string, country: string | null): string | null {
+  const value =
+    kind === "email"
+      ? normaliseEmail(raw)
+      : kind === "phone"
+        ? normalisePhone(raw, country)
+        : kind === "handle"
+          ? normaliseHandle(raw)
+          : raw.trim();
   return isPlaceholder(kind, value) || isPlaceholder(kind, raw) ? null : value;
 }

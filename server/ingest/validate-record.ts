@@ -15,6 +15,8 @@ export type Checked = { ok: true; values: Record<string, CellValue> } | { ok: fa
 export interface KnownKeys {
   accounts: Set<string>;
   employees: Set<string>;
+  /** Refund ids, remembered only when the import has a contacts file to check against them (a 1 GB refunds file would not fit otherwise). */
+  refunds: Set<string>;
 }
 
 export function validateRecord(record: Record<string, string>, specs: ColumnSpec[], known: KnownKeys): Checked {

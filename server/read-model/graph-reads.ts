@@ -1,6 +1,7 @@
 /**
  * Graph-shaped reads for the viewer: one ring's subgraph (members, their identifiers of every
- * kind, refunds and approvers, with insiders and hubs marked) and one node's neighbourhood. The
+ * kind, their support contacts and the identifiers those came from, refunds and approvers,
+ * with insiders and hubs marked) and one node's neighbourhood. The
  * statements are cypher/reads/*.cypher; a node type fills a label slot only after checkNodeType,
  * ids travel as parameters.
  */
@@ -12,7 +13,7 @@ import type { HubUse } from "../domain/analysis-types.ts";
 import { toWireGraph } from "../queries/to-wire-graph.ts";
 import type { PlainNode } from "../store/plain-graph.ts";
 import { toNodeAttributes } from "../queries/to-wire-graph.ts";
-import { IDENTIFIER_KINDS } from "../domain/model.ts";
+import { CONTACT_LINK_KINDS, IDENTIFIER_KINDS, nodeLabelOf } from "../domain/model.ts";
 import { NODE_LABELS } from "../schema/graph-specs.ts";
 import type { GraphNodeKind } from "../schema/graph-schema.ts";
 import { cypher, withSlots } from "../cypher/cypher-files.ts";
@@ -30,14 +31,15 @@ export function checkNodeType(type: string): NodeType {
 export async function ringGraph(store: GraphStore, id: string, limit: number, timeoutMs: number): Promise<WireGraph> {
   const ring = await store.query(cypher("reads/ring-hubs"), { id }, { timeoutMs });
   if (!ring.rows[0]) throw new RinglensError("not-found", `ring ${id} does not exist (list rings at /api/rings)`);
-  const hubs = new Set((JSON.parse(String(ring.rows[0].hubs ?? "[]")) as HubUse[]).map((h) => `${h.kind}:${h.identifierId}`));
-  const [identifiers, refunds, suspects] = await Promise.all([
+  const hubs = new Set((JSON.parse(String(ring.rows[0].hubs ?? "[]")) as HubUse[]).map((h) => `${nodeLabelOf(h.kind)}:${h.identifierId}`));
+  const [identifiers, contacts, refunds, suspects] = await Promise.all([
     store.query(cypher("reads/ring-graph-identifiers"), { id }, { timeoutMs }),
+    store.query(cypher("reads/ring-graph-contacts"), { id }, { timeoutMs }),
     store.query(cypher("reads/ring-graph-refunds"), { id }, { timeoutMs }),
     store.query(cypher("reads/ring-suspects"), { id }, { timeoutMs }),
   ]);
   const insiders = new Set(suspects.rows.map((r) => `Employee:${r.id}`));
-  const graph = toWireGraph([...identifiers.rows, ...refunds.rows], limit);
+  const graph = toWireGraph([...identifiers.rows, ...refunds.rows, ...contacts.rows], limit);
   for (const node of graph.nodes) {
     const a = node.attributes;
     if (a.type === "Account") a.ringMember = true;
@@ -89,7 +91,7 @@ export async function neighbours(
 
 /**
  * Marks, outside ring views, employees suspected in any ring and identifiers the last analysis
- * treated as hubs (more accounts than its threshold).
+ * treated as hubs (more accounts than its threshold, directly or through support contacts).
  */
 async function markSuspects(store: GraphStore, graph: WireGraph, timeoutMs: number): Promise<void> {
   const idsOf = (type: string) => graph.nodes.filter((n) => n.attributes.type === type).map((n) => n.attributes.id);
@@ -110,5 +112,16 @@ async function markSuspects(store: GraphStore, graph: WireGraph, timeoutMs: numb
       { timeoutMs },
     );
     for (const r of rows) byKey.get(`${label}:${r.id}`)!.hub = true;
+  }
+  // A store kiosk is a hub through the contacts made from it, whatever accounts do with it.
+  for (const { node, rel } of CONTACT_LINK_KINDS) {
+    const ids = idsOf(node);
+    if (ids.length === 0) continue;
+    const { rows } = await store.query(
+      withSlots(cypher("reads/contact-hub-identifiers"), { label: node, rel }),
+      { ids, threshold: summary.hubThreshold },
+      { timeoutMs },
+    );
+    for (const r of rows) byKey.get(`${node}:${r.id}`)!.hub = true;
   }
 }

@@ -1,8 +1,9 @@
 /**
  * Prefix, case-insensitive search over accounts (id, email, name), devices, employees (id,
  * name), addresses (street line, or any part of the normalised key), rings, and the
- * identifier nodes an analyst pastes from a case: emails, payment ids, IPs (by prefix) and
- * phones (by their digits anywhere, so a national number finds its E.164 form).
+ * identifier nodes an analyst pastes from a case: emails, payment ids, IPs (by prefix),
+ * phones (by their digits anywhere, so a national number finds its E.164 form), support
+ * contacts (by id) and chat handles (with or without their @).
  */
 import type { GraphStore } from "../store/graph-store.ts";
 import type { SearchHit } from "../../wire/wire-types.ts";
@@ -10,7 +11,7 @@ import { canonWords } from "../domain/normalise/address-key.ts";
 import { cypher } from "../cypher/cypher-files.ts";
 
 /** One statement per type searched (cypher/reads/search-*.cypher); their hits are listed in this order. */
-const SEARCHES = ["account", "device", "employee", "address", "email", "payment", "ip", "phone", "ring"].map(
+const SEARCHES = ["account", "device", "employee", "address", "email", "payment", "ip", "phone", "contact", "handle", "ring"].map(
   (type) => `reads/search-${type}`,
 );
 
@@ -21,7 +22,10 @@ export async function search(store: GraphStore, text: string, limit: number, tim
   // Phones are stored as E.164 (+ and digits): search them by the digits typed, spaces and dashes aside.
   const typed = /^[\d\s()+.-]+$/.test(q) ? q.replace(/\D/g, "") : "";
   const digits = typed.length >= 4 ? typed : "";
-  const results = await Promise.all(SEARCHES.map((s) => store.query(cypher(s), { q, folded: folded || q, digits, limit }, { timeoutMs })));
+  const handle = q.replace(/^@+/, "");
+  const results = await Promise.all(
+    SEARCHES.map((s) => store.query(cypher(s), { q, folded: folded || q, digits, handle, limit }, { timeoutMs })),
+  );
   return results
     .flatMap((r) => r.rows)
     .slice(0, limit)

@@ -28,7 +28,9 @@ export interface SharedRequest {
 
 /** Checks kind names against IDENTIFIER_KINDS; the default is the kinds that link by default. */
 export function sharedKinds(kinds: string[]): IdentifierLabel[] {
-  if (kinds.length === 0) return linkingLabels({ ...DEFAULT_LINK_POLICY });
+  // Shared identifiers are the accounts' own; contact links are read through contacts.
+  if (kinds.length === 0)
+    return linkingLabels({ ...DEFAULT_LINK_POLICY }).filter((l): l is IdentifierLabel => identifierKind(l) !== undefined);
   return kinds.map((k) => {
     const kind = identifierKind(k);
     if (!kind) throw new RinglensError("invalid-input", `shared identifiers: unknown identifier kind "${k}"`, { param: "kinds" });

@@ -62,15 +62,21 @@ export const GRAPH = {
         country: str("addresses.country"),
       },
     },
-    Device: { key: "id", keySource: ["devices.device_id"], properties: { ip: str("devices.ip"), userAgent: str("devices.user_agent") } },
-    Email: { key: "id", keySource: ["accounts.email", "identifiers.value"], properties: {} },
-    Phone: { key: "id", keySource: ["accounts.phone", "identifiers.value"], properties: {} },
+    Device: {
+      key: "id",
+      keySource: ["devices.device_id", "contacts.device_id"],
+      properties: { ip: str("devices.ip"), userAgent: str("devices.user_agent") },
+    },
+    Email: { key: "id", keySource: ["accounts.email", "identifiers.value", "contacts.email"], properties: {} },
+    Phone: { key: "id", keySource: ["accounts.phone", "identifiers.value", "contacts.phone"], properties: {} },
     Payment: {
       key: "id",
       keySource: ["payments.payment_id", "identifiers.value"],
       properties: { type: str("payments.type"), last4: str("payments.last4") },
     },
-    IP: { key: "id", keySource: ["devices.ip", "identifiers.value"], properties: {} },
+    IP: { key: "id", keySource: ["devices.ip", "identifiers.value", "contacts.ip"], properties: {} },
+    /** A messenger or chat handle quoted in a support contact (Telegram, Discord, …), normalised. */
+    Handle: { key: "id", keySource: ["contacts.handle"], properties: {} },
     Employee: {
       key: "id",
       keySource: ["employees.employee_id"],
@@ -98,6 +104,12 @@ export const GRAPH = {
         channel: str("refunds.channel"),
         status: p("string", ["refunds.status"], { default: "approved" }),
       },
+    },
+    /** One support contact (contacts.csv): about an account and maybe a refund, from the contacting party's identifiers. */
+    Contact: {
+      key: "id",
+      keySource: ["contacts.contact_id"],
+      properties: { channel: str("contacts.channel"), at: time("contacts.at") },
     },
     Ring: {
       key: "id",
@@ -156,6 +168,25 @@ export const GRAPH = {
       load: { with: "Refund", field: "employeeId", optional: true, replace: true },
       properties: {},
     },
+    HAS_CONTACT: { from: "Account", to: "Contact", load: { with: "Contact", field: "accountId", replace: true }, properties: {} },
+    DISCUSSED_IN: {
+      from: "Refund",
+      to: "Contact",
+      load: { with: "Contact", field: "refundId", optional: true, replace: true },
+      properties: {},
+    },
+    HANDLED: {
+      from: "Employee",
+      to: "Contact",
+      load: { with: "Contact", field: "employeeId", optional: true, replace: true },
+      properties: {},
+    },
+    // The contacting party's identifiers: the same nodes accounts use, and handles.
+    FROM_DEVICE: { from: "Contact", to: "Device", load: { fields: ["contactId", "identifierId"] }, properties: {} },
+    FROM_PHONE: { from: "Contact", to: "Phone", load: { fields: ["contactId", "identifierId"] }, properties: {} },
+    FROM_EMAIL: { from: "Contact", to: "Email", load: { fields: ["contactId", "identifierId"] }, properties: {} },
+    FROM_IP: { from: "Contact", to: "IP", load: { fields: ["contactId", "identifierId"] }, properties: {} },
+    FROM_HANDLE: { from: "Contact", to: "Handle", load: { fields: ["contactId", "identifierId"] }, properties: {} },
     MEMBER_OF: { from: "Account", to: "Ring", properties: {} },
     SUSPECTED_IN: {
       from: "Employee",

@@ -8,7 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
-import { IDENTIFIER_KINDS } from "../domain/model.ts";
+import { CONTACT_LINK_KINDS, IDENTIFIER_KINDS } from "../domain/model.ts";
 import type { AccountFact, AnalysisInput, LinkBlock, RefundFact } from "../domain/analysis-types.ts";
 import type { Exec } from "./embedded-connection.ts";
 import { CsvRecordSplitter, type RawRecord } from "../csv/csv-records.ts";
@@ -96,21 +96,35 @@ export async function readInput(exec: Exec, tmp: string): Promise<AnalysisInput>
     accounts.push({ id: id!, createdAt: numOrNull(createdAt), country: orNull(country) });
   });
   const blocks: LinkBlock[] = [];
-  for (const { label, rel } of IDENTIFIER_KINDS) {
-    const pairs = await exportIntPairs(
-      exec,
-      tmp,
-      `links-${label}`,
-      `MATCH (a:Account)-[:${rel}]->(x:${label}) RETURN offset(ID(a)), offset(ID(x))`,
-    );
+  // Identifier ids by node offset, read once per node kind (a Device links as Device and as ContactDevice).
+  const idsOf = new Map<string, string[]>();
+  const identifierIds = async (node: string) => {
+    let ids = idsOf.get(node);
+    if (!ids) {
+      const read: string[] = [];
+      await exportRows(exec, tmp, `ids-${node}`, `MATCH (x:${node}) RETURN offset(ID(x)), x.id`, ([offset, id]) => {
+        read[Number(offset)] = id!;
+      });
+      idsOf.set(node, read);
+      ids = read;
+    }
+    return ids;
+  };
+  // An account's own identifiers, then those in the support contacts about it (as kinds of their own).
+  const kinds = [
+    ...IDENTIFIER_KINDS.map(({ label, rel }) => ({ label, node: label, match: `(a:Account)-[:${rel}]->(x:${label})` })),
+    ...CONTACT_LINK_KINDS.map(({ label, node, rel }) => ({
+      label,
+      node,
+      match: `(a:Account)-[:HAS_CONTACT]->(:Contact)-[:${rel}]->(x:${node})`,
+    })),
+  ];
+  for (const { label, node, match } of kinds) {
+    const pairs = await exportIntPairs(exec, tmp, `links-${label}`, `MATCH ${match} RETURN DISTINCT offset(ID(a)), offset(ID(x))`);
     if (pairs.left.length === 0) continue;
-    const identifierIds: string[] = [];
-    await exportRows(exec, tmp, `ids-${label}`, `MATCH (x:${label}) RETURN offset(ID(x)), x.id`, ([offset, id]) => {
-      identifierIds[Number(offset)] = id!;
-    });
     const positions = pairs.left;
     for (let l = 0; l < positions.length; l++) positions[l] = positionOf[positions[l]!]!;
-    blocks.push({ kind: label, identifierIds, accounts: positions, identifiers: pairs.right });
+    blocks.push({ kind: label, identifierIds: await identifierIds(node), accounts: positions, identifiers: pairs.right });
   }
   const refunds: RefundFact[] = [];
   await exportRows(exec, tmp, "refunds", READS.refunds, ([id, accountId, employeeId, amount, category, returned, requestedAt, status]) => {

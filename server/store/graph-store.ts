@@ -5,6 +5,8 @@
 import type {
   Account,
   Address,
+  Contact,
+  ContactUse,
   Device,
   Employee,
   IdentifierNode,
@@ -30,12 +32,19 @@ export interface UpsertBatch {
   IP: IdentifierNode[];
   Employee: Employee[];
   Refund: Refund[];
+  Handle: IdentifierNode[];
+  Contact: Contact[];
   SHIPS_TO: ShipsTo[];
   USES: Uses[];
   HAS_EMAIL: IdentifierUse[];
   HAS_PHONE: IdentifierUse[];
   PAYS_WITH: PaysWith[];
   USES_IP: IdentifierUse[];
+  FROM_DEVICE: ContactUse[];
+  FROM_PHONE: ContactUse[];
+  FROM_EMAIL: ContactUse[];
+  FROM_IP: ContactUse[];
+  FROM_HANDLE: ContactUse[];
 }
 export type UpsertKind = keyof UpsertBatch;
 
@@ -58,12 +67,19 @@ export const UPSERT_ORDER: readonly UpsertKind[] = [
   "Payment",
   "IP",
   "Refund",
+  "Handle",
+  "Contact",
   "SHIPS_TO",
   "USES",
   "HAS_EMAIL",
   "HAS_PHONE",
   "PAYS_WITH",
   "USES_IP",
+  "FROM_DEVICE",
+  "FROM_PHONE",
+  "FROM_EMAIL",
+  "FROM_IP",
+  "FROM_HANDLE",
 ];
 
 export interface QueryOptions {
@@ -87,7 +103,7 @@ export interface GraphStore {
   readonly dialect: Dialect;
   /** Creates tables/constraints if missing; safe to call on every start. */
   ensureSchema(): Promise<void>;
-  /** Merges rows of one kind. Refund rows also create REQUESTED and APPROVED. */
+  /** Merges rows of one kind. Refund rows also create REQUESTED and APPROVED; Contact rows HAS_CONTACT, DISCUSSED_IN and HANDLED. */
   upsert<K extends UpsertKind>(kind: K, rows: UpsertBatch[K]): Promise<void>;
   /** Everything ring detection reads, in bulk. */
   readAnalysisInput(): Promise<AnalysisInput>;

@@ -7,10 +7,10 @@
  * rings intact. The retired rings are then deleted in batches (every read matches `:Ring`; a
  * run stopped before they are gone leaves them to the next analysis, which deletes them too).
  * Fixed statements are files under cypher/store/; the staging writes are generated from the
- * graph description (names only from it and IDENTIFIER_KINDS); values travel as parameters.
+ * graph description (names only from it, IDENTIFIER_KINDS and CONTACT_LINK_KINDS); values travel as parameters.
  */
 import { randomUUID } from "node:crypto";
-import { IDENTIFIER_KINDS, type IdentifierLabel } from "../domain/model.ts";
+import { CONTACT_LINK_KINDS, IDENTIFIER_KINDS, type IdentifierLabel } from "../domain/model.ts";
 import type { AccountFact, AnalysisInput, AnalysisResult, LinkFact, RefundFact } from "../domain/analysis-types.ts";
 import { checkpoint } from "../checkpoints.ts";
 import { RinglensError } from "../errors.ts";
@@ -45,6 +45,11 @@ export const ANALYSIS_READS = {
   links: (label: IdentifierLabel, rel: string) => `MATCH (a:Account) WHERE a.id > $after
     WITH a ORDER BY a.id LIMIT $pageSize
     OPTIONAL MATCH (a)-[:${rel}]->(x:${label})
+    RETURN a.id AS accountId, collect(DISTINCT x.id) AS identifierIds ORDER BY accountId`,
+  /** The identifiers of an account's support contacts of one kind (a node label and the contact's rel to it); paged like links. */
+  contactLinks: (label: string, rel: string) => `MATCH (a:Account) WHERE a.id > $after
+    WITH a ORDER BY a.id LIMIT $pageSize
+    OPTIONAL MATCH (a)-[:HAS_CONTACT]->(:Contact)-[:${rel}]->(x:${label})
     RETURN a.id AS accountId, collect(DISTINCT x.id) AS identifierIds ORDER BY accountId`,
   refunds: file("neo4j-analysis-refunds"),
 } as const;
@@ -94,6 +99,13 @@ export async function readAnalysisPages(read: ReadPage, pageSize: number): Promi
   const links: LinkFact[] = [];
   for (const { label, rel } of IDENTIFIER_KINDS) {
     await pages(read, ANALYSIS_READS.links(label, rel), pageSize, "accountId", (r) => {
+      const accountId = String(r.get("accountId"));
+      for (const identifierId of r.get("identifierIds") as string[]) links.push({ accountId, kind: label, identifierId });
+    });
+  }
+  // An identifier in a support contact links the account the contact was about, as its own kind.
+  for (const { label, node, rel } of CONTACT_LINK_KINDS) {
+    await pages(read, ANALYSIS_READS.contactLinks(node, rel), pageSize, "accountId", (r) => {
       const accountId = String(r.get("accountId"));
       for (const identifierId of r.get("identifierIds") as string[]) links.push({ accountId, kind: label, identifierId });
     });

@@ -4,7 +4,7 @@
  * label and type), and (re-exported) the upsert and analysis statements. The parser test lints
  * `neo4jStatements()`, so a text added to the adapter must be listed here.
  */
-import { IDENTIFIER_KINDS } from "../domain/model.ts";
+import { CONTACT_LINK_KINDS, IDENTIFIER_KINDS } from "../domain/model.ts";
 import { neo4jDdl } from "../schema/neo4j-ddl.ts";
 import { UPSERT_ORDER } from "./graph-store.ts";
 import { UPSERT_FIELDS, UPSERT_STATEMENTS } from "./neo4j-upserts.ts";
@@ -67,6 +67,9 @@ export function neo4jStatements(): StatementText[] {
   out.push({ name: "analysis read accounts", text: ANALYSIS_READS.accounts, params: ["after", "pageSize"] });
   for (const { label, rel } of IDENTIFIER_KINDS) {
     out.push({ name: `analysis read links ${label}`, text: ANALYSIS_READS.links(label, rel), params: ["after", "pageSize"] });
+  }
+  for (const { label, node, rel } of CONTACT_LINK_KINDS) {
+    out.push({ name: `analysis read links ${label}`, text: ANALYSIS_READS.contactLinks(node, rel), params: ["after", "pageSize"] });
   }
   out.push({ name: "analysis read refunds", text: ANALYSIS_READS.refunds, params: ["after", "pageSize"] });
   const staged = stagedFields();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectOptionsFrom } from "../../server/cli/analyze-command.ts";
+import { detectOptionsFrom, linkPolicyFrom } from "../../server/cli/analyze-command.ts";
 import { resolveDetectOptions } from "../../server/domain/rings/detect-options.ts";
 import { isRinglensError } from "../../server/errors.ts";
 
@@ -34,5 +34,13 @@ describe("ringlens analyze's detection flags", () => {
     }
     expect(detectOptionsFrom({ maxRingSize: "2" })).toEqual({ maxRingSize: 2 });
     expect(resolveDetectOptions({ maxRingSize: 2 }).maxRingSize).toBe(2);
+  });
+
+  it("name support-contact kinds in --link and --kind", () => {
+    const policy = linkPolicyFrom({ link: "device,contact-device,handle", kind: ["contact-device.hubThreshold=50"] });
+    expect(policy["contact-device"]).toMatchObject({ link: true, hubThreshold: 50 });
+    expect(policy.handle.link).toBe(true);
+    expect(policy["contact-phone"].link).toBe(false);
+    expect(policy.address.link).toBe(false);
   });
 });

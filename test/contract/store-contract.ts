@@ -327,6 +327,65 @@ export function storeContract(name: string, makeStore: () => Promise<GraphStore>
     });
   });
 
+  describe(`${name} store contract — support contacts`, () => {
+    const dir = tempDir("ringlens-contract-contacts-");
+    let store: GraphStore;
+    let report: ImportReport;
+    beforeAll(async () => {
+      store = await makeStore();
+      report = await importFolder({ folder: path.join(FIXTURES, "contacts"), store, rejectFile: path.join(dir, "rejects.csv") });
+    });
+    afterAll(() => store?.close());
+
+    it("loads the same contacts and rejects the same rows", async () => {
+      golden.check("contacts.report", reportOf(report));
+      golden.check("contacts.rejects", fs.readFileSync(report.rejectFile, "utf8").split("\n").slice(1).filter(Boolean).sort());
+      golden.check("contacts.counts", await store.counts());
+    });
+
+    it("reads the contacting party's identifiers as links of the accounts served", async () => {
+      const input = await store.readAnalysisInput();
+      const links = factsOf(input);
+      const of = (kind: string, identifierId: string) =>
+        links
+          .filter((l) => l.kind === kind && l.identifierId === identifierId)
+          .map((l) => l.accountId)
+          .sort();
+      expect(of("ContactDevice", "dev-op")).toEqual(["S1", "S2", "S3", "S4"]);
+      expect(of("Handle", "refund_king")).toEqual(["S1", "S2", "S3"]);
+      expect(of("ContactPhone", "+14155550000")).toEqual(["S1", "S2"]);
+      expect(of("ContactEmail", "op.desk@proton.test")).toEqual(["S1"]);
+      expect(of("ContactIP", "81.2.69.142")).toEqual(["S1", "S2"]);
+      expect(of("ContactDevice", "kiosk-1")).toHaveLength(40);
+      // The operator's device on an account of its own is that account's Device link, apart from contacts.
+      expect(of("Device", "dev-op")).toEqual(["Z1"]);
+      golden.check("contacts.links", links.map((l) => JSON.stringify(l)).sort());
+    });
+
+    it("finds the service ring through its contacts, says so, and keeps the kiosk from linking", async () => {
+      const result = await runAnalysis(store, { now: NOW });
+      expect(result.rings.map((r) => r.accountIds)).toEqual([["S1", "S2", "S3", "S4"]]);
+      expect(result.hubs).toContainEqual({ kind: "ContactDevice", identifierId: "kiosk-1", accounts: 40 });
+      const detail = await getRing(store, result.rings[0]!.id, T);
+      expect(detail.reasons.find((r) => r.code === "identifier-sharing")!.label).toBe(
+        "4 accounts served from the same support-contact device",
+      );
+      const graph = await ringGraph(store, result.rings[0]!.id, 500, T);
+      const keys = graph.nodes.map((n) => n.key);
+      expect(keys).toEqual(expect.arrayContaining(["Contact:C1", "Device:dev-op", "Handle:refund_king", "Phone:+14155550000"]));
+      golden.check("contacts.rings", ringsOf(result));
+    });
+
+    it("marks a kiosk as a hub in its neighbourhood and finds contacts and handles by search", async () => {
+      const around = await neighbours(store, "Device", "kiosk-1", 1, 500, T);
+      expect(around.nodes.find((n) => n.key === "Device:kiosk-1")!.attributes.hub).toBe(true);
+      expect(around.nodes.filter((n) => n.attributes.type === "Contact")).toHaveLength(40);
+      const hits = (text: string) => search(store, text, 20, T).then((h) => h.map((x) => `${x.type}:${x.id}`));
+      expect(await hits("@Refund_K")).toEqual(["Handle:refund_king"]);
+      expect(await hits("c1")).toEqual(["Contact:C1", "Contact:C10"]);
+    });
+  });
+
   describe(`${name} store contract — a folder with bad input`, () => {
     const dir = tempDir("ringlens-contract-bad-");
     let store: GraphStore;

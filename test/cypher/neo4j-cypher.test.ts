@@ -155,8 +155,8 @@ const WHITELIST: Record<string, Record<string, string>> = {
   },
   "server/store/store-statements.ts": { label: "NODE_LABELS of the graph description", type: "REL_TYPES of the graph description" },
   "server/store/neo4j-analysis-io.ts": {
-    rel: "IDENTIFIER_KINDS",
-    label: "IDENTIFIER_KINDS",
+    rel: "IDENTIFIER_KINDS and CONTACT_LINK_KINDS",
+    label: "IDENTIFIER_KINDS and CONTACT_LINK_KINDS (node labels)",
     "RING_STAGING.staged": "a constant label",
     "RING_STAGING.analysisId": "a constant property name",
     'properties.join(", ")': "`name: row.name` of the description's Ring properties, $analysisId, $analysedAt",
@@ -189,8 +189,9 @@ const WHITELIST: Record<string, Record<string, string>> = {
   "server/store/embedded-analysis-read.ts": {
     match: "constant statements (cypher/store/kuzu-analysis-*.cypher, links from IDENTIFIER_KINDS)",
     file: "a temp file the store made (mkdtemp)",
-    rel: "IDENTIFIER_KINDS",
+    rel: "IDENTIFIER_KINDS and CONTACT_LINK_KINDS",
     label: "IDENTIFIER_KINDS",
+    node: "CONTACT_LINK_KINDS (node labels)",
   },
   "server/store/embedded-analysis-writes.ts": {
     "header(columns)": "the description's property names and KUZU_TYPES",

@@ -19,6 +19,10 @@ describe("the planted rings of a 20,000-account demo", () => {
   let ringOf: Map<string, string>;
   let insiders: Map<string, Set<string>>;
   let links: LinkComponents;
+  let contacts: Row[];
+  /** Rings tied by shared identifiers (`ring-…`); refund-as-a-service rings (`svc-…`) are tied only by support contacts. */
+  let identifierRings: [string, string[]][];
+  let serviceRings: [string, string[]][];
 
   beforeAll(async () => {
     root = await tempFolder("rings");
@@ -28,6 +32,7 @@ describe("the planted rings of a 20,000-account demo", () => {
     refunds = await readCsv(root.path, "refunds.csv");
     const devices = await readCsv(root.path, "devices.csv");
     links = linkComponents(accounts, addresses, devices, HUB_ABOVE);
+    contacts = await readCsv(root.path, "contacts.csv");
     members = new Map();
     ringOf = new Map();
     for (const row of await readCsv(root.path, "truth/rings.csv")) {
@@ -38,13 +43,16 @@ describe("the planted rings of a 20,000-account demo", () => {
     for (const row of await readCsv(root.path, "truth/insiders.csv")) {
       insiders.set(row.ring_id as string, new Set([...(insiders.get(row.ring_id as string) ?? []), row.employee_id as string]));
     }
+    identifierRings = [...members].filter(([id]) => id.startsWith("ring-"));
+    serviceRings = [...members].filter(([id]) => id.startsWith("svc-"));
   }, 60_000);
   afterAll(() => root.remove());
 
   const refundsOf = (ring: string) => refunds.filter((row) => ringOf.get(row.account_id as string) === ring);
 
-  it("plants the requested number of rings, each of 3–25 distinct accounts", () => {
-    expect(members.size).toBe(30);
+  it("plants the requested number of rings, each of 3–25 distinct accounts, and one service ring per six", () => {
+    expect(identifierRings.length).toBe(30);
+    expect(serviceRings.length).toBe(5);
     for (const [ring, ids] of members) {
       expect(ids.length, ring).toBeGreaterThanOrEqual(3);
       expect(ids.length, ring).toBeLessThanOrEqual(25);
@@ -53,7 +61,7 @@ describe("the planted rings of a 20,000-account demo", () => {
   });
 
   it("makes every ring exactly one component of shared devices and addresses once hubs are left out", () => {
-    for (const [ring, ids] of members) {
+    for (const [ring, ids] of identifierRings) {
       expect(new Set(ids.map(links.componentOf)).size, ring).toBe(1);
       expect(links.sizeOf(ids[0] as string), ring).toBe(ids.length);
     }
@@ -85,7 +93,7 @@ describe("the planted rings of a 20,000-account demo", () => {
 
   it("gives rings mostly high-value refunds without a return, from accounts opened shortly before", () => {
     const high = new Set<string>(HIGH_VALUE_CATEGORIES);
-    const ring = refunds.filter((row) => ringOf.has(row.account_id as string));
+    const ring = refunds.filter((row) => ringOf.get(row.account_id as string)?.startsWith("ring-"));
     const honest = refunds.filter((row) => !ringOf.has(row.account_id as string));
     const share = (rows: Row[], test: (row: Row) => boolean) => rows.filter(test).length / rows.length;
     expect(share(ring, (row) => high.has(row.category as string) && row.returned === "false")).toBeGreaterThan(0.55);
@@ -96,6 +104,36 @@ describe("the planted rings of a 20,000-account demo", () => {
       expect(age).toBeGreaterThan(0);
       expect(age).toBeLessThan(90 * DAY);
     }
+  });
+
+  it("ties a service ring's customers only through the operator's support contacts", () => {
+    for (const [ring, ids] of serviceRings) {
+      // Nothing of their own in common: each customer is alone once hubs are left out.
+      expect(new Set(ids.map(links.componentOf)).size, ring).toBe(ids.length);
+      const own = new Set(ids);
+      const served = new Map<string, Set<string>>();
+      for (const c of contacts.filter((row) => own.has(row.account_id as string))) {
+        for (const key of [`D:${c.device_id}`, `P:${c.phone}`, `H:${c.handle}`]) {
+          if (key.length <= 2) continue;
+          served.set(key, (served.get(key) ?? new Set<string>()).add(c.account_id as string));
+        }
+      }
+      // The operator's main device served every customer.
+      expect(Math.max(...[...served.values()].map((s) => s.size)), ring).toBe(ids.length);
+      const handlers = contacts.filter((row) => own.has(row.account_id as string)).map((row) => row.employee_id);
+      expect(new Set(handlers).size, ring).toBeLessThanOrEqual(Math.ceil(handlers.length / 2));
+    }
+  });
+
+  it("writes honest contacts mostly without a device, and store kiosks used in contacts by hundreds of customers", () => {
+    const honest = contacts.filter((row) => !ringOf.has(row.account_id as string));
+    expect(honest.length).toBeGreaterThan(5_000);
+    expect(honest.filter((row) => row.device_id === "").length / honest.length).toBeGreaterThan(0.5);
+    const usersOf = new Map<string, Set<string>>();
+    for (const row of honest)
+      if (row.device_id) usersOf.set(row.device_id, (usersOf.get(row.device_id) ?? new Set<string>()).add(row.account_id as string));
+    const kiosks = [...usersOf.values()].filter((users) => users.size >= 100);
+    expect(kiosks.length).toBeGreaterThanOrEqual(3);
   });
 
   it("spreads every ring over at least two countries", () => {

@@ -14,6 +14,7 @@ const FILES = [
   "payments.csv",
   "employees.csv",
   "refunds.csv",
+  "contacts.csv",
   "truth/rings.csv",
   "truth/insiders.csv",
 ];
@@ -43,6 +44,7 @@ describe("writeDemo", () => {
     expect((await readdir(first())).sort()).toEqual([
       "accounts.csv",
       "addresses.csv",
+      "contacts.csv",
       "devices.csv",
       "employees.csv",
       "payments.csv",
@@ -56,6 +58,7 @@ describe("writeDemo", () => {
       "payments.csv": "payments",
       "employees.csv": "employees",
       "refunds.csv": "refunds",
+      "contacts.csv": "contacts",
       "truth/rings.csv": "rings",
       "truth/insiders.csv": "insiders",
     } as const;
@@ -70,6 +73,7 @@ describe("writeDemo", () => {
       expect((await readCsv(first(), file)).length, file).toBe(summary.rows[file as keyof DemoSummary["rows"]]);
     }
     expect(summary.rings).toBe(5);
+    expect(summary.serviceRings).toBe(1);
     expect(summary.rows["truth/rings.csv"]).toBe(summary.ringAccounts);
     expect(summary.insiders).toBeGreaterThan(0);
   });

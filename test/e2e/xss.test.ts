@@ -217,9 +217,9 @@ describe("stored XSS: ring list and ring view", () => {
     await expectNoTraces(viewer, "account and employee details");
   });
 
-  it("ring view: identifier nodes hovered and clicked on the canvas", async () => {
+  it("ring view: identifier and support-contact nodes hovered and clicked on the canvas", async () => {
     await visitRing();
-    for (const kind of ["Address", "Device", "Email", "Phone", "Payment", "IP"]) {
+    for (const kind of ["Address", "Device", "Email", "Phone", "Payment", "IP", "Contact", "Handle"]) {
       const key = await hoverAndClick(kind);
       expect(await expectDetails(kind, `${kind} clicked`)).toBe(idOf(key));
       await expectNoTraces(viewer, `${kind} details`);

@@ -91,6 +91,19 @@ export const COVERAGE: Record<FileKind, Record<string, string>> = {
     returned: "boolean",
     status: "enum",
   },
+  contacts: {
+    contact_id: "payload",
+    channel: "payload",
+    device_id: "payload",
+    ip: "payload",
+    email: "payload",
+    handle: "payload (lower-case, no leading @: what normalising keeps)",
+    phone: "normalised to E.164 digits",
+    account_id: "reference",
+    refund_id: "reference",
+    employee_id: "reference",
+    at: "date",
+  },
 };
 
 type Row = Record<string, string>;
@@ -130,6 +143,7 @@ export function writeXssFixture(folder: string): XssFixture {
     payments: [],
     identifiers: [],
     refunds: [],
+    contacts: [],
   };
   const properties = new Map<string, Record<string, string>>();
 
@@ -225,6 +239,33 @@ export function writeXssFixture(folder: string): XssFixture {
       });
     }
   }
+  // The ring's operator contacted support for every member from one device, IP, mailbox and handle.
+  const contactDevice = p("anchor", "contacts.device_id");
+  const contactIp = p("attr", "contacts.ip");
+  const contactEmail = email("iframe", "contacts.email");
+  const contactHandle = p("svg", "contacts.handle").toLowerCase();
+  accounts.forEach((id, i) => {
+    const contactId = rotate(i + 3, `contacts.contact_id.${i}`);
+    const channel = p("img", `contacts.channel.${i}`).toLowerCase();
+    rows.contacts.push({
+      contact_id: contactId,
+      account_id: id,
+      refund_id: rows.refunds.find((f) => f.account_id === id)!.refund_id!,
+      employee_id: insider,
+      channel,
+      at: `2024-05-1${i}T10:00:00Z`,
+      device_id: contactDevice,
+      ip: contactIp,
+      phone: "+1 202 555 0199",
+      email: contactEmail,
+      handle: contactHandle,
+    });
+    properties.set(`Contact:${contactId}`, { id: contactId, channel });
+  });
+  properties.set(`Device:${contactDevice}`, { id: contactDevice });
+  properties.set(`IP:${contactIp}`, { id: contactIp });
+  properties.set(`Email:${contactEmail}`, { id: contactEmail });
+  properties.set(`Handle:${contactHandle}`, { id: contactHandle });
   for (const a of rows.accounts)
     properties.set(`Account:${a.account_id}`, { id: a.account_id!, name: a.name!, email: a.email!, country: a.country! });
   for (const f of rows.refunds) {

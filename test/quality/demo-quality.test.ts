@@ -11,6 +11,10 @@ import { runAnalysis } from "../../server/tasks/run-analysis.ts";
 import { evaluateStore } from "../../server/cli/eval-command.ts";
 import { loadConfig } from "../../server/config.ts";
 import { normaliseAddressKey } from "../../server/domain/normalise/address-key.ts";
+import { isPlaceholder } from "../../server/domain/normalise/placeholders.ts";
+import { evaluate } from "../../server/domain/eval/evaluate.ts";
+import { readMemberships } from "../../server/cli/export-rings-command.ts";
+import { readTruth } from "../../server/cli/eval-command.ts";
 import { readCsv } from "../helpers/read-csv.ts";
 import { tempDir } from "../helpers/temp-dir.ts";
 
@@ -36,6 +40,7 @@ describe("the default demo, seed 1", () => {
     const addresses = csv("addresses.csv");
     const devices = csv("devices.csv");
     const refunds = csv("refunds.csv");
+    const contacts = csv("contacts.csv");
     const counts = await store.counts();
     expect(counts).toMatchObject({
       Account: csv("accounts.csv").length,
@@ -43,7 +48,13 @@ describe("the default demo, seed 1", () => {
       Refund: refunds.length,
       REQUESTED: refunds.length,
       APPROVED: refunds.filter((r) => r.employee_id).length,
-      Device: new Set(devices.map((d) => d.device_id)).size,
+      // Operators' devices are seen only in support contacts; placeholder ids in neither become nodes.
+      Device: new Set(
+        [...devices.map((d) => d.device_id), ...contacts.map((c) => c.device_id)].filter((d) => d && !isPlaceholder("device", d!)),
+      ).size,
+      Contact: contacts.length,
+      HAS_CONTACT: contacts.length,
+      DISCUSSED_IN: contacts.filter((c) => c.refund_id).length,
       USES: new Set(devices.map((d) => `${d.account_id}|${d.device_id}`)).size,
       Address: new Set(
         addresses.map((a) =>
@@ -80,4 +91,18 @@ describe("the default demo, seed 1", () => {
     expect(ringlens.insiders.precision).toBeGreaterThanOrEqual(0.8);
     expect(naive.pairwise.precision).toBeLessThan(0.1);
   }, 300_000);
+
+  it("recovers every refund-as-a-service ring, which only its support contacts tie", async () => {
+    const truth = readTruth(path.join(demo, "truth"));
+    const services = new Map([...truth.rings].filter(([id]) => id.startsWith("svc-")));
+    expect(services.size).toBe(5);
+    const byRing = new Map<string, { ringId: string; accountIds: string[]; score: number; flagged: boolean }>();
+    for (const m of await readMemberships(store, "low")) {
+      const ring = byRing.get(m.ring_id) ?? { ringId: m.ring_id, accountIds: [], score: m.score, flagged: m.flagged };
+      ring.accountIds.push(m.account_id);
+      byRing.set(m.ring_id, ring);
+    }
+    const found = evaluate([...byRing.values()], [], { rings: services, insiders: [] });
+    expect(found.rings.recall).toBe(1);
+  });
 });

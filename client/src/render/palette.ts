@@ -27,6 +27,8 @@ export const NODE_STYLES: Record<string, NodeStyle> = {
   IP: { color: "#8C8C5A", shape: "triangle", name: "IP addresses" },
   Employee: { color: "#E69F00", shape: "triangle", name: "Support employees" },
   Refund: { color: "#D55E00", shape: "circle", name: "Refunds" },
+  Handle: { color: "#44AA99", shape: "triangle", name: "Chat handles" },
+  Contact: { color: "#882255", shape: "hexagon", name: "Support contacts" },
   Ring: { color: "#1a1a1a", shape: "hexagon", name: "Rings" },
 } satisfies Record<WireNodeType, NodeStyle>;
 
@@ -48,6 +50,14 @@ export const EDGE_COLORS: Record<string, string> = {
   USES_IP: "#c5c5ac",
   REQUESTED: "#edb48f",
   APPROVED: "#f1d29b",
+  HAS_CONTACT: "#c490ab",
+  DISCUSSED_IN: "#edb48f",
+  HANDLED: "#f1d29b",
+  FROM_DEVICE: "#cc99c4",
+  FROM_PHONE: "#e5bcd3",
+  FROM_EMAIL: "#a9d9f4",
+  FROM_IP: "#c5c5ac",
+  FROM_HANDLE: "#a2d4cc",
   MEMBER_OF: "#c8c8c8",
   SUSPECTED_IN: "#c0392b",
 } satisfies Record<WireEdgeType, string>;
@@ -61,6 +71,14 @@ export const EDGE_NAMES: Record<string, string> = {
   USES_IP: "seen at IP",
   REQUESTED: "requested refund",
   APPROVED: "approved refund",
+  HAS_CONTACT: "support contact about",
+  DISCUSSED_IN: "discussed in contact",
+  HANDLED: "handled contact",
+  FROM_DEVICE: "contact from device",
+  FROM_PHONE: "contact from phone",
+  FROM_EMAIL: "contact from email",
+  FROM_IP: "contact from IP",
+  FROM_HANDLE: "contact quoting handle",
   MEMBER_OF: "member of ring",
   SUSPECTED_IN: "suspected insider in",
 } satisfies Record<WireEdgeType, string>;

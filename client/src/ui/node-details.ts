@@ -24,7 +24,7 @@ function propertiesList(properties: Record<string, unknown>): HTMLElement {
     { className: "properties" },
     ...entries.flatMap(([key, value]) => [
       el("dt", null, key),
-      el("dd", null, /At$/.test(key) || key === "firstSeen" || key === "lastSeen" ? formatDate(value) : formatCell(value)),
+      el("dd", null, /At$/.test(key) || key === "at" || key === "firstSeen" || key === "lastSeen" ? formatDate(value) : formatCell(value)),
     ]),
   );
 }
@@ -48,7 +48,7 @@ function ringContext(key: string, data: NodeData, ring: RingDetail | null): HTML
       ),
     );
   }
-  const hub = ring.hubs.find((h) => `${h.kind}:${h.identifierId}` === key);
+  const hub = ring.hubs.find((h) => `${h.nodeType}:${h.identifierId}` === key);
   if (hub)
     notes.push(
       el(

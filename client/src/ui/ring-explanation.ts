@@ -125,8 +125,12 @@ export function renderRingExplanation(detail: RingDetail, deps: ExplanationDeps)
               null,
               el(
                 "button",
-                { className: "link", attrs: { type: "button" }, on: { click: () => deps.onFocusNode(nodeKey(h.kind, h.identifierId)) } },
-                `${h.kind} ${deps.labelOf(nodeKey(h.kind, h.identifierId)) ?? h.identifierId}`,
+                {
+                  className: "link",
+                  attrs: { type: "button" },
+                  on: { click: () => deps.onFocusNode(nodeKey(h.nodeType, h.identifierId)) },
+                },
+                `${h.nodeType === h.kind ? h.kind : `${h.nodeType} (in support contacts)`} ${deps.labelOf(nodeKey(h.nodeType, h.identifierId)) ?? h.identifierId}`,
               ),
               ` — used by ${formatInt(h.members)} members and ${formatInt(h.accounts)} accounts overall`,
             ),

@@ -1,9 +1,19 @@
 /**
- * Normalisation of contact identifiers: email (trim, lower-case) and phone (E.164: `+`, the
+ * Normalisation of contact identifiers: email (trim, lower-case), chat handle (trim,
+ * lower-case, no leading `@`) and phone (E.164: `+`, the
  * country calling code, the national number) through libphonenumber-js, using the account's
  * country for numbers written without their prefix. Pure: libphonenumber-js is a data library.
  */
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
+
+/**
+ * A messenger or chat handle as one key: trimmed, lower-cased, without a leading `@`
+ * (Telegram, Discord and chat transcripts write the same handle with and without it).
+ * @example normaliseHandle("  @Refund_King ") // "refund_king"
+ */
+export function normaliseHandle(handle: string): string {
+  return handle.trim().toLowerCase().replace(/^@+/, "").trim();
+}
 
 /** @example normaliseEmail("  Jane.Doe@Example.COM ") // "jane.doe@example.com" */
 export function normaliseEmail(email: string): string {

@@ -56,7 +56,7 @@ function constant(text: string): boolean {
  * @example isPlaceholder("phone", "+10000000000")  // true
  * @example isPlaceholder("device", "00000000-0000-0000-0000-000000000000") // true
  */
-export function isPlaceholder(kind: IdentifierName, value: string): boolean {
+export function isPlaceholder(kind: IdentifierName | "handle", value: string): boolean {
   const v = value.trim().toLowerCase();
   if (v === "" || WORDS.has(v)) return true;
   switch (kind) {
@@ -75,6 +75,7 @@ export function isPlaceholder(kind: IdentifierName, value: string): boolean {
     case "ip":
       return IPS.has(v);
     case "device":
+    case "handle":
     case "payment":
     case "address":
       return constant(v);

@@ -12,7 +12,7 @@ import { selectHubs } from "./hub-policy.ts";
 import { approvalBaseline, findInsiders } from "./insiders.ts";
 import { indexLinks, linkingOnly } from "./link-index.ts";
 import { linkingLabels, policyOf, resolveLinkPolicy } from "./link-policy.ts";
-import { IDENTIFIER_KINDS, type IdentifierLabel } from "../model.ts";
+import { LINK_KINDS, type LinkLabel } from "../model.ts";
 import { measureRing } from "./ring-facts.ts";
 import { ringHubUses } from "./ring-hubs.ts";
 import { assignRingIds } from "./ring-id.ts";
@@ -43,9 +43,9 @@ export function detectRings(input: AnalysisInput, options: Partial<DetectOptions
 
   const policy = resolveLinkPolicy(settings.linkPolicy);
   const linking = new Set(linkingLabels(policy));
-  const kindWeights: Partial<Record<IdentifierLabel, number>> = {};
-  const hubThresholds: Partial<Record<IdentifierLabel, number | "auto" | null>> = {};
-  for (const { label } of IDENTIFIER_KINDS) {
+  const kindWeights: Partial<Record<LinkLabel, number>> = {};
+  const hubThresholds: Partial<Record<LinkLabel, number | "auto" | null>> = {};
+  for (const { label } of LINK_KINDS) {
     if (!linking.has(label)) continue;
     kindWeights[label] = policyOf(policy, label).weight;
     hubThresholds[label] = policyOf(policy, label).hubThreshold;

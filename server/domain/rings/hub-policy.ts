@@ -5,7 +5,7 @@
  */
 import type { HubInfo } from "../analysis-types.ts";
 import { compareStrings } from "./compare-strings.ts";
-import type { IdentifierLabel } from "../model.ts";
+import type { LinkLabel } from "../model.ts";
 import { identifierDegree, identifierKey, type LinkIndex } from "./link-index.ts";
 
 export interface HubRule {
@@ -62,7 +62,7 @@ function nearestRank(histogram: Int32Array, rank: number): number {
 export interface HubSelection {
   threshold: number;
   /** The threshold each kind present was held to (its own, or `threshold`). */
-  thresholds: Partial<Record<IdentifierLabel, number>>;
+  thresholds: Partial<Record<LinkLabel, number>>;
   /** isHub[i] === 1 when identifier i is a hub. */
   isHub: Uint8Array;
   /** Hubs sorted by accounts descending, then key. */
@@ -80,13 +80,13 @@ export function selectHubs(
   index: LinkIndex,
   threshold: number | "auto",
   rule: HubRule,
-  perKind: Partial<Record<IdentifierLabel, number | "auto" | null>> = {},
+  perKind: Partial<Record<LinkLabel, number | "auto" | null>> = {},
 ): HubSelection {
   const count = index.identifierIds.length;
   const degrees = new Int32Array(count);
   for (let i = 0; i < count; i++) degrees[i] = identifierDegree(index, i);
   const resolved = threshold === "auto" ? autoHubThreshold(degrees, rule) : threshold;
-  const thresholds: Partial<Record<IdentifierLabel, number>> = {};
+  const thresholds: Partial<Record<LinkLabel, number>> = {};
   for (const kind of new Set(index.identifierKinds)) {
     const own = perKind[kind];
     if (own === "auto")

@@ -3,7 +3,7 @@
  * small stores) and columns (one block of typed arrays per kind; bulk reads). Pure.
  */
 import type { AccountFact, AnalysisInput, LinkBlock, LinkFact } from "../analysis-types.ts";
-import type { IdentifierLabel } from "../model.ts";
+import type { LinkLabel } from "../model.ts";
 import { StringInterner } from "./string-interner.ts";
 
 /**
@@ -21,7 +21,7 @@ export function columnsOfFacts(
   for (let p = 0; p < listed.length; p++) {
     if (positions.intern(listed[p]!.id) === positionOf.length) positionOf.push(p);
   }
-  const kinds: IdentifierLabel[] = [];
+  const kinds: LinkLabel[] = [];
   const parts: { ids: StringInterner; accounts: number[]; identifiers: number[] }[] = [];
   // Exports list an account's links together; reusing the previous lookup skips most probes.
   let previousAccountId: string | null = null;

@@ -4,7 +4,7 @@
  * accounts, account → distinct identifiers) in typed arrays. Pure; imports only domain types.
  */
 import type { AnalysisInput } from "../analysis-types.ts";
-import type { IdentifierLabel } from "../model.ts";
+import type { LinkLabel } from "../model.ts";
 import { columnsOfFacts } from "./link-columns.ts";
 import { StringInterner } from "./string-interner.ts";
 
@@ -13,7 +13,7 @@ export interface LinkIndex {
   accounts: StringInterner;
   /** Account index → account id (the interner's keys). */
   accountIds: string[];
-  identifierKinds: IdentifierLabel[];
+  identifierKinds: LinkLabel[];
   identifierIds: string[];
   /** identAccounts.subarray(identStart[i], identStart[i + 1]): distinct accounts of identifier i. */
   identStart: Int32Array;
@@ -53,7 +53,7 @@ export function indexLinks(input: Pick<AnalysisInput, "accounts" | "links">): Li
   const accountAt = new Int32Array(listed.length);
   for (let p = 0; p < listed.length; p++) accountAt[p] = accounts.intern(listed[p]!.id);
 
-  const kinds: IdentifierLabel[] = [];
+  const kinds: LinkLabel[] = [];
   const kindIds: string[][] = [];
   // A kind's interner is built only when a second block of that kind has to be merged by id.
   const kindInterners: (StringInterner | null)[] = [];
@@ -103,7 +103,7 @@ export function indexLinks(input: Pick<AnalysisInput, "accounts" | "links">): Li
     offsets[k + 1] = offsets[k]! + ids.length;
   });
   for (let k = 0; k < total; k++) linkIdent[k] += offsets[linkKind[k]!]!;
-  const identifierKinds: IdentifierLabel[] = kinds.flatMap((kind, k) => new Array<IdentifierLabel>(kindIds[k]!.length).fill(kind));
+  const identifierKinds: LinkLabel[] = kinds.flatMap((kind, k) => new Array<LinkLabel>(kindIds[k]!.length).fill(kind));
   const identifierIds: string[] = kindIds.flat();
 
   const byIdent = distinctAdjacency(identifierIds.length, accounts.size, linkIdent, linkAccount);
@@ -121,7 +121,7 @@ export function indexLinks(input: Pick<AnalysisInput, "accounts" | "links">): Li
 }
 
 /** The links of the given kinds, in either form (the input itself when every link is of those kinds). */
-export function linkingOnly(links: AnalysisInput["links"], kinds: ReadonlySet<IdentifierLabel>): AnalysisInput["links"] {
+export function linkingOnly(links: AnalysisInput["links"], kinds: ReadonlySet<LinkLabel>): AnalysisInput["links"] {
   if (Array.isArray(links)) return links.every((l) => kinds.has(l.kind)) ? links : links.filter((l) => kinds.has(l.kind));
   return { blocks: links.blocks.filter((b) => kinds.has(b.kind)) };
 }

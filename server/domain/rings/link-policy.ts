@@ -1,11 +1,11 @@
 /**
  * The link policy: per identifier kind, whether it joins accounts, its hub threshold and its
- * weight in splitting and scoring. One table of data (kinds come from IDENTIFIER_KINDS), with
+ * weight in splitting and scoring. One table of data (kinds come from LINK_KINDS), with
  * defaults, resolution and validation in one place. Pure; imports zod and the error typology only.
  */
 import { z } from "zod";
 import { RinglensError } from "../../errors.ts";
-import { IDENTIFIER_KINDS, identifierKind, type IdentifierLabel, type IdentifierName } from "../model.ts";
+import { LINK_KINDS, linkKind, type LinkLabel, type LinkName } from "../model.ts";
 
 export interface KindPolicy {
   /** Whether accounts sharing an identifier of this kind are linked. Non-linking kinds are still stored and shown. */
@@ -16,14 +16,18 @@ export interface KindPolicy {
   weight: number;
 }
 
-export type LinkPolicy = Record<IdentifierName, KindPolicy>;
+export type LinkPolicy = Record<LinkName, KindPolicy>;
 export type LinkPolicyInput = Partial<Record<string, Partial<KindPolicy>>>;
 
 /**
  * Defaults: addresses, devices, payment instruments, phones and emails link; IPs do not (carrier
  * NAT and offices put many honest people behind one address) but are kept and shown. Weights:
  * a device or a card shared is the strongest tie, a phone or an email next, an address (families,
- * flatmates) and an IP the weakest.
+ * flatmates) and an IP the weakest. The contacting party's identifiers in support contacts
+ * (contact-device, contact-phone, contact-email, contact-ip, handle) link the accounts served
+ * alike: an operator contacting support for many customers is the tie between them; a chat
+ * handle is as personal as a device; an IP (VPN exits, a store's network) does not link. A
+ * store kiosk used in hundreds of honest contacts is a hub of its kind and links nothing.
  */
 export const DEFAULT_LINK_POLICY: Readonly<LinkPolicy> = {
   address: { link: true, hubThreshold: null, weight: 0.5 },
@@ -32,6 +36,11 @@ export const DEFAULT_LINK_POLICY: Readonly<LinkPolicy> = {
   phone: { link: true, hubThreshold: null, weight: 0.75 },
   payment: { link: true, hubThreshold: null, weight: 1 },
   ip: { link: false, hubThreshold: null, weight: 0.25 },
+  "contact-device": { link: true, hubThreshold: null, weight: 1 },
+  "contact-phone": { link: true, hubThreshold: null, weight: 0.75 },
+  "contact-email": { link: true, hubThreshold: null, weight: 0.75 },
+  "contact-ip": { link: false, hubThreshold: null, weight: 0.25 },
+  handle: { link: true, hubThreshold: null, weight: 1 },
 };
 
 /** Zod's error option whose message says what was expected, e.g. "Expecting an integer ≥ 2." */
@@ -52,13 +61,13 @@ export const KindPolicySchema = z.object({
  * @example resolveLinkPolicy({ ip: { link: true } }).ip // { link: true, hubThreshold: null, weight: 0.25 }
  */
 export function resolveLinkPolicy(input: LinkPolicyInput = {}): LinkPolicy {
-  const policy = Object.fromEntries(IDENTIFIER_KINDS.map((k) => [k.name, { ...DEFAULT_LINK_POLICY[k.name] }])) as LinkPolicy;
+  const policy = Object.fromEntries(LINK_KINDS.map((k) => [k.name, { ...DEFAULT_LINK_POLICY[k.name] }])) as LinkPolicy;
   for (const [name, entry] of Object.entries(input)) {
-    const kind = identifierKind(name);
+    const kind = linkKind(name);
     if (!kind)
       throw new RinglensError(
         "invalid-input",
-        `link policy: unknown identifier kind \`${name}\`. Expecting one of ${IDENTIFIER_KINDS.map((k) => k.name).join(", ")}.`,
+        `link policy: unknown identifier kind \`${name}\`. Expecting one of ${LINK_KINDS.map((k) => k.name).join(", ")}.`,
         { key: name },
       );
     if (entry === undefined) continue;
@@ -87,11 +96,11 @@ export function resolveLinkPolicy(input: LinkPolicyInput = {}): LinkPolicy {
 }
 
 /** The policy of an identifier label. */
-export function policyOf(policy: LinkPolicy, label: IdentifierLabel): KindPolicy {
-  return policy[IDENTIFIER_KINDS.find((k) => k.label === label)!.name];
+export function policyOf(policy: LinkPolicy, label: LinkLabel): KindPolicy {
+  return policy[LINK_KINDS.find((k) => k.label === label)!.name];
 }
 
-/** Labels of the kinds that link, in IDENTIFIER_KINDS order. */
-export function linkingLabels(policy: LinkPolicy): IdentifierLabel[] {
-  return IDENTIFIER_KINDS.filter((k) => policy[k.name].link).map((k) => k.label);
+/** Labels of the kinds that link, in LINK_KINDS order. */
+export function linkingLabels(policy: LinkPolicy): LinkLabel[] {
+  return LINK_KINDS.filter((k) => policy[k.name].link).map((k) => k.label);
 }

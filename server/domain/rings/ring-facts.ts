@@ -4,7 +4,7 @@
  * (account age at first refund, velocity) use every request, approved or not. Pure.
  */
 import type { AccountTable } from "./account-table.ts";
-import type { IdentifierLabel } from "../model.ts";
+import type { LinkLabel } from "../model.ts";
 import { toCents } from "../money.ts";
 import type { LinkIndex } from "./link-index.ts";
 import { isApproved, isHighValue } from "./refund-kinds.ts";
@@ -31,7 +31,9 @@ export interface RingFacts {
    */
   sharing: number;
   /** The kind behind `sharing` (null when 0). */
-  sharingKind: IdentifierLabel | null;
+  sharingKind: LinkLabel | null;
+  /** Members on the one identifier of `sharingKind` most of them use (0 when none): "9 accounts served from the same support-contact device". */
+  sharingTop: number;
 }
 
 export const YOUNG_ACCOUNT_DAYS = 30;
@@ -43,7 +45,7 @@ export function measureRing(
   index: LinkIndex,
   table: AccountTable,
   members: Int32Array,
-  weights: Partial<Record<IdentifierLabel, number>> = { Device: 1 },
+  weights: Partial<Record<LinkLabel, number>> = { Device: 1 },
 ): RingFacts {
   let refundCount = 0;
   let refundValue = 0;
@@ -117,12 +119,13 @@ function countriesOf(table: AccountTable, members: Int32Array): string[] {
 function identifierSharing(
   index: LinkIndex,
   members: Int32Array,
-  weights: Partial<Record<IdentifierLabel, number>>,
-): { sharing: number; sharingKind: IdentifierLabel | null } {
-  const identifiers = new Map<IdentifierLabel, Set<number>>();
-  const users = new Map<IdentifierLabel, number>();
+  weights: Partial<Record<LinkLabel, number>>,
+): { sharing: number; sharingKind: LinkLabel | null; sharingTop: number } {
+  const identifiers = new Map<LinkLabel, Set<number>>();
+  const users = new Map<LinkLabel, number>();
+  const usersOf = new Map<number, number>();
   for (const a of members) {
-    const kinds = new Set<IdentifierLabel>();
+    const kinds = new Set<LinkLabel>();
     for (let k = index.accountStart[a]; k < index.accountStart[a + 1]; k++) {
       const i = index.accountIdents[k];
       const kind = index.identifierKinds[i];
@@ -134,11 +137,12 @@ function identifierSharing(
       }
       set.add(i);
       kinds.add(kind);
+      usersOf.set(i, (usersOf.get(i) ?? 0) + 1);
     }
     for (const kind of kinds) users.set(kind, (users.get(kind) ?? 0) + 1);
   }
   let sharing = 0;
-  let sharingKind: IdentifierLabel | null = null;
+  let sharingKind: LinkLabel | null = null;
   for (const [kind, set] of identifiers) {
     const value = (weights[kind]! * users.get(kind)!) / set.size;
     if (value > sharing) {
@@ -146,5 +150,7 @@ function identifierSharing(
       sharingKind = kind;
     }
   }
-  return { sharing, sharingKind };
+  let sharingTop = 0;
+  for (const i of sharingKind === null ? [] : identifiers.get(sharingKind)!) sharingTop = Math.max(sharingTop, usersOf.get(i)!);
+  return { sharing, sharingKind, sharingTop };
 }

@@ -4,6 +4,7 @@
  * weights add up to 100. Pure.
  */
 import type { Reason, RingLevel } from "../analysis-types.ts";
+import { contactKindOf } from "../model.ts";
 import type { RingFacts } from "./ring-facts.ts";
 
 interface ScoreInput {
@@ -16,7 +17,8 @@ interface ScoreInput {
 
 interface Factor {
   code: string;
-  label: string;
+  /** A ring's own label, when the reason names what it measured in this ring. */
+  label: string | ((ring: ScoreInput) => string);
   weight: number;
   value: (ring: ScoreInput) => number;
   /** In [0, 1]; reads the ring too when the value needs support (a share of two refunds proves little). */
@@ -29,6 +31,22 @@ const SUPPORT = 5;
 const supported = (count: number): number => Math.min(1, count / SUPPORT);
 const noReturnRamp = ramp(0.1, 0.9);
 const valueRamp = ramp(3, 5);
+
+const SHARING_LABEL = "Accounts per shared identifier (weighted by kind)";
+
+/**
+ * The identifier-sharing reason names a support contact's identifier when that is what the
+ * members share most: a refund-as-a-service ring is tied only by its operator's contacts.
+ * @example sharingLabel(ring) // "9 accounts served from the same support-contact device"
+ */
+function sharingLabel(ring: ScoreInput): string {
+  const { sharingKind, sharingTop } = ring.facts;
+  const contact = sharingKind === null ? undefined : contactKindOf(sharingKind);
+  if (!contact || sharingTop < 2) return SHARING_LABEL;
+  return contact.label === "Handle"
+    ? `${sharingTop} accounts served through the same chat handle in support contacts`
+    : `${sharingTop} accounts served from the same support-contact ${contact.noun}`;
+}
 
 /**
  * Why these weights (they sum to 100):
@@ -81,7 +99,7 @@ const FACTORS: readonly Factor[] = [
   { code: "velocity", label: "Most refunds in 7 days", weight: 8, value: (r) => r.facts.maxRefundsInWindow, strength: ramp(2, 10) },
   {
     code: "identifier-sharing",
-    label: "Accounts per shared identifier (weighted by kind)",
+    label: sharingLabel,
     weight: 8,
     value: (r) => r.facts.sharing,
     strength: ramp(1, 5),
@@ -116,7 +134,8 @@ export function scoreRing(
     const value = factor.value(ring);
     const contributionTenths = Math.round(factor.weight * factor.strength(value, ring) * 10);
     tenths += contributionTenths;
-    return { code: factor.code, label: factor.label, value: Math.round(value * 1000) / 1000, contribution: contributionTenths / 10 };
+    const label = typeof factor.label === "string" ? factor.label : factor.label(ring);
+    return { code: factor.code, label, value: Math.round(value * 1000) / 1000, contribution: contributionTenths / 10 };
   });
   reasons.sort((a, b) => b.contribution - a.contribution);
   const score = tenths / 10;

@@ -28,12 +28,24 @@ export interface StagingMemory {
   countries: Map<string, string | null>;
   /** Payments named by payments.csv, whose type and last4 an identifiers.csv row must not clear. */
   payments: Set<string>;
+  /** Devices named by devices.csv, whose ip and user agent a contacts.csv row must not clear (kept only when contacts come). */
+  devices: Set<string>;
+  /** Whether a contacts file follows, which refund and device ids are remembered for. */
+  contacts: boolean;
 }
 
 export type Stager = (values: Values, rows: PendingRows, memory: StagingMemory) => Staged;
 
-export function createStagingMemory(): StagingMemory {
-  return { known: { accounts: new Set(), employees: new Set() }, addresses: new Set(), countries: new Map(), payments: new Set() };
+/** `contacts`: the import has a contacts file, so refund and device ids are remembered for it. */
+export function createStagingMemory(contacts = false): StagingMemory {
+  return {
+    known: { accounts: new Set(), employees: new Set(), refunds: new Set() },
+    addresses: new Set(),
+    countries: new Map(),
+    payments: new Set(),
+    devices: new Set(),
+    contacts,
+  };
 }
 
 // Module-level, not made per record: closures made per record cost measurable time at 100k+ rows.

@@ -7,6 +7,7 @@
 import type { FileKind } from "../file-specs.ts";
 import { stageAccount } from "./stage-account.ts";
 import { stageAddress } from "./stage-address.ts";
+import { stageContact } from "./stage-contact.ts";
 import { stageDevice } from "./stage-device.ts";
 import { stageEmployee } from "./stage-employee.ts";
 import { stageExtraIdentifier } from "./stage-extra-identifier.ts";
@@ -22,4 +23,5 @@ export const STAGERS: Record<FileKind, Stager> = {
   payments: stagePayment,
   identifiers: stageExtraIdentifier,
   refunds: stageRefund,
+  contacts: stageContact,
 };

@@ -4,7 +4,7 @@
  * honest one, and planted insiders. Not the demo generator: small, explicit, test-only.
  */
 import type { AccountFact, AnalysisInput, LinkFact, RefundFact } from "../../../server/domain/analysis-types.ts";
-import type { IdentifierLabel } from "../../../server/domain/model.ts";
+import type { LinkLabel } from "../../../server/domain/model.ts";
 import { mulberry32 } from "../../../server/domain/rings/seeded-rng.ts";
 
 export const DAY = 86_400_000;
@@ -63,7 +63,7 @@ export class SyntheticWorld {
     return id;
   }
 
-  link(accountId: string, kind: IdentifierLabel, identifierId: string): void {
+  link(accountId: string, kind: LinkLabel, identifierId: string): void {
     this.links.push({ accountId, kind, identifierId });
   }
 

@@ -24,7 +24,11 @@ function expectedView(accounts: AccountFact[], links: LinkFact[]) {
     ...new Set(links.filter((l) => `${l.kind}:${l.identifierId}` === key).map((l) => accountIds.indexOf(l.accountId))),
   ]);
   const uses = accountIds.map((_, a) => identifiers.map((_, i) => i).filter((i) => users[i]!.includes(a)));
-  const starts = (lists: number[][]) => lists.reduce((s, list) => [...s, s.at(-1)! + list.length], [0]);
+  const starts = (lists: number[][]) => {
+    const out = [0];
+    for (const list of lists) out.push(out.at(-1)! + list.length);
+    return out;
+  };
   return {
     accountIds,
     identifiers,

@@ -4,8 +4,20 @@ import { detectRings } from "../../../server/domain/rings/detect-rings.ts";
 import { RinglensError } from "../../../server/errors.ts";
 
 describe("link policy", () => {
-  it("links every kind but IP by default", () => {
-    expect(linkingLabels(resolveLinkPolicy())).toEqual(["Address", "Device", "Email", "Phone", "Payment"]);
+  it("links every kind but IP by default, support-contact identifiers included", () => {
+    expect(linkingLabels(resolveLinkPolicy())).toEqual([
+      "Address",
+      "Device",
+      "Email",
+      "Phone",
+      "Payment",
+      "ContactDevice",
+      "ContactPhone",
+      "ContactEmail",
+      "Handle",
+    ]);
+    expect(resolveLinkPolicy({ "contact-ip": { link: true } })["contact-ip"].link).toBe(true);
+    expect(resolveLinkPolicy({ ContactDevice: { hubThreshold: 5 } })["contact-device"].hubThreshold).toBe(5);
     expect(resolveLinkPolicy({ IP: { link: true } }).ip).toEqual({ ...DEFAULT_LINK_POLICY.ip, link: true });
   });
   it("names the kind and key it refuses", () => {

@@ -20,6 +20,7 @@ const ringFacts: fc.Arbitrary<RingFacts> = fc.record({
   countries: fc.array(fc.constantFrom("US", "GB", "LT", "NL", "DE", "CA"), { maxLength: 6 }),
   sharing: fc.double({ min: 0, max: 40, noNaN: true }),
   sharingKind: fc.constant("Device" as const),
+  sharingTop: fc.integer({ min: 0, max: 40 }),
 });
 
 describe("scoreRing", () => {
@@ -53,6 +54,7 @@ describe("scoreRing", () => {
       countries: ["US", "GB", "LT", "NL"],
       sharing: 10,
       sharingKind: "Device",
+      sharingTop: 10,
     };
     const { score } = scoreRing(facts, 1, 3);
     expect(score).toBe(100);

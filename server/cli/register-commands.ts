@@ -18,6 +18,7 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
     .option("--accounts <n>", "accounts in total (default 20000)")
     .option("--rings <k>", "planted rings (default 30)")
     .option("--seed <s>", "random seed; same seed, same files (default 1)")
+    .option("--hard", "also plant bridged crews, relatives' shared devices and typo'd drop addresses (listed in truth/patterns.csv)")
     .action(async (flags) => ctx.setExit(await runDemo(flags, ctx.out)));
 
   program

@@ -11,6 +11,7 @@ import { employeeCount, makeEmployees } from "./make-employees.ts";
 import { makeHubs } from "./make-hubs.ts";
 import { addRingPayments } from "./make-payment.ts";
 import { planRings } from "./plan-rings.ts";
+import { plantHardPatterns } from "./plant-hard-patterns.ts";
 import { Random } from "./random.ts";
 import { streamPopulation, type DemoTruth } from "./stream-population.ts";
 
@@ -33,6 +34,7 @@ export function generateDemo(options: DemoOptions): DemoGeneration {
   const hubs = makeHubs(new Random(options.seed, "hubs"));
   const plans = planRings(new Random(options.seed, "rings"), options, hubs, approvers);
   addRingPayments(new Random(options.seed, "ring-payments"), plans);
+  if (options.hard) plantHardPatterns(new Random(options.seed, "hard"), plans);
   const ctx = {
     rng: new Random(options.seed, "population"),
     payments: new Random(options.seed, "payments"),

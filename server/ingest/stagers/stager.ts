@@ -24,6 +24,8 @@ export interface StagingMemory {
   known: KnownKeys;
   /** Address ids already named: the first spelling seen names the address. */
   addresses: Set<string>;
+  /** Typo'd address keys → the key they load as (planned over the whole addresses file). */
+  addressInto: Map<string, string>;
   /** Account countries, for phones in identifiers.csv written without their prefix. */
   countries: Map<string, string | null>;
   /** Payments named by payments.csv, whose type and last4 an identifiers.csv row must not clear. */
@@ -33,7 +35,13 @@ export interface StagingMemory {
 export type Stager = (values: Values, rows: PendingRows, memory: StagingMemory) => Staged;
 
 export function createStagingMemory(): StagingMemory {
-  return { known: { accounts: new Set(), employees: new Set() }, addresses: new Set(), countries: new Map(), payments: new Set() };
+  return {
+    known: { accounts: new Set(), employees: new Set() },
+    addresses: new Set(),
+    addressInto: new Map(),
+    countries: new Map(),
+    payments: new Set(),
+  };
 }
 
 // Module-level, not made per record: closures made per record cost measurable time at 100k+ rows.

@@ -38,7 +38,9 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
 
   program
     .command("rings")
-    .description("export detected rings, one row per member account (account_id,ring_id,score,flagged,…)")
+    .description(
+      "export detected rings, one row per member or attached account (account_id,ring_id,score,flagged,…,role,note,linked_rings)",
+    )
     .option("--format <csv|json>", "output format (default csv)")
     .option("--out <file>", "write to a file instead of stdout")
     .option("--min-level <low|medium|high>", "only rings at or above this level (default low: all)")

@@ -69,13 +69,16 @@ function slipDrop(rng: Random, plan: RingPlan): void {
   member.patterns.push({ pattern: "typo", detail: slipped });
 }
 
+/** Street-type words, which address keys abbreviate ("Street" → "st"): a slip there is not a slip of the name. */
+const STREET_TYPES = /^(street|strasse|straße|road|avenue|boulevard|drive|lane|court|place|square|highway)$/i;
+
 /**
- * One slip in the longest word of the street name (never the house number): two adjacent
- * letters swapped, one dropped or one doubled.
+ * One slip in the longest word of the street name (never the house number or the street
+ * type): two adjacent letters swapped, one dropped or one doubled.
  * @example slipStreet(rng, "12 Baker Street") // → "12 Bakre Street"
  */
 export function slipStreet(rng: Random, line1: string): string | null {
-  const words = [...line1.matchAll(/\p{L}{4,}/gu)];
+  const words = [...line1.matchAll(/\p{L}{4,}/gu)].filter((w) => !STREET_TYPES.test(w[0]));
   if (words.length === 0) return null;
   const word = words.reduce((x, y) => (y[0].length > x[0].length ? y : x));
   const start = word.index ?? 0;

@@ -32,10 +32,13 @@ export function attachRelatives(
   isHub: Uint8Array,
   group: Int32Array,
 ): { members: Int32Array; attached: Attachment[] } {
+  // Most groups are honest households (nobody behaves) or whole crews (everybody does): nothing to peel.
+  let behaving = 0;
+  for (const a of group) if (behavesLikeRing(table, a)) behaving++;
+  if (behaving === 0 || behaving === group.length) return { members: group, attached: [] };
   const graph = groupGraph(index, isHub, group);
   const n = graph.members.length;
   const quiet = graph.members.map((a) => !behavesLikeRing(table, a));
-  if (!quiet.includes(true)) return { members: group, attached: [] };
   const uf = new UnionFind(n);
   for (const users of graph.identUsers) {
     const inQuiet = users.filter((m) => quiet[m]);

@@ -14,21 +14,26 @@ import type { LinkIndex } from "./link-index.ts";
  * @example linkRings(index, hubs.isHub, groups, ids)[0] // → [{ ringId: "R-…", via: [{ kind: "Device", identifierId: "D-9" }] }]
  */
 export function linkRings(index: LinkIndex, isHub: Uint8Array, groups: readonly Int32Array[], ids: readonly string[]): RingLink[][] {
+  // The first ring seen per identifier; a set only where a second ring uses it (rare).
+  const firstRing = new Map<number, number>();
   const ringsOf = new Map<number, Set<number>>();
   groups.forEach((group, r) => {
     for (const a of group) {
       for (let k = index.accountStart[a]; k < index.accountStart[a + 1]; k++) {
         const i = index.accountIdents[k];
         if (isHub[i] === 1) continue;
-        const rings = ringsOf.get(i);
-        if (rings) rings.add(r);
-        else ringsOf.set(i, new Set([r]));
+        const first = firstRing.get(i);
+        if (first === undefined) firstRing.set(i, r);
+        else if (first !== r) {
+          const rings = ringsOf.get(i);
+          if (rings) rings.add(r);
+          else ringsOf.set(i, new Set([first, r]));
+        }
       }
     }
   });
   const via = groups.map(() => new Map<number, number[]>());
   for (const [i, rings] of ringsOf) {
-    if (rings.size < 2) continue;
     for (const r of rings) for (const other of rings) if (other !== r) via[r].set(other, [...(via[r].get(other) ?? []), i]);
   }
   return via.map((links) =>

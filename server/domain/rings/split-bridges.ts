@@ -46,6 +46,10 @@ export function splitBridges(
   options: BridgeOptions = DEFAULT_BRIDGE_OPTIONS,
 ): Int32Array[] {
   if (group.length < 2 * options.minSide || group.length > MAX_SEARCHED) return [group];
+  // Two crews need at least two accounts behaving like a ring each; honest groups stop here.
+  let behaving = 0;
+  for (const a of group) if (behavesLikeRing(table, a)) behaving++;
+  if (behaving < 4) return [group];
   const graph = groupGraph(index, isHub, group);
   const cut = bestCut(graph, table, options.minSide);
   if (cut === null) return [group];

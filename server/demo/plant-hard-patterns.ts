@@ -48,7 +48,7 @@ function bridge(rng: Random, a: RingPlan, b: RingPlan): void {
 }
 
 function addRelatives(rng: Random, plan: RingPlan): void {
-  const member = rng.pick(plan.members.filter((m) => m.relatives === null));
+  const member = rng.pick(plan.members.filter((m) => m.relatives === null && m.patterns.length === 0));
   if (!member) return;
   const tablet: DeviceInfo = makeDevice(rng);
   member.devices.push(deviceUse(rng, tablet, Date.parse(member.account.created_at)));
@@ -60,8 +60,10 @@ function addRelatives(rng: Random, plan: RingPlan): void {
 function slipDrop(rng: Random, plan: RingPlan): void {
   const withDrop = plan.members.filter((m) => m.drops > 0);
   if (withDrop.length < 2) return;
-  const sole = withDrop.filter((m) => m.sharedLinks === 1);
-  const member = rng.pick(sole.length > 0 ? sole : withDrop);
+  // One pattern per member, so the truth says which pattern moved it (a bridge member stays a bridge).
+  const sole = withDrop.filter((m) => m.sharedLinks === 1 && m.patterns.length === 0);
+  const free = withDrop.filter((m) => m.patterns.length === 0);
+  const member = rng.pick(sole.length > 0 ? sole : free.length > 0 ? free : withDrop);
   const address = member.addresses[0]!;
   const slipped = slipStreet(rng, address.line1);
   if (slipped === null) return;

@@ -2,11 +2,15 @@
  * The import's bookkeeping for typo'd addresses (domain/normalise/street-slips.ts): a first
  * pass over addresses.csv counts each normalised key per bucket (house number, flat, city,
  * postal code, region, country), then decides once, for the whole file, which keys load as
- * which. Memory: one entry per distinct bucket (keyed by a 53-bit hash of it) holding its one
- * key; only buckets with two or more keys (rare) keep them all with their counts.
+ * which. Memory: one entry per distinct bucket (keyed by a 30-bit hash of it, a small integer
+ * in V8, so no boxed number per entry) holding its one key and count; only buckets with two or
+ * more keys (rare) keep them all with their counts. Buckets whose hashes collide are told apart
+ * again by their text when the plan is made, so a collision never merges two houses.
  */
 import { hash53 } from "../domain/hash.ts";
 import { type AddressMerge, canonicalKeys, splitAddressKey } from "../domain/normalise/street-slips.ts";
+
+const BUCKET_SPACE = 2 ** 30;
 
 export class AddressSlips {
   private readonly sole = new Map<number, string>();
@@ -18,7 +22,7 @@ export class AddressSlips {
   add(key: string): void {
     const parts = splitAddressKey(key);
     if (parts === null) return;
-    const h = hash53(parts.bucket);
+    const h = hash53(parts.bucket) % BUCKET_SPACE;
     const crowded = this.crowded.get(h);
     if (crowded) {
       crowded.set(key, (crowded.get(key) ?? 0) + 1);
@@ -48,13 +52,27 @@ export class AddressSlips {
   plan(): { into: Map<string, string>; merges: AddressMerge[] } {
     const into = new Map<string, string>();
     const merges: AddressMerge[] = [];
-    for (const keys of this.crowded.values()) {
-      for (const [from, to] of canonicalKeys(keys)) {
-        into.set(from, to);
-        merges.push({ from, to, rows: keys.get(from)! });
+    for (const shared of this.crowded.values()) {
+      for (const keys of byBucket(shared).values()) {
+        for (const [from, to] of canonicalKeys(keys)) {
+          into.set(from, to);
+          merges.push({ from, to, rows: keys.get(from)! });
+        }
       }
     }
     merges.sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : 0));
     return { into, merges };
   }
+}
+
+/** The keys of one hash slot grouped by their real bucket (a hash collision gives several). */
+function byBucket(keys: Map<string, number>): Map<string, Map<string, number>> {
+  const buckets = new Map<string, Map<string, number>>();
+  for (const [key, count] of keys) {
+    const bucket = splitAddressKey(key)!.bucket;
+    const group = buckets.get(bucket);
+    if (group) group.set(key, count);
+    else buckets.set(bucket, new Map([[key, count]]));
+  }
+  return buckets;
 }

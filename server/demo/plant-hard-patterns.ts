@@ -10,6 +10,7 @@
 import { deviceUse, makeDevice, type DeviceInfo } from "./make-device.ts";
 import type { RingMemberPlan, RingPlan } from "./plan-ring.ts";
 import type { Random } from "./random.ts";
+import { normaliseAddressKey } from "../domain/normalise/address-key.ts";
 
 /** Shares of the rings given each pattern (bridges take two rings each). */
 const BRIDGED_SHARE = 0.3;
@@ -58,8 +59,11 @@ function addRelatives(rng: Random, plan: RingPlan): void {
 
 /** A member whose only tie to the ring is a drop address loses it to the typo when it is not merged back. */
 function slipDrop(rng: Random, plan: RingPlan): void {
-  const withDrop = plan.members.filter((m) => m.drops > 0);
-  if (withDrop.length < 2) return;
+  // Only a drop another member also uses: a typo in an address nobody shares changes nothing.
+  const users = new Map<string, number>();
+  for (const m of plan.members) for (const a of m.addresses.slice(0, m.drops)) users.set(keyOf(a), (users.get(keyOf(a)) ?? 0) + 1);
+  const withDrop = plan.members.filter((m) => m.drops > 0 && (users.get(keyOf(m.addresses[0]!)) ?? 0) >= 2);
+  if (withDrop.length === 0) return;
   // One pattern per member, so the truth says which pattern moved it (a bridge member stays a bridge).
   const sole = withDrop.filter((m) => m.sharedLinks === 1 && m.patterns.length === 0);
   const free = withDrop.filter((m) => m.patterns.length === 0);
@@ -70,6 +74,9 @@ function slipDrop(rng: Random, plan: RingPlan): void {
   address.line1 = slipped;
   member.patterns.push({ pattern: "typo", detail: slipped });
 }
+
+const keyOf = (a: RingMemberPlan["addresses"][number]): string =>
+  normaliseAddressKey({ line1: a.line1, line2: a.line2, city: a.city, postalCode: a.postal_code, region: a.region, country: a.country });
 
 /** Street-type words, which address keys abbreviate ("Street" → "st"): a slip there is not a slip of the name. */
 const STREET_TYPES = /^(street|strasse|straße|road|avenue|boulevard|drive|lane|court|place|square|highway)$/i;

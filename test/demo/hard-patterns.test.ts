@@ -53,7 +53,17 @@ describe("writeDemo with hard: true", () => {
     const typos = (await csv("hard", "truth/patterns.csv")).filter((p) => p.pattern === "typo");
     expect(typos.length).toBeGreaterThan(0);
     const addresses = await csv("hard", "addresses.csv");
-    for (const p of typos) expect(addresses.some((a) => a.account_id === p.account_id && a.line1 === p.detail)).toBe(true);
+    const rings = await csv("hard", "truth/rings.csv");
+    for (const p of typos) {
+      const slipped = addresses.find((a) => a.account_id === p.account_id && a.line1 === p.detail)!;
+      const crew = new Set(rings.filter((r) => r.ring_id === p.ring_id && r.account_id !== p.account_id).map((r) => r.account_id));
+      const spellings = addresses.filter(
+        (a) =>
+          crew.has(a.account_id!) &&
+          a.postal_code?.replace(/\s/g, "").toLowerCase() === slipped.postal_code?.replace(/\s/g, "").toLowerCase(),
+      );
+      expect(spellings.length, `${p.account_id}'s drop is used by another member`).toBeGreaterThan(0);
+    }
   });
 
   it("leaves the normal demo's files as they were, with an empty patterns file", async () => {

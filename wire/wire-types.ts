@@ -2,7 +2,15 @@
  * The JSON shapes the HTTP API sends, shared (type-only) with the client. Plain data; the
  * server builds them from store results, the viewer reads them.
  */
-import type { AnalysisSummary, HubUse, InsiderFinding, Reason, RingLevel } from "../server/domain/analysis-types.ts";
+import type {
+  AnalysisSummary,
+  AttachedAccount,
+  HubUse,
+  InsiderFinding,
+  Reason,
+  RingLevel,
+  RingLink,
+} from "../server/domain/analysis-types.ts";
 import type { GraphNodeKind, RelKind } from "../server/schema/graph-schema.ts";
 
 export type { AnalysisSummary, HubUse, InsiderFinding, Reason, RingLevel };
@@ -74,6 +82,10 @@ export interface RingDetail extends RingSummary {
   insiders: (InsiderFinding & { name: string | null })[];
   /** `nodeType`: the node kind of the hub on the graph (a ContactDevice hub is a Device node). */
   hubs: (HubUse & { nodeType: WireNodeType })[];
+  /** Rings sharing identifiers with this one ("linked to R-… via device …"). */
+  links: RingLink[];
+  /** Accounts tied through one member only, without the ring's behaviour: listed, not members. */
+  attached: AttachedAccount[];
 }
 
 export interface SearchHit {

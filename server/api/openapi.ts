@@ -41,7 +41,7 @@ export const API_OPERATIONS: Record<string, Record<string, Op>> = {
   },
   "/api/rings/{id}": {
     get: {
-      summary: "One ring: reasons with contributions, members, insiders, hubs",
+      summary: "One ring: reasons with contributions, members, insiders, hubs, linked rings (links) and attached accounts",
       parameters: [p("id", "ring id")],
       responses: { 200: "RingDetail", 404: "no such ring" },
     },

@@ -8,6 +8,7 @@ export interface DemoFlags {
   accounts?: string;
   rings?: string;
   seed?: string;
+  hard?: boolean;
 }
 
 const int = (name: string, v: string | undefined) => {
@@ -24,6 +25,7 @@ export async function runDemo(flags: DemoFlags, out: NodeJS.WritableStream): Pro
     accounts: int("--accounts", flags.accounts),
     rings: int("--rings", flags.rings),
     seed: int("--seed", flags.seed),
+    hard: flags.hard === true,
     onProgress: (p) => progress.update(`demo: ${p.accounts.toLocaleString("en")} of ${p.total.toLocaleString("en")} accounts`),
   });
   progress.done();

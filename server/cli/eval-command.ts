@@ -23,7 +23,11 @@ export function readTruth(dir: string): GroundTruth {
   const rings = new Map<string, string[]>();
   for (const r of file("rings.csv")) rings.set(r.ring_id!, [...(rings.get(r.ring_id!) ?? []), r.account_id!]);
   const insiders = file("insiders.csv").map((r) => ({ ringId: r.ring_id!, employeeId: r.employee_id! }));
-  return { rings, insiders };
+  // Truth folders written before --hard existed have no patterns file.
+  const patterns = fs.existsSync(path.join(dir, "patterns.csv"))
+    ? file("patterns.csv").map((r) => ({ pattern: r.pattern!, ringId: r.ring_id!, accountId: r.account_id!, detail: r.detail ?? "" }))
+    : [];
+  return { rings, insiders, patterns };
 }
 
 export interface EvalReport {
@@ -78,8 +82,26 @@ export function formatEval({ ringlens, naive }: EvalReport): string {
       row("insider recall", (e) => e.insiders.recall, false),
       row("account precision", (e) => e.accounts.precision),
       row("account recall", (e) => e.accounts.recall),
+      ...patternRows(ringlens, naive, f),
     ],
   );
+}
+
+/** Rows for the hard patterns the truth plants (none in a normal demo). */
+function patternRows(ringlens: Evaluation, naive: Evaluation, f: (v: number) => string): string[][] {
+  const { bridged, relatives, typos } = ringlens.patterns;
+  const rows: string[][] = [];
+  if (bridged.planted > 0)
+    rows.push([`bridged crews found apart (${bridged.found}/${bridged.planted})`, f(bridged.recall), f(naive.patterns.bridged.recall)]);
+  if (relatives.planted > 0)
+    rows.push([
+      `relatives kept out of rings (${relatives.keptOut}/${relatives.planted})`,
+      f(relatives.share),
+      f(naive.patterns.relatives.share),
+    ]);
+  if (typos.planted > 0)
+    rows.push([`typo'd members found in their ring (${typos.found}/${typos.planted})`, f(typos.recall), f(naive.patterns.typos.recall)]);
+  return rows;
 }
 
 export async function runEval(flags: { truth: string; json?: boolean }, config: Config, out: NodeJS.WritableStream): Promise<number> {

@@ -73,6 +73,12 @@ export function formatReport(report: ImportReport): string {
           `${report.placeholders.toLocaleString("en")} rows had a placeholder identifier (test@test.com, 000-000-0000, a constant device id): loaded, but that value does not link`,
         ]
       : []),
+    ...(report.addressMerges.length > 0
+      ? [
+          `${report.addressMerges.length.toLocaleString("en")} address spellings one slip from another at the same house were loaded as it:`,
+          ...report.addressMerges.map((m) => `  ${m.from} → ${m.to} (${m.rows} ${m.rows === 1 ? "row" : "rows"})`),
+        ]
+      : []),
   ].join("\n");
 }
 
@@ -96,6 +102,7 @@ export function toJson(report: ImportReport) {
     loaded: report.loaded,
     rejected: report.rejected,
     placeholders: report.placeholders,
+    addressMerges: report.addressMerges,
     rejectFile: report.rejectFile,
     ms: report.ms,
     rowsPerSecond: report.rowsPerSecond,

@@ -18,6 +18,7 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
     .option("--accounts <n>", "accounts in total (default 20000)")
     .option("--rings <k>", "planted rings (default 30)")
     .option("--seed <s>", "random seed; same seed, same files (default 1)")
+    .option("--hard", "also plant bridged crews, relatives' shared devices and typo'd drop addresses (listed in truth/patterns.csv)")
     .action(async (flags) => ctx.setExit(await runDemo(flags, ctx.out)));
 
   program
@@ -40,7 +41,9 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
 
   program
     .command("rings")
-    .description("export detected rings, one row per member account (account_id,ring_id,score,flagged,…)")
+    .description(
+      "export detected rings, one row per member or attached account (account_id,ring_id,score,flagged,…,role,note,linked_rings)",
+    )
     .option("--format <csv|json>", "output format (default csv)")
     .option("--out <file>", "write to a file instead of stdout")
     .option("--min-level <low|medium|high>", "only rings at or above this level (default low: all)")

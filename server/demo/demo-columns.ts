@@ -27,6 +27,8 @@ export const DEMO_COLUMNS = {
   contacts: ["contact_id", "account_id", "refund_id", "employee_id", "channel", "at", "device_id", "ip", "phone", "email", "handle"],
   rings: ["ring_id", "account_id"],
   insiders: ["ring_id", "employee_id"],
+  /** Hard-mode patterns: bridge (detail: the other crew), relative (detail: the shared device), typo (detail: the slipped line1). */
+  patterns: ["pattern", "ring_id", "account_id", "detail"],
 } as const;
 
 export type DemoTable = keyof typeof DEMO_COLUMNS;
@@ -41,6 +43,7 @@ export type RefundRow = DemoRow<"refunds">;
 export type ContactRow = DemoRow<"contacts">;
 export type TruthRingRow = DemoRow<"rings">;
 export type TruthInsiderRow = DemoRow<"insiders">;
+export type TruthPatternRow = DemoRow<"patterns">;
 
 /** The population is produced in chunks of whole households, so memory stays bounded. */
 export interface DemoChunk {

@@ -11,9 +11,11 @@ export interface DemoOptions {
   rings: number;
   /** Same seed and options give byte-identical files. */
   seed: number;
+  /** Also plant the hard patterns (plant-hard-patterns.ts): bridged crews, relatives' devices, typo'd drops. */
+  hard: boolean;
 }
 
-export const DEFAULT_DEMO_OPTIONS: DemoOptions = { accounts: 20_000, rings: 30, seed: 1 };
+export const DEFAULT_DEMO_OPTIONS: DemoOptions = { accounts: 20_000, rings: 30, seed: 1, hard: false };
 
 /** Files written, relative to the output folder, in the order they are written. */
 export const DEMO_FILES = [
@@ -26,6 +28,7 @@ export const DEMO_FILES = [
   "contacts.csv",
   "truth/rings.csv",
   "truth/insiders.csv",
+  "truth/patterns.csv",
 ] as const;
 export type DemoFile = (typeof DEMO_FILES)[number];
 
@@ -47,7 +50,7 @@ export const MAX_RING_SHARE = 0.5;
 
 /**
  * Fills defaults and rejects impossible requests.
- * @example resolveDemoOptions({ accounts: 1000 }) // → { accounts: 1000, rings: 30, seed: 1 }
+ * @example resolveDemoOptions({ accounts: 1000 }) // → { accounts: 1000, rings: 30, seed: 1, hard: false }
  */
 export function resolveDemoOptions(input: Partial<DemoOptions>): DemoOptions {
   const options = { ...DEFAULT_DEMO_OPTIONS, ...stripUndefined(input) };

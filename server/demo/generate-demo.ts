@@ -12,6 +12,7 @@ import { makeHubs } from "./make-hubs.ts";
 import { addRingPayments } from "./make-payment.ts";
 import { planRings } from "./plan-rings.ts";
 import { planServiceRings, serviceRingCount } from "./plan-service-rings.ts";
+import { plantHardPatterns } from "./plant-hard-patterns.ts";
 import { Random } from "./random.ts";
 import { streamPopulation, type DemoTruth } from "./stream-population.ts";
 
@@ -36,6 +37,7 @@ export function generateDemo(options: DemoOptions): DemoGeneration {
   const hubs = makeHubs(new Random(options.seed, "hubs"));
   const plans = planRings(new Random(options.seed, "rings"), options, hubs, approvers);
   addRingPayments(new Random(options.seed, "ring-payments"), plans);
+  if (options.hard) plantHardPatterns(new Random(options.seed, "hard"), plans);
   const budget = Math.floor(options.accounts * MAX_RING_SHARE) - plans.reduce((sum, plan) => sum + plan.members.length, 0);
   const services = planServiceRings(new Random(options.seed, "service-rings"), serviceRingCount(options.rings), budget, approvers);
   const planted = [...plans, ...services];

@@ -54,7 +54,8 @@ interface Home {
   familyCard: PaymentInfo | null;
 }
 
-export function makeHousehold(ctx: DemoContext, size: number, chunk: DemoChunk, neighbourhood: Neighbourhood): void {
+/** `tablet`: a device the household shares with a relative in a ring (hard mode), as its family device. */
+export function makeHousehold(ctx: DemoContext, size: number, chunk: DemoChunk, neighbourhood: Neighbourhood, tablet?: DeviceInfo): void {
   const { rng } = ctx;
   const country = rng.weighted(weightedCountries());
   const city = rng.pick(country.cities);
@@ -64,7 +65,7 @@ export function makeHousehold(ctx: DemoContext, size: number, chunk: DemoChunk, 
     city,
     place: makePlace(rng, country, city),
     ip,
-    family: size > 1 && rng.chance(0.7) ? makeDevice(rng, ip) : null,
+    family: tablet ?? (size > 1 && rng.chance(0.7) ? makeDevice(rng, ip) : null),
     lent: neighbourhood.familyDevice !== null && rng.chance(0.004) ? neighbourhood.familyDevice : null,
     surname: size > 1 && rng.chance(0.7) ? makePerson(rng, country.style).last : undefined,
     movedIn: DEMO_START + Math.floor(rng.next() * (DEMO_END - 30 * DAY - DEMO_START)),
@@ -72,7 +73,7 @@ export function makeHousehold(ctx: DemoContext, size: number, chunk: DemoChunk, 
     familyCard: size > 1 && ctx.payments.chance(0.35) ? makePayment(ctx.payments, "card") : null,
   };
   for (let m = 0; m < size; m++) addMember(ctx, home, m, size, chunk);
-  neighbourhood.familyDevice = home.family ?? neighbourhood.familyDevice;
+  if (tablet === undefined) neighbourhood.familyDevice = home.family ?? neighbourhood.familyDevice;
 }
 
 function addMember(ctx: DemoContext, home: Home, m: number, size: number, chunk: DemoChunk): void {

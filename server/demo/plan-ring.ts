@@ -30,6 +30,13 @@ export interface RingMemberPlan {
   refunds: RefundDraft[];
   /** Support contacts drafted with the refunds, one per refund in order (service rings, plan-service-rings.ts); absent: honest-style contacts. */
   contacts?: ContactDraft[];
+  /** The first `drops` addresses are the ring's drop addresses; `sharedLinks` counts the ring's devices and drops it uses. */
+  drops: number;
+  sharedLinks: number;
+  /** Hard-mode patterns this member carries into truth/patterns.csv (plant-hard-patterns.ts). */
+  patterns: { pattern: string; detail: string }[];
+  /** A relative's shared device: an honest household using it is emitted beside this member. */
+  relatives: { device: DeviceInfo; size: number } | null;
 }
 
 export interface RingPlan {
@@ -140,6 +147,10 @@ function planMember(rng: Random, m: number, shared: RingShared, undecided: Undec
     devices: deviceRows,
     payments: [],
     refunds: [],
+    drops: own.filter((i) => i >= devices.length).length,
+    sharedLinks: own.length,
+    patterns: [],
+    relatives: null,
   };
   const burst = createdAt + rng.int(3, 25) * DAY;
   for (let r = rng.int(2, 6); r > 0; r--) {

@@ -112,6 +112,11 @@ function planCustomer(
       name: person.display,
       status: "active",
     },
+    // A customer ships to a home of their own: no drop, no shared link, no hard-mode pattern.
+    drops: 0,
+    sharedLinks: 0,
+    patterns: [],
+    relatives: null,
     addresses: [spellAddress(rng, makePlace(rng, country, city), "shipping")],
     devices: [deviceUse(rng, makeDevice(rng), createdAt)],
     payments: [paymentUse(rng, makePayment(rng), createdAt)],

@@ -5,7 +5,7 @@
  * ground truth — which account ids each ring got — once the last chunk is out. Support
  * contacts come with each chunk: drafted ones with their refunds, honest ones for the rest.
  */
-import type { DemoChunk, TruthInsiderRow, TruthRingRow } from "./demo-columns.ts";
+import type { DemoChunk, TruthInsiderRow, TruthPatternRow, TruthRingRow } from "./demo-columns.ts";
 import { emptyChunk } from "./demo-columns.ts";
 import type { DemoContext } from "./demo-context.ts";
 import { householdSize, makeHousehold, MEAN_HOUSEHOLD, type Neighbourhood } from "./make-household.ts";
@@ -15,6 +15,8 @@ import type { RingMemberPlan, RingPlan } from "./plan-ring.ts";
 export interface DemoTruth {
   rings: TruthRingRow[];
   insiders: TruthInsiderRow[];
+  /** Hard-mode patterns (empty in normal mode). */
+  patterns: TruthPatternRow[];
 }
 
 /** Accounts per chunk (a chunk may run over by one household). */
@@ -29,6 +31,7 @@ export function* streamPopulation(
   let ringLeft = queue.length;
   let honestLeft = totalAccounts - ringLeft;
   const truth: TruthRingRow[] = [];
+  const patterns: TruthPatternRow[] = [];
   const neighbourhood: Neighbourhood = { familyDevice: null };
 
   while (ringLeft + honestLeft > 0) {
@@ -41,7 +44,18 @@ export function* streamPopulation(
         const accountId = emitMember(ctx, member, chunk);
         if (member.contacts) drafted.add(accountId);
         truth.push({ ring_id: ringId, account_id: accountId });
+        for (const { pattern, detail } of member.patterns) patterns.push({ pattern, ring_id: ringId, account_id: accountId, detail });
         ringLeft--;
+        if (member.relatives !== null && honestLeft > 0) {
+          // The honest household on the member's tablet, right beside it in the id range.
+          const size = Math.min(member.relatives.size, honestLeft);
+          const first = chunk.accounts.length;
+          makeHousehold(ctx, size, chunk, neighbourhood, member.relatives.device);
+          for (const row of chunk.accounts.slice(first)) {
+            patterns.push({ pattern: "relative", ring_id: ringId, account_id: row.account_id, detail: member.relatives.device.deviceId });
+          }
+          honestLeft -= size;
+        }
       } else {
         const size = Math.min(householdSize(ctx), honestLeft);
         makeHousehold(ctx, size, chunk, neighbourhood);
@@ -53,7 +67,8 @@ export function* streamPopulation(
   }
   truth.sort((a, b) => compare(a.ring_id, b.ring_id) || compare(a.account_id, b.account_id));
   const insiders = plans.flatMap((plan) => plan.insiders.map((employeeId) => ({ ring_id: plan.id, employee_id: employeeId })));
-  return { rings: truth, insiders };
+  patterns.sort((a, b) => compare(a.pattern, b.pattern) || compare(a.ring_id, b.ring_id) || compare(a.account_id, b.account_id));
+  return { rings: truth, insiders, patterns };
 }
 
 function emitMember(ctx: DemoContext, member: RingMemberPlan, chunk: DemoChunk): string {

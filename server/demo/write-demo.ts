@@ -21,7 +21,7 @@ export interface WriteDemoOptions extends Partial<DemoOptions> {
  * @example await writeDemo({ accounts: 1_000_000, rings: 200, seed: 1, out: "data/demo" })
  */
 export async function writeDemo(options: WriteDemoOptions): Promise<DemoSummary> {
-  const resolved = resolveDemoOptions({ accounts: options.accounts, rings: options.rings, seed: options.seed });
+  const resolved = resolveDemoOptions({ accounts: options.accounts, rings: options.rings, seed: options.seed, hard: options.hard });
   const demo = generateDemo(resolved);
   await mkdir(join(options.out, "truth"), { recursive: true });
   const open: CsvSink<Record<string, string>>[] = [];
@@ -58,6 +58,8 @@ export async function writeDemo(options: WriteDemoOptions): Promise<DemoSummary>
     await truthRings.writeAll(truth.rings);
     const truthInsiders = sink("truth/insiders.csv", "insiders");
     await truthInsiders.writeAll(truth.insiders);
+    const truthPatterns = sink("truth/patterns.csv", "patterns");
+    await truthPatterns.writeAll(truth.patterns);
     rows["accounts.csv"] = await accounts.close();
     rows["addresses.csv"] = await addresses.close();
     rows["devices.csv"] = await devices.close();
@@ -66,6 +68,7 @@ export async function writeDemo(options: WriteDemoOptions): Promise<DemoSummary>
     rows["contacts.csv"] = await contacts.close();
     rows["truth/rings.csv"] = await truthRings.close();
     rows["truth/insiders.csv"] = await truthInsiders.close();
+    rows["truth/patterns.csv"] = await truthPatterns.close();
     return {
       options: resolved,
       rows: rows as Record<DemoFile, number>,

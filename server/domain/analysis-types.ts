@@ -86,6 +86,22 @@ export interface HubUse {
   members: number;
 }
 
+/** Another ring whose members share identifiers with this one's (the bridge of a split). */
+export interface RingLink {
+  ringId: string;
+  via: { kind: LinkLabel; identifierId: string }[];
+}
+
+/** An account tied to the ring through one member only, without the ring's behaviour: shown, not a member. */
+export interface AttachedAccount {
+  accountId: string;
+  /** The one member it is tied to, and the one identifier tying them. */
+  memberId: string;
+  kind: LinkLabel;
+  identifierId: string;
+  reason: string;
+}
+
 export interface RingResult {
   id: string;
   accountIds: string[];
@@ -99,6 +115,10 @@ export interface RingResult {
   refundCount: number;
   refundValue: number;
   noReturnShare: number;
+  /** Rings sharing identifiers with this one, by ring id. */
+  links: RingLink[];
+  /** Accounts listed beside the members, not counted in the score. */
+  attached: AttachedAccount[];
 }
 
 export interface HubInfo {

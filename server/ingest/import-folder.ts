@@ -17,6 +17,9 @@ import { RejectReport } from "./reject-report.ts";
 import { RowAccounting, emptyFileReport, type FileReport, type RecordOutcome } from "./row-accounting.ts";
 import { createStagingMemory, type StagingMemory } from "./stagers/stager.ts";
 import { STAGERS } from "./stagers/stagers.ts";
+import { AddressSlips } from "./address-slips.ts";
+import { toAddress } from "./to-entities.ts";
+import type { AddressMerge } from "../domain/normalise/street-slips.ts";
 
 export type { FileReport, ImportProgress, RecordOutcome };
 
@@ -28,6 +31,8 @@ export interface ImportReport {
   loaded: number;
   rejected: number;
   placeholders: number;
+  /** Street spellings one slip apart from a more common one at the same house, loaded as it. */
+  addressMerges: AddressMerge[];
   ms: number;
   rowsPerSecond: number;
 }
@@ -73,16 +78,41 @@ export async function importFolder(options: ImportOptions): Promise<ImportReport
     onRecord: options.onRecord,
   };
   const reports: FileReport[] = [];
+  let addressMerges: AddressMerge[] = [];
   await options.store.ensureSchema();
   try {
     for (const kind of FILE_KINDS) {
       const file = files[kind];
+      if (kind === "addresses" && file) addressMerges = await planAddressMerges(file, run);
       reports.push(file ? await importFile(kind, file, run) : emptyFileReport(kind, null));
     }
   } finally {
     await rejects.close();
   }
-  return summarise(options, reports, progress);
+  return { ...summarise(options, reports, progress), addressMerges };
+}
+
+/**
+ * First pass over addresses.csv: which normalised keys are typos of another spelling at the
+ * same house (address-slips.ts). Decided over the whole file before any row is staged, so a
+ * merge does not depend on row order or batch boundaries. Rejected rows are left to the main pass.
+ */
+async function planAddressMerges(file: string, run: ImportRun): Promise<AddressMerge[]> {
+  const slips = new AddressSlips();
+  const specs = FILE_SPECS.addresses;
+  let missing: string[] = [];
+  for await (const event of readRecords(file, { rename: headerRenamer(run.mapping, "addresses") })) {
+    if (event.type === "header") {
+      missing = file.toLowerCase().endsWith(".csv") ? missingColumns(specs, event.columns) : [];
+      continue;
+    }
+    if (event.type === "unreadable") continue;
+    const checked = checkRecord(event.values, missing, specs, run.memory.known);
+    if (checked.ok) slips.add(toAddress(checked.values).address.id);
+  }
+  const { into, merges } = slips.plan();
+  run.memory.addressInto = into;
+  return merges;
 }
 
 /** Streams one file through checks, its stager and the batch; announces `import:<kind>:done` at its end. */
@@ -125,7 +155,7 @@ function batchLimits(options: ImportOptions): BatchLimits {
   return { rows: options.batchSize ?? 200_000, chars: options.batchChars ?? 32 * 1024 * 1024 };
 }
 
-function summarise(options: ImportOptions, files: FileReport[], progress: ProgressMeter): ImportReport {
+function summarise(options: ImportOptions, files: FileReport[], progress: ProgressMeter): Omit<ImportReport, "addressMerges"> {
   const sum = (key: "read" | "loaded" | "rejected" | "placeholders") => files.reduce((s, r) => s + r[key], 0);
   return {
     folder: options.folder,

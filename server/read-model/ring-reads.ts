@@ -8,7 +8,7 @@ import { toCents } from "../domain/money.ts";
 import type { GraphStore } from "../store/graph-store.ts";
 import { cypher } from "../cypher/cypher-files.ts";
 import type { RingDetail, RingMember, RingPage, RingSummary } from "../../wire/wire-types.ts";
-import type { HubUse, Reason, RingLevel } from "../domain/analysis-types.ts";
+import type { AttachedAccount, HubUse, Reason, RingLevel, RingLink } from "../domain/analysis-types.ts";
 import { nodeLabelOf } from "../domain/model.ts";
 
 /** Sort keys of the ring list, each with its own statement (cypher/reads/ring-page-by-*.cypher). */
@@ -53,6 +53,8 @@ export async function getRing(store: GraphStore, id: string, timeoutMs: number):
     reasons: JSON.parse(String(row.reasons ?? "[]")) as Reason[],
     // A hub of a contact link kind (ContactDevice) is a node of its node kind (Device) on the graph.
     hubs: (JSON.parse(String(row.hubs ?? "[]")) as HubUse[]).map((h) => ({ ...h, nodeType: nodeLabelOf(h.kind) })),
+    links: JSON.parse(String(row.links ?? "[]")) as RingLink[],
+    attached: JSON.parse(String(row.attached ?? "[]")) as AttachedAccount[],
     // Sorted again after rounding: the engines' unrounded sums could order two equal values apart.
     members: members.rows
       .map(

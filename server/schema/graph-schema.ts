@@ -122,6 +122,10 @@ export const GRAPH = {
         // Lists of objects, stored as JSON text: neither store has a portable nested type.
         reasons: str("analysis"),
         hubs: str("analysis"),
+        // Rings sharing identifiers with this one (the bridge of a split), and the accounts tied
+        // through one member only without the ring's behaviour: JSON text like reasons.
+        links: str("analysis"),
+        attached: str("analysis"),
         countries: p("string[]", ["analysis"]),
         refundCount: p("long", ["analysis"]),
         refundValue: p("double", ["analysis"]),

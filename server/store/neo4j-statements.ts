@@ -46,6 +46,8 @@ function stagedFields(): { rings: string[]; members: string[]; suspects: string[
     refundCount: 0,
     refundValue: 0,
     noReturnShare: 0,
+    links: [],
+    attached: [],
   };
   const rows = stagedRows({ rings: [ring], hubs: [], hubThreshold: 0, phases: [], analysedAt: 0 });
   return { rings: Object.keys(rows.rings[0]!), members: Object.keys(rows.members[0]!), suspects: Object.keys(rows.suspects[0]!) };

@@ -6,7 +6,7 @@ import { Random } from "../../server/demo/random.ts";
 describe("resolveDemoOptions", () => {
   it("fills the defaults", () => {
     expect(resolveDemoOptions({})).toEqual(DEFAULT_DEMO_OPTIONS);
-    expect(resolveDemoOptions({ accounts: 500, seed: undefined })).toEqual({ accounts: 500, rings: 30, seed: 1 });
+    expect(resolveDemoOptions({ accounts: 500, seed: undefined })).toEqual({ accounts: 500, rings: 30, seed: 1, hard: false });
   });
 
   it.each([{ accounts: 0 }, { accounts: 1.5 }, { rings: -1 }, { seed: Number.NaN }, { accounts: 100, rings: 30 }])(

@@ -297,7 +297,7 @@ describe("viewer: exports and keyboard", () => {
       return fs.readFileSync((await file.path())!);
     };
     const csv = (await download("CSV")).toString("utf8").trim().split("\r\n");
-    expect(csv[0]).toBe("id,name,email,country,createdAt,refundCount,refundValue");
+    expect(csv[0]).toBe("id,name,email,country,createdAt,refundCount,refundValue,role,note");
     expect(csv.length - 1).toBe(rings[0]!.size);
 
     const json = JSON.parse((await download("JSON")).toString("utf8"));

@@ -119,6 +119,8 @@ const ring = (id: string, accountIds: string[]): RingResult => ({
   refundCount: 3,
   refundValue: 1200,
   noReturnShare: 1,
+  links: [],
+  attached: [],
   insiders: [{ employeeId: "E1", share: 0.5, baseline: 0.1, lift: 5, approvals: 3, noReturnApprovals: 2, score: 60, reason: "r" }],
 });
 const result = (rings: RingResult[]): AnalysisResult => ({

@@ -1,6 +1,7 @@
 /**
  * Why a ring is a ring: its summary, the reasons behind its score each with a bar for its
- * contribution, the suspected insiders and why, the hubs its members share and the member
+ * contribution, the suspected insiders and why, the hubs its members share, the rings it is
+ * linked to (the bridge of a split), the accounts attached to it but not members, and the member
  * list. Buttons let the analyst find an insider or a member on the graph without a mouse.
  */
 import type { RingDetail } from "../../../wire/wire-types.ts";
@@ -11,6 +12,9 @@ import { levelBadge } from "./ring-list.ts";
 
 export interface ExplanationDeps {
   onFocusNode(key: string): void;
+  onOpenRing(id: string): void;
+  /** Opens a node's own neighbourhood (attached accounts are not on the ring's graph). */
+  onOpenNode(key: string): void;
   /** The label a node has on the canvas, when it is there (hub ids are normalised keys). */
   labelOf(key: string): string | null;
 }
@@ -137,6 +141,65 @@ export function renderRingExplanation(detail: RingDetail, deps: ExplanationDeps)
           ),
         )
       : null,
+    linkedRings(detail, deps),
+    attachedAccounts(detail, deps),
     membersTable(detail, deps),
+  );
+}
+
+/** "Linked to R-… via device …": the other ring opens, the bridging identifier is found on the graph. */
+function linkedRings(detail: RingDetail, deps: ExplanationDeps): HTMLElement | null {
+  if (detail.links.length === 0) return null;
+  return el(
+    "section",
+    { className: "ring-links" },
+    el("h3", null, `Linked rings (${detail.links.length})`),
+    el(
+      "ul",
+      null,
+      ...detail.links.map((link) =>
+        el(
+          "li",
+          null,
+          "linked to ",
+          el("button", { className: "link", attrs: { type: "button" }, on: { click: () => deps.onOpenRing(link.ringId) } }, link.ringId),
+          " via ",
+          ...link.via.flatMap((v, i) => [
+            i > 0 ? ", " : "",
+            el(
+              "button",
+              { className: "link", attrs: { type: "button" }, on: { click: () => deps.onFocusNode(nodeKey(v.kind, v.identifierId)) } },
+              `${v.kind.toLowerCase()} ${deps.labelOf(nodeKey(v.kind, v.identifierId)) ?? v.identifierId}`,
+            ),
+          ]),
+        ),
+      ),
+    ),
+  );
+}
+
+/** Accounts tied through one member only, without the ring's behaviour: shown with the reason, not counted. */
+function attachedAccounts(detail: RingDetail, deps: ExplanationDeps): HTMLElement | null {
+  if (detail.attached.length === 0) return null;
+  return el(
+    "section",
+    { className: "ring-attached" },
+    el("h3", null, `Attached, not members (${detail.attached.length})`),
+    el(
+      "ul",
+      null,
+      ...detail.attached.map((a) =>
+        el(
+          "li",
+          null,
+          el(
+            "button",
+            { className: "link", attrs: { type: "button" }, on: { click: () => deps.onOpenNode(nodeKey("Account", a.accountId)) } },
+            a.accountId,
+          ),
+          ` — ${a.reason}`,
+        ),
+      ),
+    ),
   );
 }

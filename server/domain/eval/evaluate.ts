@@ -17,9 +17,18 @@ export interface RingEmployee {
   employeeId: string;
 }
 
+/** A planted hard pattern (truth/patterns.csv): "bridge" (detail: the other crew), "relative", "typo". */
+export interface PlantedPattern {
+  pattern: string;
+  ringId: string;
+  accountId: string;
+  detail: string;
+}
+
 export interface GroundTruth {
   rings: ReadonlyMap<string, readonly string[]>;
   insiders: readonly RingEmployee[];
+  patterns?: readonly PlantedPattern[];
 }
 
 export interface Evaluation {
@@ -30,6 +39,15 @@ export interface Evaluation {
   /** K = planted rings; the K best-scored detected rings (flagged or not) that match a planted ring. */
   precisionAtK: { k: number; hits: number; precision: number };
   insiders: { detected: number; correct: number; planted: number; found: number; precision: number; recall: number };
+  /**
+   * Per hard pattern: bridged crews found each as its own ring (both crews of a bridge count);
+   * relatives' accounts kept out of every flagged ring; typo'd members found in their ring.
+   */
+  patterns: {
+    bridged: { planted: number; found: number; recall: number };
+    relatives: { planted: number; keptOut: number; share: number };
+    typos: { planted: number; found: number; recall: number };
+  };
   /** Accounts in flagged rings vs accounts in planted rings; falsePositiveRate needs allAccounts. */
   accounts: {
     flagged: number;
@@ -100,6 +118,7 @@ export function evaluate(
     rings: { planted: k, found: found.size, recall: ratio(found.size, k) },
     precisionAtK: { k, hits, precision: ratio(hits, k) },
     insiders: insiderFigures(detected, matches, plantedIds, insidersDetected, truth.insiders),
+    patterns: patternFigures(detected, matches, plantedIds, found, flaggedAccounts, truth.patterns ?? []),
     accounts: {
       flagged: flaggedAccounts.size,
       planted: plantedOf.size,
@@ -138,6 +157,34 @@ function insiderFigures(
     found: found.size,
     precision: ratio(correct, claimed.size),
     recall: ratio(found.size, planted.size),
+  };
+}
+
+function patternFigures(
+  detected: readonly DetectedRing[],
+  matches: number[][],
+  plantedIds: string[],
+  found: Set<number>,
+  flaggedAccounts: Set<string>,
+  patterns: readonly PlantedPattern[],
+): Evaluation["patterns"] {
+  const foundIds = new Set([...found].map((p) => plantedIds[p]));
+  const bridged = new Set(patterns.filter((p) => p.pattern === "bridge").flatMap((p) => [p.ringId, p.detail]));
+  const bridgedFound = [...bridged].filter((id) => foundIds.has(id)).length;
+  const relatives = new Set(patterns.filter((p) => p.pattern === "relative").map((p) => p.accountId));
+  const keptOut = [...relatives].filter((a) => !flaggedAccounts.has(a)).length;
+  // A typo'd member is found when a flagged ring matching its planted ring holds it.
+  const withRing = new Set<string>();
+  detected.forEach((ring, d) => {
+    if (!ring.flagged) return;
+    for (const p of matches[d]) for (const a of ring.accountIds) withRing.add(`${plantedIds[p]}\u0000${a}`);
+  });
+  const typos = patterns.filter((p) => p.pattern === "typo");
+  const typosFound = typos.filter((p) => withRing.has(`${p.ringId}\u0000${p.accountId}`)).length;
+  return {
+    bridged: { planted: bridged.size, found: bridgedFound, recall: ratio(bridgedFound, bridged.size) },
+    relatives: { planted: relatives.size, keptOut, share: ratio(keptOut, relatives.size) },
+    typos: { planted: typos.length, found: typosFound, recall: ratio(typosFound, typos.length) },
   };
 }
 

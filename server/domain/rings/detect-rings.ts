@@ -1,6 +1,7 @@
 /**
  * Ring detection, start to end: index links → hubs → components (union-find) → split of
- * oversized components (Louvain) → insiders → measures and scores. Pure and engine-agnostic:
+ * bridged crews → split of groups still oversized (Louvain) → relatives' accounts attached,
+ * not members → insiders → measures, scores and ring-to-ring links. Pure and engine-agnostic:
  * plain data in, plain data out; no I/O, no clock except the analysis time (options.now).
  */
 import type { AnalysisInput, AnalysisResult, PhaseTiming, RingResult } from "../analysis-types.ts";
@@ -10,7 +11,7 @@ import { type DetectOptions, resolveDetectOptions } from "./detect-options.ts";
 import { findComponents, groupList } from "./find-components.ts";
 import { selectHubs } from "./hub-policy.ts";
 import { approvalBaseline, findInsiders } from "./insiders.ts";
-import { indexLinks, linkingOnly } from "./link-index.ts";
+import { indexLinks, linkingOnly, type LinkIndex } from "./link-index.ts";
 import { linkingLabels, policyOf, resolveLinkPolicy } from "./link-policy.ts";
 import { LINK_KINDS, type LinkLabel } from "../model.ts";
 import { measureRing } from "./ring-facts.ts";
@@ -19,8 +20,13 @@ import { assignRingIds } from "./ring-id.ts";
 import { hash53 } from "../hash.ts";
 import { scoreRing } from "./risk-score.ts";
 import { splitCommunities } from "./split-communities.ts";
+import { splitBridges } from "./split-bridges.ts";
+import { attachRelatives, type Attachment } from "./attach-relatives.ts";
+import { linkRings } from "./link-rings.ts";
+import { NO_RING_BEHAVIOUR } from "./ring-behaviour.ts";
+import type { AttachedAccount } from "../analysis-types.ts";
 
-export const DETECT_PHASES = ["index", "hubs", "components", "split", "insiders", "scores"] as const;
+export const DETECT_PHASES = ["index", "hubs", "components", "bridges", "split", "attach", "insiders", "scores"] as const;
 export type DetectPhase = (typeof DETECT_PHASES)[number];
 
 /**
@@ -60,8 +66,10 @@ export function detectRings(input: AnalysisInput, options: Partial<DetectOptions
     selectHubs(index, settings.hubThreshold, { minimum: settings.hubMinimum, fence: settings.hubFence }, hubThresholds),
   );
   const components = timed("components", () => findComponents(index, hubs.isHub, settings.minRingSize));
-  const groups = timed("split", () =>
-    groupList(components).flatMap((group) =>
+  // Bridged crews are told apart first, so a pair above maxRingSize is not cut by Louvain elsewhere than at its bridge.
+  const crews = timed("bridges", () => groupList(components).flatMap((group) => splitBridges(index, table, hubs.isHub, group)));
+  const pieces = timed("split", () =>
+    crews.flatMap((group) =>
       splitCommunities(index, hubs.isHub, group, {
         maxRingSize: settings.maxRingSize,
         minRingSize: settings.minRingSize,
@@ -72,6 +80,17 @@ export function detectRings(input: AnalysisInput, options: Partial<DetectOptions
       }),
     ),
   );
+  const { groups, attachments } = timed("attach", () => {
+    const groups: Int32Array[] = [];
+    const attachments: Attachment[][] = [];
+    for (const piece of pieces) {
+      const { members, attached } = attachRelatives(index, table, hubs.isHub, piece);
+      if (members.length < settings.minRingSize) continue;
+      groups.push(members);
+      attachments.push(attached);
+    }
+    return { groups, attachments };
+  });
   const insiders = timed("insiders", () => {
     const baseline = approvalBaseline(input.refunds);
     const rule = {
@@ -90,6 +109,7 @@ export function detectRings(input: AnalysisInput, options: Partial<DetectOptions
     const hubUses = ringHubUses(index, hubs, ringOf, groups.length);
     const memberIds = groups.map((group) => Array.from(group, (a) => index.accountIds[a]).sort(compareStrings));
     const ids = assignRingIds(memberIds.map((members) => members[0]));
+    const links = linkRings(index, hubs.isHub, groups, ids);
     const rings: RingResult[] = [];
     const order: number[] = [];
     groups.forEach((group, r) => {
@@ -111,6 +131,8 @@ export function detectRings(input: AnalysisInput, options: Partial<DetectOptions
         refundCount: facts.refundCount,
         refundValue: facts.refundValue,
         noReturnShare: Math.round(facts.noReturnShare * 1000) / 1000,
+        links: links[r],
+        attached: attachments[r].map((attachment) => describeAttachment(index, attachment)),
       });
     });
     // Ids are "R-" + the zero-padded base36 of hash53(smallest member), so comparing the hashes
@@ -121,4 +143,17 @@ export function detectRings(input: AnalysisInput, options: Partial<DetectOptions
   });
 
   return { rings, hubs: hubs.hubs, hubThreshold: hubs.threshold, phases, analysedAt: settings.now ?? Date.now() };
+}
+
+function describeAttachment(index: LinkIndex, { account, member, identifier }: Attachment): AttachedAccount {
+  const kind = index.identifierKinds[identifier];
+  const identifierId = index.identifierIds[identifier];
+  const memberId = index.accountIds[member];
+  return {
+    accountId: index.accountIds[account],
+    memberId,
+    kind,
+    identifierId,
+    reason: `shares only ${kind.toLowerCase()} ${identifierId} with member ${memberId}; ${NO_RING_BEHAVIOUR}`,
+  };
 }

@@ -1,14 +1,18 @@
 /**
  * Stages an addresses.csv record: the account's SHIPS_TO edge to the normalised address, and
- * the Address itself the first time its key is seen in the import.
+ * the Address itself the first time its key is seen in the import; a typo'd street (planned in
+ * memory.addressInto) links to the address it is a slip of.
  */
 import { toAddress } from "../to-entities.ts";
 import type { Stager } from "./stager.ts";
 
 export const stageAddress: Stager = (values, rows, memory) => {
   const { address, shipsTo } = toAddress(values);
+  // A typo'd spelling links to the address it slipped from and never names it (the file holds that spelling too).
+  const into = memory.addressInto.get(address.id);
+  if (into !== undefined) shipsTo.addressId = into;
   // The first spelling seen names the address; later variants only link to it.
-  if (!memory.addresses.has(address.id)) {
+  else if (!memory.addresses.has(address.id)) {
     memory.addresses.add(address.id);
     rows.Address.set(address.id, address);
   }

@@ -24,6 +24,8 @@ export interface StagingMemory {
   known: KnownKeys;
   /** Address ids already named: the first spelling seen names the address. */
   addresses: Set<string>;
+  /** Typo'd address keys → the key they load as (planned over the whole addresses file). */
+  addressInto: Map<string, string>;
   /** Account countries, for phones in identifiers.csv written without their prefix. */
   countries: Map<string, string | null>;
   /** Payments named by payments.csv, whose type and last4 an identifiers.csv row must not clear. */
@@ -42,6 +44,7 @@ export function createStagingMemory(contacts = false): StagingMemory {
     known: { accounts: new Set(), employees: new Set(), refunds: new Set() },
     addresses: new Set(),
     countries: new Map(),
+    addressInto: new Map(),
     payments: new Set(),
     devices: new Set(),
     contacts,

@@ -95,3 +95,36 @@ describe("evaluate", () => {
     expect([result.pairwise.precision, result.pairwise.recall, result.rings.recall, result.precisionAtK.precision]).toEqual([1, 1, 1, 1]);
   });
 });
+
+describe("evaluate on the hard demo's patterns", () => {
+  const patterned = {
+    rings: new Map([
+      ["P1", ["a1", "a2", "a3"]],
+      ["P2", ["b1", "b2", "b3"]],
+    ]),
+    insiders: [],
+    patterns: [
+      { pattern: "bridge", ringId: "P2", accountId: "b1", detail: "P1" },
+      { pattern: "relative", ringId: "P1", accountId: "h1", detail: "tablet" },
+      { pattern: "relative", ringId: "P1", accountId: "h2", detail: "tablet" },
+      { pattern: "typo", ringId: "P1", accountId: "a3", detail: "12 Bakre St" },
+    ],
+  };
+  const ring = (ringId: string, accountIds: string[]): DetectedRing => ({ ringId, accountIds, score: 80, flagged: true });
+
+  it("counts bridged crews found apart, relatives kept out and typo'd members found in their ring", () => {
+    const apart = evaluate([ring("R1", ["a1", "a2", "a3", "h1"]), ring("R2", ["b1", "b2", "b3"])], [], patterned).patterns;
+    expect(apart).toEqual({
+      bridged: { planted: 2, found: 2, recall: 1 },
+      relatives: { planted: 2, keptOut: 1, share: 0.5 },
+      typos: { planted: 1, found: 1, recall: 1 },
+    });
+  });
+
+  it("counts neither crew of a bridge found when they come out as one ring, nor a typo'd member left out", () => {
+    const merged = evaluate([ring("R1", ["a1", "a2", "b1", "b2", "b3", "h1", "h2"])], [], patterned).patterns;
+    expect(merged.bridged.found).toBe(0);
+    expect(merged.relatives.keptOut).toBe(0);
+    expect(merged.typos.found).toBe(0);
+  });
+});

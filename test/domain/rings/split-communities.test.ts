@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { AnalysisInput } from "../../../server/domain/analysis-types.ts";
 import { detectRings } from "../../../server/domain/rings/detect-rings.ts";
 import { factsOf } from "../../../server/domain/rings/link-columns.ts";
+import { indexLinks } from "../../../server/domain/rings/link-index.ts";
+import { splitCommunities } from "../../../server/domain/rings/split-communities.ts";
 import { SyntheticWorld } from "../helpers/synthetic-world.ts";
 
 /** Two dense rings of 8 (each account on two of three devices, one address) bridged by one device. */
@@ -22,9 +24,18 @@ describe("splitting oversized components with Louvain", () => {
   });
 
   it("leaves a component of at most maxRingSize whole", () => {
+    const { input } = bridgedRings();
+    const index = indexLinks(input);
+    const group = Int32Array.from(index.accountIds.keys());
+    const options = { maxRingSize: 16, minRingSize: 2, seed: 1, resolution: 1, maxDepth: 3 };
+    expect(splitCommunities(index, new Uint8Array(index.identifierIds.length), group, options)).toEqual([group]);
+  });
+
+  it("still splits the two rings under maxRingSize, at their bridge, as bridged crews (issue 19)", () => {
     const { input, a, b } = bridgedRings();
     const result = detectRings(input, { maxRingSize: 16, now: 0 });
-    expect(result.rings.map((ring) => ring.accountIds)).toEqual([[...a, ...b].sort()]);
+    expect(result.rings.map((ring) => ring.accountIds).sort()).toEqual([a, b].sort());
+    expect(result.rings[0]!.links[0]!.via).toEqual([{ kind: "Device", identifierId: "bridge" }]);
   });
 
   it("gives the same pieces whatever the input order", () => {

@@ -1,0 +1,49 @@
+/**
+ * Ring-to-ring links: the non-hub identifiers that members of two different rings both use —
+ * the bridge left when bridged crews (split-bridges.ts) or an oversized group (Louvain) were
+ * split, kept so the analyst still sees "linked to R-… via Device …". Pure.
+ */
+import type { RingLink } from "../analysis-types.ts";
+import { compareStrings } from "./compare-strings.ts";
+import type { LinkIndex } from "./link-index.ts";
+
+/**
+ * For each ring (by position in `groups`), the other rings it shares identifiers with, each
+ * with those identifiers, rings and identifiers in id order.
+ *
+ * @example linkRings(index, hubs.isHub, groups, ids)[0] // → [{ ringId: "R-…", via: [{ kind: "Device", identifierId: "D-9" }] }]
+ */
+export function linkRings(index: LinkIndex, isHub: Uint8Array, groups: readonly Int32Array[], ids: readonly string[]): RingLink[][] {
+  // The first ring seen per identifier; a set only where a second ring uses it (rare).
+  const firstRing = new Map<number, number>();
+  const ringsOf = new Map<number, Set<number>>();
+  groups.forEach((group, r) => {
+    for (const a of group) {
+      for (let k = index.accountStart[a]; k < index.accountStart[a + 1]; k++) {
+        const i = index.accountIdents[k];
+        if (isHub[i] === 1) continue;
+        const first = firstRing.get(i);
+        if (first === undefined) firstRing.set(i, r);
+        else if (first !== r) {
+          const rings = ringsOf.get(i);
+          if (rings) rings.add(r);
+          else ringsOf.set(i, new Set([first, r]));
+        }
+      }
+    }
+  });
+  const via = groups.map(() => new Map<number, number[]>());
+  for (const [i, rings] of ringsOf) {
+    for (const r of rings) for (const other of rings) if (other !== r) via[r].set(other, [...(via[r].get(other) ?? []), i]);
+  }
+  return via.map((links) =>
+    [...links.entries()]
+      .map(([other, idents]) => ({
+        ringId: ids[other],
+        via: idents
+          .map((i) => ({ kind: index.identifierKinds[i], identifierId: index.identifierIds[i] }))
+          .sort((x, y) => compareStrings(x.kind, y.kind) || compareStrings(x.identifierId, y.identifierId)),
+      }))
+      .sort((x, y) => compareStrings(x.ringId, y.ringId)),
+  );
+}

@@ -4,6 +4,8 @@
  */
 import type { AnalysisSummary, HubUse, InsiderFinding, Reason, RingLevel } from "../server/domain/analysis-types.ts";
 import type { GraphNodeKind, RelKind } from "../server/schema/graph-schema.ts";
+import type { AlertKind, AlertRecord, AlertStatus, AuditEntry, CaseRecord, CaseStatus } from "../server/domain/investigation/case-types.ts";
+import type { LineageState, RingLineage } from "../server/domain/investigation/ring-lineage.ts";
 
 export type { AnalysisSummary, HubUse, InsiderFinding, Reason, RingLevel };
 
@@ -73,6 +75,41 @@ export interface RingDetail extends RingSummary {
   members: RingMember[];
   insiders: (InsiderFinding & { name: string | null })[];
   hubs: HubUse[];
+  /** How the ring descends from the previous analysis's rings; null before lineage was recorded. */
+  lineage: RingLineage | null;
+  /** The analyst's case on this ring, or null when none was opened. */
+  case: CaseView | null;
+}
+
+export type { AlertKind, AlertRecord, AlertStatus, AuditEntry, CaseRecord, CaseStatus, LineageState, RingLineage };
+
+/** A case as the API shows it: its state, the notes left on it and its history (oldest first). */
+export interface CaseView extends CaseRecord {
+  notes: { at: string; actor: string; text: string }[];
+  history: AuditEntry[];
+}
+
+export interface CaseList {
+  cases: CaseRecord[];
+}
+
+export interface AlertList {
+  alerts: AlertRecord[];
+}
+
+export interface AuditList {
+  entries: AuditEntry[];
+}
+
+/** A saved-query watch: the query, its parameters and how many rows it has seen (not the rows). */
+export interface WatchView {
+  id: string;
+  name: string;
+  query: string;
+  params: Record<string, unknown>;
+  seenRows: number;
+  createdBy: string;
+  createdAt: string;
 }
 
 export interface SearchHit {

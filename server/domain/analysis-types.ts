@@ -3,6 +3,7 @@
  * Pure types; no I/O.
  */
 import type { IdentifierLabel, Millis } from "./model.ts";
+import type { RingLineage } from "./investigation/ring-lineage.ts";
 
 export interface AccountFact {
   id: string;
@@ -81,6 +82,8 @@ export interface RingResult {
   refundCount: number;
   refundValue: number;
   noReturnShare: number;
+  /** How it descends from the previous analysis's rings; set after detection (run-analysis.ts). */
+  lineage?: RingLineage;
 }
 
 export interface HubInfo {

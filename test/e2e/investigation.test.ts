@@ -1,0 +1,126 @@
+/**
+ * The investigation in a real browser: an analyst opens a case on a ring from its panel, finds
+ * it with the ring list's case filter, and after a re-import and re-analysis (through the API)
+ * reads the alert inbox, opens the ring the alert names (the case followed it) and the account,
+ * and acknowledges the alert. Screenshots go to test/artifacts/.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectClientBuilt } from "../helpers/e2e-client-build.ts";
+import { launchBrowser, openViewer, saveArtifact, waitForView, type ViewerPage } from "../helpers/e2e-browser.ts";
+import { getJson, postJson, startFixtureServer, waitForJob, type FixtureServer } from "../helpers/fixture-server.ts";
+
+const ANALYST = "analyst-token-0123456789abcdef";
+const ADMIN = "admin-token-fedcba9876543210";
+
+let server: FixtureServer;
+let browser: Browser;
+let root: string;
+let ringId: string;
+const opened: ViewerPage[] = [];
+
+const ringOf = async (account: string) =>
+  (await getJson(`${server.url}/api/search?q=${account}`)).body.hits.find((h: { id: string }) => h.id === account).ringId as string;
+
+beforeAll(async () => {
+  expectClientBuilt();
+  root = fs.mkdtempSync(path.join(os.tmpdir(), "ringlens-e2e-case-"));
+  fs.mkdirSync(path.join(root, "back"));
+  fs.writeFileSync(path.join(root, "back", "accounts.csv"), "account_id,country\nNX01,DE\n");
+  fs.writeFileSync(path.join(root, "back", "devices.csv"), "account_id,device_id\nNX01,dev-r1a\n");
+  server = await startFixtureServer({
+    config: {
+      tokens: [
+        { name: "ana", role: "analyst", token: ANALYST },
+        { name: "ops", role: "admin", token: ADMIN },
+      ],
+      importRoot: root,
+    },
+  });
+  browser = await launchBrowser();
+  ringId = await ringOf("RA01");
+});
+
+afterAll(async () => {
+  await Promise.all(opened.map(({ page }) => page.close()));
+  await browser?.close();
+  await server?.close();
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+describe("viewer: the case panel, the case filter and the alert inbox", () => {
+  it("opens a case on a ring with status, assignee and note, and shows its history", async () => {
+    const viewer = await openViewer(browser, `${server.url}/?ring=${encodeURIComponent(ringId)}`);
+    opened.push(viewer);
+    const { page } = viewer;
+    await waitForView(page, `ring:${ringId}`);
+    const panel = page.locator(".case-panel");
+    await expect(panel.textContent()).resolves.toContain("No case yet.");
+    await panel.locator("select[name=status]").selectOption("confirmed");
+    await panel.locator("input[name=assignee]").fill("ana");
+    await panel.locator("textarea[name=note]").fill("Drop address in Newark; handed to LKA NRW");
+    await panel.locator("input[name=token]").fill(ANALYST);
+    await panel.locator("input[name=token]").dispatchEvent("change");
+    await panel.locator("button[type=submit]").click();
+    await page.waitForSelector(".case-panel form[data-saved]");
+    expect(await panel.locator("h3 .badge").textContent()).toBe("confirmed");
+    expect(await panel.locator(".case-notes").textContent()).toContain("handed to LKA NRW");
+    expect(await panel.locator(".case-history li").allTextContents()).toEqual([expect.stringMatching(/ana open → confirmed/)]);
+    await saveArtifact(page.locator("#details"), "case-panel.png");
+    expect(viewer.errors).toEqual([]);
+
+    // The ring list, filtered by case status, holds this ring alone.
+    await page.locator("form.filters select[name=caseStatus]").selectOption("confirmed");
+    await page.waitForFunction(
+      (id) => {
+        const items = [...document.querySelectorAll("#ring-list .ring-item")];
+        return items.length === 1 && items[0]!.getAttribute("data-ring") === id;
+      },
+      ringId,
+      { timeout: 15_000 },
+    );
+  });
+
+  it("lists the alert for an account that came back, links to the ring the case followed and to the account, and acknowledges it", async () => {
+    const imported = await postJson(`${server.url}/api/import`, { folder: "back" }, { authorization: `Bearer ${ADMIN}` });
+    expect((await waitForJob(server, imported.body)).status).toBe("succeeded");
+    const analysed = await postJson(`${server.url}/api/analyze`, { hubThreshold: 10 }, { authorization: `Bearer ${ADMIN}` });
+    expect((await waitForJob(server, analysed.body)).status).toBe("succeeded");
+    const grown = await ringOf("NX01");
+
+    const viewer = await openViewer(browser, `${server.url}/`);
+    opened.push(viewer);
+    const { page } = viewer;
+    await waitForView(page, "home");
+    await page.locator("#tab-alerts").click();
+    await page.waitForSelector("#alert-panel[data-count='2']");
+    const back = page.locator(".alert-item.alert-linked-to-confirmed");
+    expect(await back.locator("p").textContent()).toMatch(/account NX01 links to confirmed ring .* through Device dev-r1a/);
+    await saveArtifact(page.locator("nav.panel.left"), "alert-inbox.png");
+
+    await back.locator("button.open-ring").click();
+    await waitForView(page, `ring:${grown}`);
+    const panel = page.locator(".case-panel");
+    expect(await panel.locator("h3 .badge").textContent()).toBe("confirmed");
+    expect(await panel.locator(".lineage").textContent()).toBe(`Grew by 1 since the previous analysis (was ${ringId}): NX01 joined.`);
+    expect(await panel.locator(".case-history li").last().textContent()).toContain(`analysis followed its ring to ${grown}`);
+    await saveArtifact(page.locator("#details"), "case-followed.png");
+
+    await page.locator("#tab-alerts").click();
+    await page.waitForSelector("#alert-panel[data-count='2']");
+    await back.locator("button.open-account").click();
+    await waitForView(page, "node:Account:NX01");
+
+    await page.locator("#tab-alerts").click();
+    await page.waitForSelector("#alert-panel[data-count='2']");
+    await page.locator("#alert-panel input[name=token]").fill(ANALYST);
+    await page.locator("#alert-panel input[name=token]").dispatchEvent("change");
+    await back.locator("button.acknowledge").click();
+    await page.waitForSelector("#alert-panel[data-count='1']");
+    expect(await page.locator(".alert-item").count()).toBe(1);
+    expect(viewer.errors).toEqual([]);
+  });
+});

@@ -22,6 +22,7 @@ import { showStats } from "./ui/stats-line.ts";
 import { createStatusBar } from "./ui/status-bar.ts";
 import { createTabs } from "./ui/tabs.ts";
 import { createAlertInbox } from "./ui/alert-inbox.ts";
+import { caseFileView } from "./app/case-file-view.ts";
 import { createToolbar } from "./ui/toolbar.ts";
 import { wireToolbar } from "./app/toolbar-actions.ts";
 
@@ -53,6 +54,7 @@ const details = createDetailsPanel(byId("details"), {
     status.info(`Case ${saved.id} saved: ${saved.status}.`);
     void ringList.reload();
   },
+  onCaseFile: (id) => void caseFile.open(id).catch(status.error),
   onError: status.error,
 });
 const alerts = createAlertInbox(byId("alert-panel"), {
@@ -108,6 +110,8 @@ const controller = createController({
   results: createResultsArea(byId("results"), (key) => controller.focusNode(key)),
   status,
 });
+
+const caseFile = caseFileView(byId("case-file"), api, scene, () => controller.ring()?.id ?? null);
 
 const queries = createQueriesPanel(byId("query-panel"), {
   api,

@@ -123,4 +123,55 @@ describe("viewer: the case panel, the case filter and the alert inbox", () => {
     expect(await page.locator(".alert-item").count()).toBe(1);
     expect(viewer.errors).toEqual([]);
   });
+
+  it("prints a case file with the summary, reasons, members, shared identifiers, refunds timeline, insiders, graph image and history", async () => {
+    const grown = await ringOf("NX01");
+    const viewer = await openViewer(browser, `${server.url}/?ring=${encodeURIComponent(grown)}`);
+    opened.push(viewer);
+    const { page } = viewer;
+    await waitForView(page, `ring:${grown}`, { settled: true });
+    await page.locator(".case-panel button.case-file-button").click();
+    await page.waitForSelector(`#case-file[data-ready='${grown}']`);
+    const file = page.locator("#case-file .case-file");
+    expect(await file.locator("h1").textContent()).toBe(`Case file: ring ${grown}`);
+    expect(await file.locator("h2").allTextContents()).toEqual([
+      "Case",
+      "Why this ring",
+      "Members",
+      "Shared identifiers",
+      "Refunds timeline",
+      "Suspected insiders",
+      "Graph",
+      "Case history",
+    ]);
+    expect(await file.textContent()).toContain("confirmed, assigned to ana");
+    expect(await file.locator(".case-file-shared").textContent()).toContain("dev-r1a");
+    expect(await file.locator(".case-file-timeline .month").count()).toBeGreaterThan(0);
+    expect(await file.locator(".case-file-history tbody tr").allTextContents()).toEqual([
+      expect.stringContaining("case.open"),
+      expect.stringContaining("case.followed"),
+      expect.stringContaining("alert.acknowledge"),
+    ]);
+    // The graph image is the canvas as drawn: a PNG that decodes to the canvas' size.
+    const size = await file.locator(".case-file-graph img").evaluate(async (img: HTMLImageElement) => {
+      await img.decode();
+      return { width: img.naturalWidth, src: img.src.slice(0, 22) };
+    });
+    expect(size.src).toBe("data:image/png;base64,");
+    expect(size.width).toBeGreaterThan(100);
+    // On screen it covers the app; on paper it is alone, without its buttons: the PDF is what the browser prints.
+    expect(await page.evaluate(() => document.elementFromPoint(700, 450)?.closest("#case-file") !== null)).toBe(true);
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator("main.layout").isVisible()).toBe(false);
+    expect(await page.locator(".case-file-actions").isVisible()).toBe(false);
+    const pdf = await page.pdf({ format: "A4", printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    fs.mkdirSync(path.join(import.meta.dirname, "../artifacts"), { recursive: true });
+    fs.writeFileSync(path.join(import.meta.dirname, "../artifacts/case-file.pdf"), pdf);
+    await page.emulateMedia({ media: "screen" });
+    await saveArtifact(page, "case-file.png");
+    await page.locator(".case-file-actions button.close").click();
+    expect(await page.locator("#case-file").isVisible()).toBe(false);
+    expect(viewer.errors).toEqual([]);
+  });
 });

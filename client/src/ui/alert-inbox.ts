@@ -35,7 +35,7 @@ export function createAlertInbox(root: HTMLElement, deps: AlertInboxDeps): Alert
     el(
       "li",
       { className: `alert-item alert-${alert.kind}`, attrs: { "data-alert": alert.id } },
-      el("span", { className: "badge" }, KIND_LABELS[alert.kind] ?? alert.kind),
+      el("span", { className: "badge kind-badge" }, KIND_LABELS[alert.kind] ?? alert.kind),
       " ",
       el("time", { className: "muted", attrs: { datetime: alert.raisedAt } }, alert.raisedAt.slice(0, 16).replace("T", " ")),
       el("p", null, alert.message),

@@ -10,6 +10,8 @@ import { el, replaceChildren } from "./dom.ts";
 export interface CaseDeps {
   saveCase(ringId: string, change: { status: CaseStatus; assignee?: string | null; note?: string }, token: string): Promise<CaseView>;
   onCaseSaved(view: CaseView): void;
+  /** Opens the printable case file of the ring. */
+  onCaseFile(ringId: string): void;
   onError(error: unknown): void;
 }
 
@@ -98,6 +100,11 @@ export function renderCasePanel(ring: RingDetail, deps: CaseDeps): HTMLElement {
       el("label", { className: "field wide" }, el("span", null, "Note"), note),
       tokenField(),
       el("button", { attrs: { type: "submit" } }, view ? "Save case" : "Open case"),
+      el(
+        "button",
+        { className: "case-file-button", attrs: { type: "button" }, on: { click: () => deps.onCaseFile(ring.id) } },
+        "Case file",
+      ),
     );
     replaceChildren(
       root,

@@ -22,6 +22,7 @@ import { showStats } from "./ui/stats-line.ts";
 import { createStatusBar } from "./ui/status-bar.ts";
 import { createTabs } from "./ui/tabs.ts";
 import { createAlertInbox } from "./ui/alert-inbox.ts";
+import { createTimeBar } from "./ui/time-bar.ts";
 import { caseFileView } from "./app/case-file-view.ts";
 import { createToolbar } from "./ui/toolbar.ts";
 import { wireToolbar } from "./app/toolbar-actions.ts";
@@ -109,6 +110,7 @@ const controller = createController({
   ringList,
   results: createResultsArea(byId("results"), (key) => controller.focusNode(key)),
   status,
+  timeBar: createTimeBar(byId("time-bar"), (window) => controller.setTimeWindow(window)),
 });
 
 const caseFile = caseFileView(byId("case-file"), api, scene, () => controller.ring()?.id ?? null);

@@ -2,7 +2,8 @@
  * The investigation in a real browser: an analyst opens a case on a ring from its panel, finds
  * it with the ring list's case filter, and after a re-import and re-analysis (through the API)
  * reads the alert inbox, opens the ring the alert names (the case followed it) and the account,
- * and acknowledges the alert. Screenshots go to test/artifacts/.
+ * and acknowledges the alert; prints the case file; brushes the time bar. Screenshots (and the
+ * case file's PDF) go to test/artifacts/.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -172,6 +173,46 @@ describe("viewer: the case panel, the case filter and the alert inbox", () => {
     await saveArtifact(page, "case-file.png");
     await page.locator(".case-file-actions button.close").click();
     expect(await page.locator("#case-file").isVisible()).toBe(false);
+    expect(viewer.errors).toEqual([]);
+  });
+
+  it("filters the graph and the member table to a window brushed on the time bar", async () => {
+    const grown = await ringOf("NX01");
+    const viewer = await openViewer(browser, `${server.url}/?ring=${encodeURIComponent(grown)}`);
+    opened.push(viewer);
+    const { page } = viewer;
+    await waitForView(page, `ring:${grown}`, { settled: true });
+    const onScreen = () => page.evaluate(() => window.__ringlensNodes().map((n) => n.key));
+    const members = () => page.locator("details.members summary").textContent();
+    expect(await page.locator("#time-bar .time-day").count()).toBe(3);
+    expect(await onScreen()).toContain("Account:NX01");
+    expect(await members()).toBe("Members (7)");
+
+    // Typed: one day. NX01 asked for no refund then, so it leaves the graph and the table.
+    await page.locator("#time-bar input[name=from]").fill("2024-03-10");
+    await page.locator("#time-bar input[name=to]").fill("2024-03-10");
+    await page.locator("#time-bar input[name=to]").dispatchEvent("change");
+    await page.waitForSelector("#time-bar[data-window='2024-03-10..2024-03-10']");
+    expect(await onScreen()).not.toContain("Account:NX01");
+    expect(await onScreen()).toContain("Account:RA01");
+    expect(await members()).toBe("Members (6)");
+    await saveArtifact(page, "time-bar.png");
+
+    // Brushed: press on the first day, release on the second.
+    const days = page.locator("#time-bar .time-day");
+    const first = (await days.nth(0).boundingBox())!;
+    const second = (await days.nth(1).boundingBox())!;
+    await page.mouse.move(first.x + first.width / 2, first.y + first.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(second.x + second.width / 2, second.y + second.height / 2, { steps: 4 });
+    await page.mouse.up();
+    await page.waitForSelector("#time-bar[data-window='2024-03-10..2024-03-11']");
+    expect(await days.nth(2).getAttribute("class")).toContain("outside");
+
+    await page.locator("#time-bar button", { hasText: "All time" }).click();
+    await page.waitForSelector("#time-bar[data-window='']");
+    expect(await onScreen()).toContain("Account:NX01");
+    expect(await members()).toBe("Members (7)");
     expect(viewer.errors).toEqual([]);
   });
 });

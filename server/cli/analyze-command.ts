@@ -14,6 +14,7 @@ import type { GraphStore } from "../store/graph-store.ts";
 import { RinglensError } from "../errors.ts";
 import { createProgressLine } from "./progress-line.ts";
 import { formatTable } from "./format-table.ts";
+import { auditCli } from "./cli-audit.ts";
 import type { InvestigationOutcome } from "../investigation/investigate-analysis.ts";
 
 export interface AnalyzeFlags {
@@ -109,6 +110,7 @@ export async function runAnalyze(flags: AnalyzeFlags, config: Config, out: NodeJ
   const store = await createStore(config, { command: "analyze" });
   try {
     const result = await analyzeWithProgress(store, options, config);
+    await auditCli(store, "analyze", { settings: options, rings: result.summary.rings, alerts: result.investigation.alerts.length });
     out.write(flags.json ? `${JSON.stringify(result.summary)}\n` : `${formatAnalysis(result, Number(flags.top ?? 15))}\n`);
     return 0;
   } finally {

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openEmbeddedStore } from "../../server/store/embedded-store.ts";
-import { currentRingMembers } from "../../server/investigation/investigation-records.ts";
+import { currentRingMembers, listAudit } from "../../server/investigation/investigation-records.ts";
 import { updateCase } from "../../server/investigation/update-case.ts";
 import { runCli } from "../helpers/run-cli.ts";
 import { FIXTURES, tempDir } from "../helpers/temp-dir.ts";
@@ -64,6 +64,11 @@ describe("ringlens alerts, after a CLI re-import and analysis", () => {
       accountId: "NX01",
       identifier: { kind: "Device", id: "dev-r1a" },
     });
+    // The command line's writes are in the audit trail, by the OS user.
+    const audited = await openEmbeddedStore({ folder: db, command: "test", readOnly: true });
+    const actions = (await listAudit(audited)).map((e) => `${e.actor.startsWith("cli:") ? "cli" : e.actor} ${e.action}`).reverse();
+    await audited.close();
+    expect(actions).toEqual(["cli import", "cli analyze", "ana case.open", "cli import", "analysis case.followed", "cli analyze"]);
     const bad = await runCli(["alerts", "--status", "closed", "--db", db]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("--status");

@@ -108,8 +108,8 @@ export interface WatchView {
   query: string;
   params: Record<string, unknown>;
   seenRows: number;
-  createdBy: string;
-  createdAt: string;
+  addedBy: string;
+  addedAt: string;
 }
 
 export interface SearchHit {

@@ -4,7 +4,7 @@
 // @param query
 // @param params
 // @param seen
-// @param createdBy
-// @param createdAt
-CREATE (w:Watch {id: $id, name: $name, query: $query, params: $params, seen: $seen, createdBy: $createdBy, createdAt: $createdAt})
+// @param addedBy
+// @param addedAt
+CREATE (w:Watch {id: $id, name: $name, query: $query, params: $params, seen: $seen, addedBy: $addedBy, addedAt: $addedAt})
 RETURN w.id AS id

@@ -162,8 +162,8 @@ export async function listWatches(store: GraphStore): Promise<WatchRecord[]> {
     query: String(r.query),
     params: json<Record<string, unknown>>(r.params, {}),
     seen: json<string[]>(r.seen, []),
-    createdBy: String(r.createdBy),
-    createdAt: String(r.createdAt),
+    addedBy: String(r.addedBy),
+    addedAt: String(r.addedAt),
   }));
 }
 

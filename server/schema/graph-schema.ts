@@ -184,8 +184,8 @@ export const GRAPH = {
         params: str("investigation"),
         // Digests of the rows seen so far, a JSON array.
         seen: str("investigation"),
-        createdBy: str("investigation"),
-        createdAt: str("investigation"),
+        addedBy: str("investigation"),
+        addedAt: str("investigation"),
       },
     },
   },

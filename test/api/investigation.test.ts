@@ -126,7 +126,7 @@ describe("a case that follows its ring, and the alert when a known fraudster com
   it("watches a saved query", async () => {
     const { status, body } = await postJson(`${s.url}/api/watches`, { query: "devices-shared", params: { minAccounts: 3 } }, auth(ANALYST));
     expect(status).toBe(201);
-    expect(body).toMatchObject({ query: "devices-shared", createdBy: "ana" });
+    expect(body).toMatchObject({ query: "devices-shared", addedBy: "ana" });
     expect(body.seenRows).toBeGreaterThan(0);
     expect((await postJson(`${s.url}/api/watches`, { query: "no-such-query" }, auth(ANALYST))).status).toBe(404);
   });

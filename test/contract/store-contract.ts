@@ -322,8 +322,8 @@ export function storeContract(name: string, makeStore: () => Promise<GraphStore>
         query: "devices-shared",
         params: {},
         seen: (await watchRows(store, loadCatalogue(), "devices-shared", {}, T)).map((r) => r.digest),
-        createdBy: "ana",
-        createdAt: new Date(NOW).toISOString(),
+        addedBy: "ana",
+        addedAt: new Date(NOW).toISOString(),
       });
       await importFolder({ folder: back, store, rejectFile: path.join(dir, "rejects-back.csv") });
       const second = await runAnalysis(store, { hubThreshold: 10, now: NOW + 86_400_000 });

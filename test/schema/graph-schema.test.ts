@@ -61,6 +61,15 @@ describe("the graph description", () => {
     expect(REL_TYPES).toEqual(Object.keys(GRAPH.rels));
   });
 
+  it("gives a property name one type across node kinds (the embedded engine reads an unlabelled node's columns as one)", () => {
+    // A STRING createdAt on one kind turned every Account.createdAt of a `(n)-[e]-(m)` read into text.
+    const types = new Map<string, Set<string>>();
+    for (const node of graphSchema().nodes)
+      for (const property of node.properties) types.set(property.name, (types.get(property.name) ?? new Set()).add(property.type));
+    const mixed = [...types].filter(([, t]) => t.size > 1).map(([name, t]) => `${name}: ${[...t].join(", ")}`);
+    expect(mixed).toEqual([]);
+  });
+
   it("refuses a description whose names do not meet, naming the problem", () => {
     const node = { key: "id", keySource: [], properties: {} };
     expect(() => toGraphSchema({ nodes: { A: node }, rels: { R: { from: "A", to: "B", properties: {} } } })).toThrow(

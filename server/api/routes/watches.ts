@@ -44,13 +44,13 @@ export function watchesRouter(ctx: AppContext): Router {
       query: body.query,
       params: body.params,
       seen: [...new Set(rows.map((r) => r.digest))],
-      createdBy: actorOf(res),
-      createdAt: new Date().toISOString(),
+      addedBy: actorOf(res),
+      addedAt: new Date().toISOString(),
     };
     await addWatch(ctx.store, watch);
     await addAudit(ctx.store, {
-      at: watch.createdAt,
-      actor: watch.createdBy,
+      at: watch.addedAt,
+      actor: watch.addedBy,
       action: "watch.create",
       caseId: null,
       ringId: null,

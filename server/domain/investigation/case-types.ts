@@ -69,6 +69,6 @@ export interface WatchRecord {
   params: Record<string, unknown>;
   /** Digests of the rows the query returned so far: a row not among them raises an alert. */
   seen: string[];
-  createdBy: string;
-  createdAt: string;
+  addedBy: string;
+  addedAt: string;
 }

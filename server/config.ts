@@ -4,12 +4,22 @@
  */
 import { z } from "zod";
 import { RinglensError } from "./errors.ts";
+import { ApiTokenSchema, parseApiTokens } from "./api-tokens.ts";
 
 const ConfigSchema = z.object({
   db: z.string().min(1).describe("Folder of the embedded store (RINGLENS_DB)"),
   port: z.coerce.number().int().min(0).max(65535).describe("HTTP port of `serve` (RINGLENS_PORT)"),
   host: z.string().min(1).describe("Interface `serve` binds to (RINGLENS_HOST); 127.0.0.1 keeps it local"),
   token: z.string().min(16).optional().describe("Token for write endpoints (RINGLENS_TOKEN); without it they are off"),
+  tokens: z
+    .array(ApiTokenSchema)
+    .describe("Named tokens with roles (RINGLENS_TOKENS=name:role:token,…); RINGLENS_TOKEN joins them as `admin` (apiTokens)"),
+  alertWebhook: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, "an http(s) URL")
+    .optional()
+    .describe("Where each analysis POSTs the alerts it raised, as JSON (RINGLENS_ALERT_WEBHOOK)"),
   dbMemoryMb: z.coerce.number().int().min(64).describe("Buffer pool of the embedded store in MB (RINGLENS_DB_MEMORY_MB)"),
   importRoot: z.string().min(1).describe("Folder that API imports may read from, and below (RINGLENS_IMPORT_ROOT)"),
   queryTimeoutMs: z.coerce.number().int().positive().describe("Timeout of saved queries in ms (RINGLENS_QUERY_TIMEOUT_MS)"),
@@ -47,6 +57,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: env.RINGLENS_PORT ?? 3000,
     host: env.RINGLENS_HOST ?? "127.0.0.1",
     token: env.RINGLENS_TOKEN || undefined,
+    tokens: parseApiTokens(env.RINGLENS_TOKENS, undefined),
+    alertWebhook: env.RINGLENS_ALERT_WEBHOOK || undefined,
     dbMemoryMb: env.RINGLENS_DB_MEMORY_MB ?? 2048,
     importRoot: env.RINGLENS_IMPORT_ROOT ?? ".",
     queryTimeoutMs: env.RINGLENS_QUERY_TIMEOUT_MS ?? 10_000,
@@ -60,6 +72,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       .map((s) => s.trim())
       .filter((s) => s !== ""),
   };
+  // RINGLENS_TOKEN joins the named tokens as `admin` (apiTokens); checked here for a name or token given twice.
+  parseApiTokens(env.RINGLENS_TOKENS, env.RINGLENS_TOKEN || undefined);
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -33,7 +33,16 @@ export function writeTasks(store: GraphStore, config: Config): WriteTasks {
     // The job reports the summary, not every ring: a large store has hundreds of thousands.
     analyze:
       (options = {}) =>
-      async (progress) => ({ summary: (await runAnalysis(store, options, (phase) => progress(phase))).summary }),
+      async (progress) => {
+        const hooks = { alertWebhook: config.alertWebhook, queryTimeoutMs: config.queryTimeoutMs };
+        const { summary, investigation } = await runAnalysis(store, options, (phase) => progress(phase), hooks);
+        return {
+          summary,
+          alerts: investigation.alerts.length,
+          casesMoved: investigation.casesMoved,
+          webhook: investigation.webhook ?? null,
+        };
+      },
   };
 }
 

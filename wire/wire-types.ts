@@ -12,6 +12,8 @@ import type {
   RingLink,
 } from "../server/domain/analysis-types.ts";
 import type { GraphNodeKind, RelKind } from "../server/schema/graph-schema.ts";
+import type { AlertKind, AlertRecord, AlertStatus, AuditEntry, CaseRecord, CaseStatus } from "../server/domain/investigation/case-types.ts";
+import type { LineageState, RingLineage } from "../server/domain/investigation/ring-lineage.ts";
 
 export type { AnalysisSummary, HubUse, InsiderFinding, Reason, RingLevel };
 
@@ -86,6 +88,41 @@ export interface RingDetail extends RingSummary {
   links: RingLink[];
   /** Accounts tied through one member only, without the ring's behaviour: listed, not members. */
   attached: AttachedAccount[];
+  /** How the ring descends from the previous analysis's rings; null before lineage was recorded. */
+  lineage: RingLineage | null;
+  /** The analyst's case on this ring, or null when none was opened. */
+  case: CaseView | null;
+}
+
+export type { AlertKind, AlertRecord, AlertStatus, AuditEntry, CaseRecord, CaseStatus, LineageState, RingLineage };
+
+/** A case as the API shows it: its state, the notes left on it and its history (oldest first). */
+export interface CaseView extends CaseRecord {
+  notes: { at: string; actor: string; text: string }[];
+  history: AuditEntry[];
+}
+
+export interface CaseList {
+  cases: CaseRecord[];
+}
+
+export interface AlertList {
+  alerts: AlertRecord[];
+}
+
+export interface AuditList {
+  entries: AuditEntry[];
+}
+
+/** A saved-query watch: the query, its parameters and how many rows it has seen (not the rows). */
+export interface WatchView {
+  id: string;
+  name: string;
+  query: string;
+  params: Record<string, unknown>;
+  seenRows: number;
+  addedBy: string;
+  addedAt: string;
 }
 
 export interface SearchHit {

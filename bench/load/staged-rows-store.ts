@@ -48,6 +48,9 @@ export class StagedRowsStore implements GraphStore {
   query(): never {
     return unsupported("query");
   }
+  write(): never {
+    return unsupported("write");
+  }
   counts(): never {
     return unsupported("counts");
   }

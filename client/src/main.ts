@@ -21,6 +21,9 @@ import { createSearchBox } from "./ui/search-box.ts";
 import { showStats } from "./ui/stats-line.ts";
 import { createStatusBar } from "./ui/status-bar.ts";
 import { createTabs } from "./ui/tabs.ts";
+import { createAlertInbox } from "./ui/alert-inbox.ts";
+import { createTimeBar } from "./ui/time-bar.ts";
+import { caseFileView } from "./app/case-file-view.ts";
 import { createToolbar } from "./ui/toolbar.ts";
 import { wireToolbar } from "./app/toolbar-actions.ts";
 
@@ -47,6 +50,19 @@ const details = createDetailsPanel(byId("details"), {
     const at = key.indexOf(":");
     return api.neighbors(key.slice(0, at), key.slice(at + 1), 1, 500);
   },
+  saveCase: api.saveCase,
+  onCaseSaved: (saved) => {
+    status.info(`Case ${saved.id} saved: ${saved.status}.`);
+    void ringList.reload();
+  },
+  onCaseFile: (id) => void caseFile.open(id).catch(status.error),
+  onError: status.error,
+});
+const alerts = createAlertInbox(byId("alert-panel"), {
+  api,
+  onOpenRing: (id) => open({ kind: "ring", id }),
+  onOpenAccount: (id) => open({ kind: "node", key: nodeKey("Account", id) }),
+  onError: status.error,
 });
 const legend = createLegend(byId("legend"), (kind) => {
   const hidden = scene.state.hiddenKinds;
@@ -94,7 +110,10 @@ const controller = createController({
   ringList,
   results: createResultsArea(byId("results"), (key) => controller.focusNode(key)),
   status,
+  timeBar: createTimeBar(byId("time-bar"), (window) => controller.setTimeWindow(window)),
 });
+
+const caseFile = caseFileView(byId("case-file"), api, scene, () => controller.ring()?.id ?? null);
 
 const queries = createQueriesPanel(byId("query-panel"), {
   api,
@@ -108,8 +127,9 @@ const queries = createQueriesPanel(byId("query-panel"), {
   },
   onResult: (query, result) => controller.showQueryResult(query, result),
 });
-createTabs([byId<HTMLButtonElement>("tab-rings"), byId<HTMLButtonElement>("tab-queries")], (tab) => {
+createTabs([byId<HTMLButtonElement>("tab-rings"), byId<HTMLButtonElement>("tab-queries"), byId<HTMLButtonElement>("tab-alerts")], (tab) => {
   if (tab.id === "tab-queries") void queries.activate();
+  if (tab.id === "tab-alerts") void alerts.reload();
 });
 createSearchBox(byId<HTMLFormElement>("search"), byId<HTMLInputElement>("search-input"), byId("search-results"), {
   api,

@@ -13,7 +13,14 @@ CREATE CONSTRAINT refund_id IF NOT EXISTS FOR (n:Refund) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT contact_id IF NOT EXISTS FOR (n:Contact) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT ring_id IF NOT EXISTS FOR (n:Ring) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (n:Meta) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT ring_case_id IF NOT EXISTS FOR (n:RingCase) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT audit_id IF NOT EXISTS FOR (n:Audit) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT alert_id IF NOT EXISTS FOR (n:Alert) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT watch_id IF NOT EXISTS FOR (n:Watch) REQUIRE n.id IS UNIQUE;
 CREATE INDEX account_email IF NOT EXISTS FOR (n:Account) ON (n.email);
 CREATE INDEX ring_score IF NOT EXISTS FOR (n:Ring) ON (n.score);
+CREATE INDEX ring_case_ringId IF NOT EXISTS FOR (n:RingCase) ON (n.ringId);
+CREATE INDEX audit_caseId IF NOT EXISTS FOR (n:Audit) ON (n.caseId);
+CREATE INDEX alert_status IF NOT EXISTS FOR (n:Alert) ON (n.status);
 // Rings of a running analysis are staged under this label until they replace the current ones.
 CREATE INDEX ring_staged_id IF NOT EXISTS FOR (n:RingStaged) ON (n.id);

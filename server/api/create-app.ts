@@ -23,6 +23,10 @@ import { statusRouter } from "./routes/status.ts";
 import { searchRouter } from "./routes/search.ts";
 import { jobsRouter } from "./routes/jobs.ts";
 import { sharedRouter } from "./routes/shared.ts";
+import { casesRouter } from "./routes/cases.ts";
+import { alertsRouter } from "./routes/alerts.ts";
+import { auditRouter } from "./routes/audit.ts";
+import { watchesRouter } from "./routes/watches.ts";
 
 export const DEFAULT_CLIENT_DIR = path.resolve(import.meta.dirname, "../../dist/client");
 
@@ -97,6 +101,10 @@ export function createApp(options: AppOptions): express.Express {
   app.use("/api/search", searchRouter(ctx));
   app.use("/api", sharedRouter(ctx));
   app.use("/api", jobsRouter(ctx));
+  app.use("/api", casesRouter(ctx));
+  app.use("/api/alerts", alertsRouter(ctx));
+  app.use("/api/audit", auditRouter(ctx));
+  app.use("/api/watches", watchesRouter(ctx));
   app.use("/api", notFoundApi);
 
   const clientDir = options.clientDir ?? DEFAULT_CLIENT_DIR;

@@ -32,6 +32,7 @@ export const API_OPERATIONS: Record<string, Record<string, Op>> = {
         q("minScore", { type: "number" }, "smallest score (0–100)"),
         q("minSize", int, "smallest number of accounts"),
         q("country", { type: "string" }, "rings with a member in this ISO country"),
+        q("caseStatus", { enum: ["new", "investigating", "confirmed", "dismissed"] }, "only rings whose case has this status"),
         q("sort", { enum: ["score", "size", "value"] }, "order, highest first"),
         q("limit", int, "page size (≤ 500)"),
         q("offset", int, "rings to skip"),
@@ -41,7 +42,8 @@ export const API_OPERATIONS: Record<string, Record<string, Op>> = {
   },
   "/api/rings/{id}": {
     get: {
-      summary: "One ring: reasons with contributions, members, insiders, hubs, linked rings (links) and attached accounts",
+      summary:
+        "One ring: reasons with contributions, members, insiders, hubs, linked rings (links), attached accounts, its lineage from the previous analysis and its case (status, assignee, notes, history)",
       parameters: [p("id", "ring id")],
       responses: { 200: "RingDetail", 404: "no such ring" },
     },
@@ -118,15 +120,77 @@ export const API_OPERATIONS: Record<string, Record<string, Op>> = {
       summary: "Import a folder (inside the import root) as a job",
       body: '{"folder": "…"}',
       secured: true,
-      responses: { 202: "Job", 401: "token required", 403: "write endpoints off", 409: "a job is running" },
+      responses: { 202: "Job", 401: "token required", 403: "write endpoints off, or not an admin token", 409: "a job is running" },
     },
   },
   "/api/analyze": {
     post: {
-      summary: "Analyse the store as a job; the job's report is the analysis summary",
+      summary: "Analyse the store as a job (admin role); the job's report is the analysis summary, the cases moved and the alerts raised",
       secured: true,
       body: '{"hubThreshold": "auto" | n ≥ 1, "maxRingSize": n ≥ 2, "minScore": 0–100, "linkPolicy": {"ip": {"link": true, "hubThreshold": 20, "weight": 0.25}}} (all optional)',
-      responses: { 202: "Job", 400: "bad setting", 401: "token required", 403: "write endpoints off", 409: "a job is running" },
+      responses: {
+        202: "Job",
+        400: "bad setting",
+        401: "token required",
+        403: "write endpoints off, or not an admin token",
+        409: "a job is running",
+      },
+    },
+  },
+  "/api/rings/{id}/case": {
+    put: {
+      summary: "Open or change the case on a ring (analyst role; recorded in the audit trail); the case follows the ring across analyses",
+      parameters: [p("id", "ring id")],
+      body: '{"status": "new" | "investigating" | "confirmed" | "dismissed", "assignee"?: "…" | null, "note"?: "…"}',
+      secured: true,
+      responses: { 200: "CaseView", 400: "bad body", 401: "token required", 403: "write endpoints off", 404: "no such ring" },
+    },
+  },
+  "/api/cases": {
+    get: {
+      summary: "Cases, the latest changed first",
+      parameters: [
+        q("status", { enum: ["new", "investigating", "confirmed", "dismissed"] }, "only this status"),
+        q("assignee", { type: "string" }, "only this assignee"),
+        q("limit", int, "most cases (≤ 10,000)"),
+      ],
+      responses: { 200: "CaseList", 400: "invalid parameter" },
+    },
+  },
+  "/api/alerts": {
+    get: {
+      summary: "Alerts raised by analyses (linked-to-confirmed, ring-grew, dismissed-changed, watch), newest first",
+      parameters: [q("status", { enum: ["open", "acknowledged"] }, "only this status"), q("limit", int, "most alerts (≤ 10,000)")],
+      responses: { 200: "AlertList", 400: "invalid parameter" },
+    },
+  },
+  "/api/alerts/{id}": {
+    put: {
+      summary: "Acknowledge (or reopen) an alert (analyst role; audited)",
+      parameters: [p("id", "alert id")],
+      body: '{"status": "acknowledged" | "open", "note"?: "…"}',
+      secured: true,
+      responses: { 200: "AlertRecord", 400: "bad body", 401: "token required", 403: "write endpoints off", 404: "no such alert" },
+    },
+  },
+  "/api/audit": {
+    get: {
+      summary: "Every recorded write, newest first: actor, time, action, case, ring, before → after, note",
+      parameters: [
+        q("caseId", { type: "string" }, "only this case"),
+        q("actor", { type: "string" }, "only this actor"),
+        q("limit", int, "most entries"),
+      ],
+      responses: { 200: "AuditList", 400: "invalid parameter" },
+    },
+  },
+  "/api/watches": {
+    get: { summary: "Saved-query watches", responses: { 200: "{watches: WatchView[]}" } },
+    post: {
+      summary: "Watch a saved query: each analysis raises an alert when it returns rows it did not before (analyst role; audited)",
+      body: '{"query": "devices-shared", "params": {"minAccounts": 3}, "name"?: "…"}',
+      secured: true,
+      responses: { 201: "WatchView", 400: "bad parameter", 401: "token required", 403: "write endpoints off", 404: "no such query" },
     },
   },
   "/api/jobs/{id}": {
@@ -154,7 +218,11 @@ export function openApiDocument(version: string) {
   }
   return {
     openapi: "3.1.0",
-    info: { title: "ringlens API", version, description: "Fraud-ring link analysis: rings, their graphs, saved Cypher investigations." },
+    info: {
+      title: "ringlens API",
+      version,
+      description: "Fraud-ring link analysis: rings, their graphs, saved Cypher investigations, cases, alerts and the audit trail.",
+    },
     components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
     paths,
   };

@@ -14,6 +14,8 @@ import type { GraphStore } from "../store/graph-store.ts";
 import { RinglensError } from "../errors.ts";
 import { createProgressLine } from "./progress-line.ts";
 import { formatTable } from "./format-table.ts";
+import { auditCli } from "./cli-audit.ts";
+import type { InvestigationOutcome } from "../investigation/investigate-analysis.ts";
 
 export interface AnalyzeFlags {
   hubThreshold?: string;
@@ -107,7 +109,8 @@ export async function runAnalyze(flags: AnalyzeFlags, config: Config, out: NodeJ
   const options = detectOptionsFrom(flags);
   const store = await createStore(config, { command: "analyze" });
   try {
-    const result = await analyzeWithProgress(store, options);
+    const result = await analyzeWithProgress(store, options, config);
+    await auditCli(store, "analyze", { settings: options, rings: result.summary.rings, alerts: result.investigation.alerts.length });
     out.write(flags.json ? `${JSON.stringify(result.summary)}\n` : `${formatAnalysis(result, Number(flags.top ?? 15))}\n`);
     return 0;
   } finally {
@@ -115,14 +118,18 @@ export async function runAnalyze(flags: AnalyzeFlags, config: Config, out: NodeJ
   }
 }
 
-export async function analyzeWithProgress(store: GraphStore, options: Partial<DetectOptions>) {
+export async function analyzeWithProgress(store: GraphStore, options: Partial<DetectOptions>, config: Config) {
   const progress = createProgressLine();
-  const result = await runAnalysis(store, options, (phase) => progress.update(`analyze: ${phase}…`));
+  const hooks = { alertWebhook: config.alertWebhook, queryTimeoutMs: config.queryTimeoutMs };
+  const result = await runAnalysis(store, options, (phase) => progress.update(`analyze: ${phase}…`), hooks);
   progress.done();
   return result;
 }
 
-export function formatAnalysis(result: AnalysisResult & { summary: { flagged: number; high: number } }, top: number): string {
+export function formatAnalysis(
+  result: AnalysisResult & { summary: { flagged: number; high: number }; investigation: InvestigationOutcome },
+  top: number,
+): string {
   const rows = result.rings
     .slice(0, top)
     .map((r) => [
@@ -141,5 +148,20 @@ export function formatAnalysis(result: AnalysisResult & { summary: { flagged: nu
     "",
     `${result.rings.length} groups of linked accounts; ${result.summary.flagged} flagged (${result.summary.high} high); ${result.hubs.length} hubs (threshold ${result.hubThreshold} accounts) kept from linking`,
     `phases: ${phases}`,
+    ...investigationLines(result.investigation),
   ].join("\n");
+}
+
+/** What the analysis did for the investigation: cases moved, alerts raised (see `ringlens alerts`), the webhook's answer. */
+function investigationLines(outcome: InvestigationOutcome): string[] {
+  if (outcome.casesMoved === 0 && outcome.alerts.length === 0) return [];
+  const webhook = outcome.webhook
+    ? outcome.webhook.delivered
+      ? "; sent to the webhook"
+      : `; the webhook failed: ${outcome.webhook.error}`
+    : "";
+  return [
+    `cases: ${outcome.casesMoved} followed their ring; ${outcome.alerts.length} new alert(s)${webhook} (\`ringlens alerts\` lists them)`,
+    ...outcome.alerts.slice(0, 10).map((a) => `  ${a.kind}: ${a.message}`),
+  ];
 }

@@ -7,6 +7,7 @@ import type { Config } from "../config.ts";
 import type { ImportReport } from "../ingest/import-folder.ts";
 import { EMPTY_MAPPING, readMapping } from "../ingest/mapping.ts";
 import { createStore } from "../store/create-store.ts";
+import { auditCli } from "./cli-audit.ts";
 import type { GraphStore } from "../store/graph-store.ts";
 import { defaultRejectFile, runImport } from "../tasks/run-import.ts";
 import { createProgressLine } from "./progress-line.ts";
@@ -23,6 +24,7 @@ export async function runLoad(folder: string, flags: LoadFlags, config: Config, 
   const store = await createStore(config, { command: "load" });
   try {
     const report = await loadInto(store, folder, mapping, flags.rejects ?? defaultRejectFile(config), !flags.json);
+    await auditCli(store, "import", { folder: report.folder, loaded: report.loaded, rejected: report.rejected });
     out.write(flags.json ? `${JSON.stringify(toJson(report))}\n` : `${formatReport(report)}\n`);
     return report.loaded === 0 ? 1 : 0;
   } finally {

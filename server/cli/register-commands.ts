@@ -9,6 +9,7 @@ import { runEval } from "./eval-command.ts";
 import { RinglensError } from "../errors.ts";
 import { runServe } from "./serve-command.ts";
 import { runStart } from "./start-command.ts";
+import { runAlerts } from "./alerts-command.ts";
 
 export function registerCommands(program: Command, ctx: CommandContext): void {
   program
@@ -63,6 +64,13 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
       "prefix text cells starting with = + - @ with ' so a spreadsheet shows them instead of running them (ids then differ from the store's)",
     )
     .action(async (flags) => ctx.setExit(await runExport("insiders", flags, ctx.config(), ctx.out)));
+
+  program
+    .command("alerts")
+    .description("list the alerts analyses raised (a known fraudster back, a ring under investigation grown, a watch's new rows)")
+    .option("--status <open|acknowledged|all>", "which alerts (default open)")
+    .option("--json", "print them as JSON")
+    .action(async (flags) => ctx.setExit(await runAlerts(flags, ctx.config(), ctx.out)));
 
   program
     .command("export")

@@ -41,7 +41,7 @@ export async function runStart(flags: StartFlags, config: Config, out: NodeJS.Wr
     }
     if (reload || !(await readMeta(store, "lastAnalysis"))) {
       out.write("3/4 analysing\n");
-      out.write(`${formatAnalysis(await analyzeWithProgress(store, {}), 10)}\n`);
+      out.write(`${formatAnalysis(await analyzeWithProgress(store, {}, config), 10)}\n`);
     } else {
       out.write("3/4 analysis is up to date\n");
     }

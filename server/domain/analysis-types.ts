@@ -3,6 +3,7 @@
  * Pure types; no I/O.
  */
 import type { LinkLabel, Millis } from "./model.ts";
+import type { RingLineage } from "./investigation/ring-lineage.ts";
 
 export interface AccountFact {
   id: string;
@@ -119,6 +120,8 @@ export interface RingResult {
   links: RingLink[];
   /** Accounts listed beside the members, not counted in the score. */
   attached: AttachedAccount[];
+  /** How it descends from the previous analysis's rings; set after detection (run-analysis.ts). */
+  lineage?: RingLineage;
 }
 
 export interface HubInfo {

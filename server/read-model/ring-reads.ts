@@ -10,6 +10,7 @@ import { cypher } from "../cypher/cypher-files.ts";
 import type { RingDetail, RingMember, RingPage, RingSummary } from "../../wire/wire-types.ts";
 import type { AttachedAccount, HubUse, Reason, RingLevel, RingLink } from "../domain/analysis-types.ts";
 import { nodeLabelOf } from "../domain/model.ts";
+import type { RingLineage } from "../domain/investigation/ring-lineage.ts";
 
 /** Sort keys of the ring list, each with its own statement (cypher/reads/ring-page-by-*.cypher). */
 export const RING_SORTS = {
@@ -24,6 +25,8 @@ export interface RingFilter {
   minScore?: number;
   minSize?: number;
   country?: string;
+  /** Only these rings (the route resolves a case status to its rings). */
+  ringIds?: string[];
   sort: RingSort;
   limit: number;
   offset: number;
@@ -36,6 +39,9 @@ export async function listRings(store: GraphStore, filter: RingFilter, timeoutMs
     minScore: filter.minScore ?? null,
     minSize: filter.minSize ?? null,
     country: filter.country ? filter.country.toUpperCase() : null,
+    anyRing: filter.ringIds === undefined,
+    // The embedded engine crashes binding an empty or null list: [""] (no ring has that id) stands for none.
+    ringIds: filter.ringIds?.length ? filter.ringIds : [""],
   };
   const total = await store.query(cypher("reads/ring-count"), params, { timeoutMs });
   const page = await store.query(cypher(RING_SORTS[filter.sort]), { ...params, offset: filter.offset, limit: filter.limit }, { timeoutMs });
@@ -81,6 +87,9 @@ export async function getRing(store: GraphStore, id: string, timeoutMs: number):
       score: Number(i.score),
       reason: String(i.reason),
     })),
+    lineage: row.lineage ? (JSON.parse(String(row.lineage)) as RingLineage | null) : null,
+    // Last, and null: the case is not part of the analysis (nor of its cache); the route fills it in on every request.
+    case: null,
   };
 }
 

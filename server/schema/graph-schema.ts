@@ -12,7 +12,7 @@ export const PROPERTY_TYPES = ["string", "long", "double", "boolean", "datetime"
 export type PropertyType = (typeof PROPERTY_TYPES)[number];
 
 /** `file.column` of the input contract (docs/input-format.md), or what else writes the value. */
-export type Source = `${FileKind}.${string}` | "analysis" | "store" | "normalised address";
+export type Source = `${FileKind}.${string}` | "analysis" | "store" | "normalised address" | "investigation";
 
 export interface PropertyDescription {
   readonly type: PropertyType;
@@ -131,10 +131,80 @@ export const GRAPH = {
         refundValue: p("double", ["analysis"]),
         noReturnShare: p("double", ["analysis"]),
         insiderCount: p("long", ["analysis"]),
+        // The ring's match to the previous analysis (server/domain/investigation/ring-lineage.ts), JSON text.
+        lineage: str("analysis"),
         analysedAt: time("analysis"),
       },
     },
     Meta: { key: "key", keySource: ["store"], counted: false, properties: { value: str("store") } },
+    // The investigation: what analysts decide and what analyses raise. Not linked to Ring nodes
+    // (an analysis replaces those): a case names its ring by id and follows it through lineage.
+    // Times are ISO 8601 text; lists of objects JSON text. Kept by re-imports and re-analyses.
+    RingCase: {
+      key: "id",
+      keySource: ["investigation"],
+      counted: false,
+      indexes: ["ringId"],
+      properties: {
+        ringId: str("investigation"),
+        status: str("investigation"),
+        assignee: str("investigation"),
+        openedAt: str("investigation"),
+        updatedAt: str("investigation"),
+      },
+    },
+    Audit: {
+      key: "id",
+      keySource: ["investigation"],
+      counted: false,
+      indexes: ["caseId"],
+      properties: {
+        // Not `at`: Contact.at is a datetime, and the embedded engine reads one type per name.
+        recordedAt: str("investigation"),
+        actor: str("investigation"),
+        action: str("investigation"),
+        caseId: str("investigation"),
+        ringId: str("investigation"),
+        before: str("investigation"),
+        after: str("investigation"),
+        note: str("investigation"),
+      },
+    },
+    Alert: {
+      key: "id",
+      keySource: ["investigation"],
+      counted: false,
+      indexes: ["status"],
+      properties: {
+        kind: str("investigation"),
+        status: str("investigation"),
+        raisedAt: str("investigation"),
+        caseId: str("investigation"),
+        ringId: str("investigation"),
+        accountId: str("investigation"),
+        identifierKind: str("investigation"),
+        identifierId: str("investigation"),
+        watchId: str("investigation"),
+        message: str("investigation"),
+        detail: str("investigation"),
+        acknowledgedBy: str("investigation"),
+        acknowledgedAt: str("investigation"),
+      },
+    },
+    Watch: {
+      key: "id",
+      keySource: ["investigation"],
+      counted: false,
+      properties: {
+        name: str("investigation"),
+        query: str("investigation"),
+        params: str("investigation"),
+        // Digests of the rows seen so far, a JSON array.
+        seen: str("investigation"),
+        addedBy: str("investigation"),
+        addedAt: str("investigation"),
+      },
+    },
   },
   /**
    * Relationship types. `load` says how input rows create them: `fields` names the row fields

@@ -53,7 +53,7 @@ export function rowShape(kind: string): RowShape {
 /** The kinds input rows can be upserted as: node kinds fed by input files and relationships loaded on their own. */
 export function loadedKinds(): string[] {
   const schema = graphSchema();
-  const fromInput = (sources: readonly string[]) => sources.some((s) => s !== "analysis" && s !== "store");
+  const fromInput = (sources: readonly string[]) => sources.some((s) => s !== "analysis" && s !== "store" && s !== "investigation");
   return [
     ...schema.nodes.filter((n) => fromInput(n.keySource)).map((n) => n.label),
     ...schema.rels.filter((r) => r.load?.own === true).map((r) => r.type),

@@ -25,6 +25,7 @@ const RING_VALUES: { readonly [P in RingColumn]: (r: RingResult) => string | num
   refundValue: (r) => r.refundValue,
   noReturnShare: (r) => r.noReturnShare,
   insiderCount: (r) => r.insiders.length,
+  lineage: (r) => JSON.stringify(r.lineage ?? null),
 };
 const SUSPECT_VALUES: { readonly [P in RelPropertyOf<"SUSPECTED_IN">]: (i: InsiderFinding) => string | number } = {
   share: (i) => i.share,

@@ -118,15 +118,13 @@ export class EmbeddedStore implements GraphStore {
         }
       }),
     );
-    const nodes = new Map<string, PlainNode>();
-    const rels: PlainRel[] = [];
-    const plainRows = rows.map((row) => {
-      const out: Record<string, unknown> = {};
-      for (const column of columns) out[column] = toPlain(row[column], nodes, rels);
-      return out;
-    });
-    resolveRelEnds(rels, nodes);
-    return { columns, rows: plainRows };
+    return plainRows(rows, columns);
+  }
+
+  async write(cypher: CypherText, params: Record<string, unknown>): Promise<QueryRows> {
+    if (this.readOnly) throw new RinglensError("forbidden", `embedded store: opened read-only; cannot run ${cypher.name}`);
+    const { rows, columns } = await this.writer.exclusive((exec) => exec(textFor(cypher, this.dialect), params));
+    return plainRows(rows, columns);
   }
 
   async counts(): Promise<Record<string, number>> {
@@ -183,4 +181,17 @@ export class EmbeddedStore implements GraphStore {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
   }
+}
+
+/** Engine rows as plain data: nodes and relationships mapped, relationship ends resolved. */
+function plainRows(rows: Record<string, unknown>[], columns: string[]): QueryRows {
+  const nodes = new Map<string, PlainNode>();
+  const rels: PlainRel[] = [];
+  const out = rows.map((row) => {
+    const plain: Record<string, unknown> = {};
+    for (const column of columns) plain[column] = toPlain(row[column], nodes, rels);
+    return plain;
+  });
+  resolveRelEnds(rels, nodes);
+  return { columns, rows: out };
 }

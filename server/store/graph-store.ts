@@ -111,6 +111,11 @@ export interface GraphStore {
   writeAnalysis(result: AnalysisResult): Promise<void>;
   /** Runs one statement from `cypher/` read-only, in the store's dialect, with parameters and a timeout. */
   query(cypher: CypherText, params: Record<string, unknown>, options: QueryOptions): Promise<QueryRows>;
+  /**
+   * Runs one statement from `cypher/` that writes (the investigation's cases, audit, alerts,
+   * watches), in its own write transaction, and returns its rows.
+   */
+  write(cypher: CypherText, params: Record<string, unknown>): Promise<QueryRows>;
   /** Node count per label and relationship count per type. */
   counts(): Promise<Record<string, number>>;
   /** A small key/value record of facts about the store (last import, last analysis). */

@@ -154,6 +154,19 @@ export class Neo4jStore implements GraphStore {
     return toQueryRows(keys, records);
   }
 
+  async write(cypher: CypherText, params: Record<string, unknown>): Promise<QueryRows> {
+    this.refuseWhenReadOnly(`run ${cypher.name}`);
+    const text = textFor(cypher, this.dialect);
+    const { keys, records } = await this.withSession("WRITE", (s) =>
+      s.executeWrite(async (tx) => {
+        const result = tx.run(text, toNeo4jParams(params));
+        const keys = await result.keys();
+        return { keys: [...keys] as string[], records: (await result).records };
+      }),
+    );
+    return toQueryRows(keys, records);
+  }
+
   async counts(): Promise<Record<string, number>> {
     return this.withSession("READ", (s) =>
       s.executeRead(async (tx) => {

@@ -67,6 +67,9 @@ export class SupervisedStore implements GraphStore {
   query(cypher: CypherText, params: Record<string, unknown>, options: QueryOptions): Promise<QueryRows> {
     return this.call((s) => s.query(cypher, params, options));
   }
+  write(cypher: CypherText, params: Record<string, unknown>): Promise<QueryRows> {
+    return this.call((s) => s.write(cypher, params));
+  }
   counts(): Promise<Record<string, number>> {
     return this.call((s) => s.counts());
   }

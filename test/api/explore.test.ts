@@ -110,6 +110,12 @@ describe("GET /api/openapi.json and /api/docs", () => {
       "/api/import",
       "/api/analyze",
       "/api/jobs/{id}",
+      "/api/rings/{id}/case",
+      "/api/cases",
+      "/api/alerts",
+      "/api/alerts/{id}",
+      "/api/audit",
+      "/api/watches",
     ])
       expect(Object.keys(doc.paths)).toContain(path);
     const page = await fetch(`${s.url}/api/docs`);

@@ -21,6 +21,16 @@ import { readInsiders, readMemberships } from "../../server/cli/export-rings-com
 import { FIXTURES, tempDir } from "../helpers/temp-dir.ts";
 import { adHoc } from "../helpers/ad-hoc-cypher.ts";
 import { factsOf } from "../../server/domain/rings/link-columns.ts";
+import { caseView, updateCase } from "../../server/investigation/update-case.ts";
+import {
+  addWatch,
+  listAlerts,
+  listAudit,
+  listCases,
+  listWatches,
+  setAlertStatus,
+} from "../../server/investigation/investigation-records.ts";
+import { watchRows } from "../../server/investigation/run-watches.ts";
 
 const GOLDEN_FILE = path.join(import.meta.dirname, "golden-small.json");
 const UPDATE = process.env.RINGLENS_UPDATE_GOLDEN === "1";
@@ -84,7 +94,8 @@ const reportOf = (r: ImportReport) => ({
 });
 const ringsOf = (result: AnalysisResult) =>
   result.rings
-    .map((r) => ({ ...r, accountIds: [...r.accountIds].sort(), countries: [...r.countries].sort() }))
+    // Lineage is the investigation's, checked in its own block below, not part of the golden rings.
+    .map(({ lineage: _, ...r }) => ({ ...r, accountIds: [...r.accountIds].sort(), countries: [...r.countries].sort() }))
     .sort((a, b) => a.id.localeCompare(b.id));
 
 /** Compares with the golden value, or records it when regenerating. */
@@ -383,6 +394,84 @@ export function storeContract(name: string, makeStore: () => Promise<GraphStore>
       const hits = (text: string) => search(store, text, 20, T).then((h) => h.map((x) => `${x.type}:${x.id}`));
       expect(await hits("@Refund_K")).toEqual(["Handle:refund_king"]);
       expect(await hits("c1")).toEqual(["Contact:C1", "Contact:C10"]);
+    });
+  });
+
+  describe(`${name} store contract — the investigation across a re-import and re-analysis`, () => {
+    const dir = tempDir("ringlens-contract-case-");
+    const back = path.join(dir, "back");
+    let store: GraphStore;
+    let first: AnalysisResult;
+    const ringHolding = (r: AnalysisResult, account: string) => r.rings.find((x) => x.accountIds.includes(account))!.id;
+
+    beforeAll(async () => {
+      fs.mkdirSync(back, { recursive: true });
+      fs.writeFileSync(path.join(back, "accounts.csv"), "account_id,created_at,country\nNX01,2024-06-20,DE\n");
+      fs.writeFileSync(path.join(back, "devices.csv"), "account_id,device_id\nNX01,dev-r1a\n");
+      store = await makeStore();
+      await importFolder({ folder: path.join(FIXTURES, "small"), store, rejectFile: path.join(dir, "rejects.csv") });
+      first = await runAnalysis(store, { hubThreshold: 10, now: NOW });
+    });
+    afterAll(() => store?.close());
+
+    it("keeps a case, its ring's lineage and an alert for the account that came back through the ring's device", async () => {
+      const ringId = ringHolding(first, "RA01");
+      const opened = await updateCase(store, ringId, { status: "confirmed", assignee: "ana", note: "handed to LKA" }, "ana");
+      await addWatch(store, {
+        id: "W-contract",
+        name: "shared devices",
+        query: "devices-shared",
+        params: {},
+        seen: (await watchRows(store, loadCatalogue(), "devices-shared", {}, T)).map((r) => r.digest),
+        addedBy: "ana",
+        addedAt: new Date(NOW).toISOString(),
+      });
+      await importFolder({ folder: back, store, rejectFile: path.join(dir, "rejects-back.csv") });
+      const second = await runAnalysis(store, { hubThreshold: 10, now: NOW + 86_400_000 });
+      const grown = ringHolding(second, "NX01");
+      expect(grown).toBe(ringHolding(second, "RA01"));
+      expect(second.investigation.casesMoved).toBe(1);
+      expect((await getRing(store, grown, T)).lineage).toEqual({
+        state: "grew",
+        previousId: ringId,
+        added: ["NX01"],
+        removed: [],
+        mergedFrom: [],
+        splitFrom: null,
+      });
+      const followed = (await caseView(store, grown))!;
+      expect(followed).toMatchObject({ id: opened.id, ringId: grown, status: "confirmed", assignee: "ana" });
+      expect(followed.notes.map((n) => n.text)).toEqual(["handed to LKA"]);
+      expect(followed.history.map((h) => `${h.actor} ${h.action}`)).toEqual(["ana case.open", "analysis case.followed"]);
+      const open = await listAlerts(store, { status: "open" });
+      expect(open.map((a) => a.kind).sort()).toEqual(["linked-to-confirmed", "ring-grew", "watch"]);
+      expect(open.find((a) => a.kind === "linked-to-confirmed")).toMatchObject({
+        accountId: "NX01",
+        ringId: grown,
+        caseId: opened.id,
+        identifier: { kind: "Device", id: "dev-r1a" },
+      });
+      // The same finding is raised once; acknowledging it is kept.
+      expect((await runAnalysis(store, { hubThreshold: 10, now: NOW + 2 * 86_400_000 })).investigation.alerts).toEqual([]);
+      await setAlertStatus(store, open[0]!.id, "acknowledged", "ana", new Date(NOW).toISOString());
+      expect((await listAlerts(store, { status: "acknowledged" })).map((a) => [a.id, a.acknowledgedBy])).toEqual([[open[0]!.id, "ana"]]);
+    });
+
+    it("lists cases by status and assignee, and keeps cases, alerts, audit and watches through a re-import", async () => {
+      const kept = async () => ({
+        cases: await listCases(store),
+        alerts: await listAlerts(store),
+        audit: await listAudit(store),
+        watches: await listWatches(store),
+      });
+      const before = await kept();
+      expect(before.cases).toHaveLength(1);
+      expect(await listCases(store, { status: "confirmed", assignee: "ana" })).toEqual(before.cases);
+      expect(await listCases(store, { status: "dismissed" })).toEqual([]);
+      expect(await listCases(store, { assignee: "bob" })).toEqual([]);
+      await importFolder({ folder: path.join(FIXTURES, "small"), store, rejectFile: path.join(dir, "rejects-again.csv") });
+      expect(await kept()).toEqual(before);
+      expect(before.watches[0]!.seen.length).toBeGreaterThan(0);
     });
   });
 

@@ -1,6 +1,6 @@
 /**
  * Collects every Cypher text ringlens can send to Neo4j, each with the parameters it declares:
- * the adapter's own statements, and every file under cypher/reads/, cypher/queries/ (and
+ * the adapter's own statements, and every file under cypher/reads/, cypher/queries/, cypher/investigation/ (and
  * cypher/store/ once there is one), found by listing the folders. A file with slots is
  * collected once per way it can be filled: every value of its slots' domains, or, for the
  * export's page reads (whose slots go together), once per table of the graph schema.
@@ -14,11 +14,11 @@ import { exportReadStatements } from "../../server/cli/export-graph-command.ts";
 
 export interface CollectedText extends StatementText {
   /** Where it comes from: the adapter's code, or a folder under cypher/. */
-  source: "adapter" | "reads" | "queries" | "store";
+  source: "adapter" | "reads" | "queries" | "store" | "investigation";
 }
 
 /** The folders under cypher/ whose files a store runs (schema/ is DDL, checked with the adapter's statements). */
-export const CYPHER_FOLDERS = ["reads", "queries", "store"] as const;
+export const CYPHER_FOLDERS = ["reads", "queries", "store", "investigation"] as const;
 
 /** Files whose slots are filled together from one schema table, not independently. */
 const FILLED_BY_SCHEMA = new Set(["reads/export-node-page", "reads/export-rel-page"]);

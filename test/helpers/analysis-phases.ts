@@ -9,5 +9,7 @@ export const ANALYSIS_PHASES = [
   "attach",
   "insiders",
   "scores",
+  "lineage",
   "write back",
+  "investigation",
 ];

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
-import { pino } from "pino";
+import { pino, type Logger } from "pino";
 import { createApp } from "../../server/api/create-app.ts";
 import { loadCatalogue, type Catalogue } from "../../server/queries/catalogue.ts";
 import { JobRunner } from "../../server/tasks/job-runner.ts";
@@ -44,6 +44,8 @@ export interface FixtureOptions {
   hubThreshold?: number | "auto";
   /** The read cache's version check interval (createApp's default when unset). */
   cacheCheckEveryMs?: number;
+  /** Where the app logs (silent by default): a test reading the logs passes its own. */
+  logger?: Logger;
 }
 
 export async function startFixtureServer(options: FixtureOptions = {}): Promise<FixtureServer> {
@@ -79,7 +81,7 @@ export async function startFixtureServer(options: FixtureOptions = {}): Promise<
     jobs,
     tasks: writeTasks(store, config),
     version: "test",
-    logger: pino({ level: "silent" }),
+    logger: options.logger ?? pino({ level: "silent" }),
     cacheCheckEveryMs: options.cacheCheckEveryMs,
   });
   const server = app.listen(0, "127.0.0.1");

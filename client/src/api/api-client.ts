@@ -4,7 +4,12 @@
  * "network". Imports only the wire types, type-only; no DOM.
  */
 import type {
+  AlertList,
+  AlertRecord,
+  AlertStatus,
   ApiErrorBody,
+  CaseStatus,
+  CaseView,
   QueryInfo,
   QueryRunResult,
   RingDetail,
@@ -31,6 +36,7 @@ export interface RingQuery {
   minScore?: number;
   minSize?: number;
   country?: string;
+  caseStatus?: string;
   sort?: "score" | "size" | "value";
   limit?: number;
   offset?: number;
@@ -86,6 +92,20 @@ export const api = {
       body: JSON.stringify({ params }),
     }),
   stats: () => request<Stats>(url("/stats")),
+  saveCase: (ringId: string, change: { status: CaseStatus; assignee?: string | null; note?: string }, token: string) =>
+    request<CaseView>(url(`/rings/${part(ringId)}/case`), write("PUT", change, token)),
+  alerts: (status?: AlertStatus) => request<AlertList>(url("/alerts", { status })),
+  setAlert: (id: string, status: AlertStatus, token: string) =>
+    request<AlertRecord>(url(`/alerts/${part(id)}`), write("PUT", { status }, token)),
 };
+
+/** A JSON write with the analyst's token; the token goes only into this header. */
+function write(method: "PUT" | "POST", body: unknown, token: string): RequestInit {
+  return {
+    method,
+    headers: { "content-type": "application/json", accept: "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  };
+}
 
 export type Api = typeof api;

@@ -4,7 +4,7 @@
  * selection, focus, expansion; keeps the URL and `window.__ringlens` in step. A newer view
  * always wins over a slower older answer.
  */
-import type { QueryInfo, QueryRunResult, RingDetail } from "../../../wire/wire-types.ts";
+import type { QueryInfo, QueryRunResult, RingDetail, WireGraph } from "../../../wire/wire-types.ts";
 import type { Api } from "../api/api-client.ts";
 import { nodeKey, parseNodeKey } from "../graph/data-graph.ts";
 import { mergeWire } from "../graph/merge-wire.ts";
@@ -13,6 +13,7 @@ import type { ResultsArea } from "../ui/results-area.ts";
 import type { RingList } from "../ui/ring-list.ts";
 import type { StatusBar } from "../ui/status-bar.ts";
 import type { Toolbar } from "../ui/toolbar.ts";
+import { outsideWindow, type TimeBar, type TimeWindow } from "../ui/time-bar.ts";
 import type { Scene } from "./graph-scene.ts";
 import { pushView, viewName, type View } from "./router.ts";
 import { hookStartView, hookState, hookUpdate } from "./test-hook.ts";
@@ -26,6 +27,7 @@ export interface ControllerDeps {
   ringList: RingList;
   results: ResultsArea;
   status: StatusBar;
+  timeBar: TimeBar;
 }
 
 export interface Controller {
@@ -36,6 +38,8 @@ export interface Controller {
   showQueryResult(query: QueryInfo, result: QueryRunResult): void;
   ring(): RingDetail | null;
   view(): View;
+  /** The time bar's window changed: hide what falls outside it on the graph and in the ring's tables. */
+  setTimeWindow(window: TimeWindow | null): void;
   /** Called by the scene: first frame of the current graph. */
   frameDrawn(): void;
 }
@@ -45,10 +49,18 @@ const NEIGHBOUR_LIMIT = 300;
 export function createController(deps: ControllerDeps): Controller {
   const { api, scene, details, toolbar, ringList, status } = deps;
   let ring: RingDetail | null = null;
+  let ringWire: WireGraph | null = null;
   let current: View = { kind: "home" };
   let sequence = 0;
   let shown = false;
 
+  /** A view without a ring: no time bar, nothing hidden by its window. */
+  const leaveRing = () => {
+    ring = null;
+    ringWire = null;
+    scene.state.outsideWindow = new Set();
+    deps.timeBar.setTimes(null);
+  };
   const begin = (view: View) => {
     current = view;
     shown = false;
@@ -72,6 +84,14 @@ export function createController(deps: ControllerDeps): Controller {
     const [detail, wire] = await Promise.all([api.ring(id), api.ringGraph(id)]);
     if (mine !== sequence) return;
     ring = detail;
+    ringWire = wire;
+    scene.state.outsideWindow = new Set();
+    deps.timeBar.setTimes(
+      wire.nodes
+        .filter((n) => n.attributes.type === "Refund")
+        .map((n) => Date.parse(String(n.attributes.properties?.requestedAt ?? "")))
+        .filter((t) => !Number.isNaN(t)),
+    );
     scene.show(wire, [nodeKey("Ring", detail.id)]);
     details.setRing(detail);
     details.setNode(null);
@@ -92,7 +112,7 @@ export function createController(deps: ControllerDeps): Controller {
     if (mine !== sequence) return;
     const canonical = nodeKey(String(node.type), node.id);
     const wire = mergeWire({ nodes: [{ key: canonical, attributes: node }], edges: [], truncated: false }, around);
-    ring = null;
+    leaveRing();
     // A refund asked for by name must be on the canvas to be selected, not folded into its account.
     if (parsed.kind === "Refund") {
       scene.setFoldRefunds(false);
@@ -116,7 +136,7 @@ export function createController(deps: ControllerDeps): Controller {
         if (view.kind === "ring") await openRing(view.id, mine);
         else if (view.kind === "node") await openNode(view.key, mine);
         else {
-          ring = null;
+          leaveRing();
           scene.clear();
           details.setRing(null);
           details.setNode(null);
@@ -167,7 +187,7 @@ export function createController(deps: ControllerDeps): Controller {
       if (result.graph.nodes.length === 0) return;
       const view: View = { kind: "query", name: query.name };
       begin(view);
-      ring = null;
+      leaveRing();
       scene.show(result.graph);
       details.setRing(null);
       details.setNode(null);
@@ -178,6 +198,13 @@ export function createController(deps: ControllerDeps): Controller {
     },
     ring: () => ring,
     view: () => current,
+    setTimeWindow(window) {
+      if (!ring || !ringWire) return;
+      const hidden = outsideWindow(ringWire.nodes, ringWire.edges, window);
+      scene.state.outsideWindow = hidden;
+      scene.refresh();
+      details.setRing({ ...ring, members: ring.members.filter((m) => !hidden.has(nodeKey("Account", m.id))) });
+    },
     frameDrawn() {
       hookUpdate({ firstFrameAt: performance.now(), ...(shown ? { ready: true } : {}) });
     },

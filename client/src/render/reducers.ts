@@ -1,7 +1,7 @@
 /**
  * Sigma nodeReducer/edgeReducer: turn data attributes plus the view state into display
  * attributes (colour and shape by kind, size by value or degree, insider/hub marks, hover
- * dimming, hidden kinds). Pure functions of (graph, state); they never write to the graph.
+ * dimming, hidden kinds, the time bar's window). Pure functions of (graph, state); they never write to the graph.
  */
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import type { DataGraph, EdgeData, NodeData } from "../graph/data-graph.ts";
@@ -48,7 +48,7 @@ export function createNodeReducer(graph: DataGraph, state: ViewState) {
       label: label(data),
       size: baseSize(graph, key, data, state) + (marked ? MARK_BONUS : 0),
       color: returned ? RETURNED_REFUND_COLOR : style.color,
-      hidden: state.hiddenKinds.has(data.kind),
+      hidden: state.hiddenKinds.has(data.kind) || state.outsideWindow.has(key),
       forceLabel: marked || key === state.selected,
       zIndex: marked ? 2 : 1,
       highlighted: key === state.selected,
@@ -70,7 +70,10 @@ export function createEdgeReducer(graph: DataGraph, state: ViewState) {
   return (key: string, data: EdgeData): Partial<EdgeDisplayData> => {
     const [source, target] = graph.extremities(key);
     const hidden =
-      state.hiddenKinds.has(graph.getNodeAttribute(source, "kind")) || state.hiddenKinds.has(graph.getNodeAttribute(target, "kind"));
+      state.hiddenKinds.has(graph.getNodeAttribute(source, "kind")) ||
+      state.hiddenKinds.has(graph.getNodeAttribute(target, "kind")) ||
+      state.outsideWindow.has(source) ||
+      state.outsideWindow.has(target);
     const touchesHover = state.hovered === source || state.hovered === target;
     const dimmed = state.hovered !== null && !touchesHover;
     // Approvals by a suspected insider stand out; everyone else's fade into the background.

@@ -13,6 +13,8 @@ export interface ViewState {
   hoveredNeighbours: Set<string>;
   selected: string | null;
   hiddenKinds: Set<string>;
+  /** Nodes outside the time bar's window (refunds requested outside it, accounts without one inside). */
+  outsideWindow: Set<string>;
   sizeBy: SizeBy;
   maxValue: number;
   maxDegree: number;
@@ -24,6 +26,7 @@ export function createViewState(): ViewState {
     hoveredNeighbours: new Set(),
     selected: null,
     hiddenKinds: new Set(),
+    outsideWindow: new Set(),
     sizeBy: "value",
     maxValue: 1,
     maxDegree: 1,

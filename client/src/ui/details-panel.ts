@@ -8,8 +8,9 @@ import type { NodeData } from "../graph/data-graph.ts";
 import { el, replaceChildren } from "./dom.ts";
 import { renderNodeDetails, type NodeDetailsDeps } from "./node-details.ts";
 import { renderRingExplanation, type ExplanationDeps } from "./ring-explanation.ts";
+import { renderCasePanel, type CaseDeps } from "./case-panel.ts";
 
-export type DetailsDeps = NodeDetailsDeps & ExplanationDeps;
+export type DetailsDeps = NodeDetailsDeps & ExplanationDeps & CaseDeps;
 
 export interface DetailsPanel {
   setRing(ring: RingDetail | null): void;
@@ -28,7 +29,7 @@ export function createDetailsPanel(root: HTMLElement, deps: DetailsDeps): Detail
     setRing(next) {
       ring = next;
       intro.hidden = next !== null;
-      replaceChildren(ringSection, next ? renderRingExplanation(next, deps) : null);
+      replaceChildren(ringSection, next ? renderCasePanel(next, deps) : null, next ? renderRingExplanation(next, deps) : null);
     },
     setNode(selection) {
       replaceChildren(nodeSection, selection ? renderNodeDetails(selection.key, selection.data, ring, deps) : null);

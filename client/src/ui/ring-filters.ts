@@ -1,5 +1,5 @@
 /**
- * The ring list's filter and sort form: level, minimum score, minimum size, country, sort.
+ * The ring list's filter and sort form: level, minimum score, minimum size, country, case status, sort.
  * Calls back on every change (text fields after a short pause) and reads itself into the
  * query the API expects.
  */
@@ -45,6 +45,16 @@ export function ringFilterForm(onChange: () => void): HTMLFormElement {
     field("Min size", el("input", { attrs: { name: "minSize", type: "number", min: 2, step: 1, inputmode: "numeric" } })),
     field("Country", el("input", { attrs: { name: "country", type: "text", maxlength: 2, placeholder: "e.g. DE", autocomplete: "off" } })),
     field(
+      "Case",
+      select("caseStatus", [
+        ["", "Any"],
+        ["new", "New"],
+        ["investigating", "Investigating"],
+        ["confirmed", "Confirmed"],
+        ["dismissed", "Dismissed"],
+      ]),
+    ),
+    field(
       "Sort by",
       select("sort", [
         ["score", "Score"],
@@ -79,6 +89,7 @@ export function readRingFilters(form: HTMLFormElement): RingQuery {
       String(data.get("country") ?? "")
         .trim()
         .toUpperCase() || undefined,
+    caseStatus: String(data.get("caseStatus") ?? "") || undefined,
     sort: sort === "size" || sort === "value" ? sort : "score",
   };
 }

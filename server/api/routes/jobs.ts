@@ -2,7 +2,7 @@
  * Write endpoints (token-protected, rate-limited): `POST /api/import` and `POST /api/analyze`
  * (optionally with detection settings: hub threshold, maximum ring size, minimum score, link
  * policy per identifier kind) start a job and answer 202 with its id; `GET /api/jobs/:id` reports progress and result.
- * Import folders must lie inside the configured import root, so no path escapes it.
+ * Each start is recorded in the audit trail with the token's name. Import folders must lie inside the configured import root, so no path escapes it.
  */
 import path from "node:path";
 import fs from "node:fs";
@@ -11,8 +11,10 @@ import { rateLimit } from "express-rate-limit";
 import { z } from "zod";
 import type { AppContext } from "../app-context.ts";
 import { parseInput } from "../parse-input.ts";
-import { requireToken } from "../require-token.ts";
+import { actorOf, requireRole } from "../require-token.ts";
+import { apiTokens } from "../../api-tokens.ts";
 import { errorBody, invalid } from "../http-errors.ts";
+import { addAudit } from "../../investigation/investigation-records.ts";
 import { DetectOptionsSchema, resolveDetectOptions } from "../../domain/rings/detect-options.ts";
 
 const ImportBody = z.object({ folder: z.string().min(1).max(4096) }).strict();
@@ -24,7 +26,7 @@ const AnalyzeBody = DetectOptionsSchema.pick({ hubThreshold: true, maxRingSize: 
 
 export function jobsRouter(ctx: AppContext): Router {
   const router = Router();
-  const guard = requireToken(ctx.config.token);
+  const guard = requireRole(apiTokens(ctx.config), "admin");
   const limiter = rateLimit({
     windowMs: 60_000,
     limit: 20,
@@ -35,18 +37,23 @@ export function jobsRouter(ctx: AppContext): Router {
     },
   });
 
-  router.post("/import", limiter, guard, (req, res) => {
+  const audit = (actor: string, action: string, after: unknown) =>
+    addAudit(ctx.store, { at: new Date().toISOString(), actor, action, caseId: null, ringId: null, before: null, after, note: null });
+
+  router.post("/import", limiter, guard, async (req, res) => {
     const { folder } = parseInput(ImportBody, req.body ?? {}, "POST /api/import");
     const resolved = insideRoot(ctx.config.importRoot, folder);
     const job = ctx.jobs.start("import", ctx.tasks.importFolder(resolved));
+    await audit(actorOf(res), "import", { folder, job: job.id });
     res.status(202).location(`/api/jobs/${job.id}`).json(job);
   });
 
-  router.post("/analyze", limiter, guard, (req, res) => {
+  router.post("/analyze", limiter, guard, async (req, res) => {
     const settings = parseInput(AnalyzeBody, req.body ?? {}, "POST /api/analyze");
     // The link policy's kinds and keys, checked before the job starts, so a bad one is a 400 naming it, not a failed job.
     resolveDetectOptions(settings, "POST /api/analyze");
     const job = ctx.jobs.start("analyze", ctx.tasks.analyze(settings));
+    await audit(actorOf(res), "analyze", { settings, job: job.id });
     res.status(202).location(`/api/jobs/${job.id}`).json(job);
   });
 

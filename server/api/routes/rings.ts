@@ -7,6 +7,9 @@ import { getRing, listRings, RING_SORTS } from "../../read-model/ring-reads.ts";
 import { ringGraph } from "../../read-model/graph-reads.ts";
 import { withPositions } from "../../read-model/layout-positions.ts";
 import type { ReadCache } from "../../read-model/read-cache.ts";
+import { caseView } from "../../investigation/update-case.ts";
+import { listCases } from "../../investigation/investigation-records.ts";
+import { CASE_STATUSES } from "../../domain/investigation/case-types.ts";
 
 const ListQuery = z
   .object({
@@ -17,6 +20,7 @@ const ListQuery = z
       .string()
       .regex(/^[A-Za-z]{2}$/, "must be a two-letter country code")
       .optional(),
+    caseStatus: z.enum(CASE_STATUSES).optional(),
     sort: z.enum(Object.keys(RING_SORTS) as [keyof typeof RING_SORTS]).default("score"),
     limit: z.coerce.number().int().min(1).max(500).default(50),
     offset: z.coerce.number().int().min(0).default(0),
@@ -25,19 +29,28 @@ const ListQuery = z
 
 const GraphQuery = z.object({ limit: z.coerce.number().int().min(1).max(20_000).default(5_000) }).strict();
 
+/** How a cached ring detail ends (getRing puts the empty case last). */
+const EMPTY_CASE = '"case":null}';
+
 export function ringsRouter(ctx: AppContext, cache: ReadCache): Router {
   const router = Router();
   const timeoutMs = ctx.config.queryTimeoutMs;
   const send = (res: Response, json: string) => res.type("json").send(json);
 
   router.get("/", async (req, res) => {
-    const filter = parseInput(ListQuery, req.query, "GET /api/rings");
+    const { caseStatus, ...query } = parseInput(ListQuery, req.query, "GET /api/rings");
+    // Cases change between analyses: their rings are read now, and the cached page is keyed by them.
+    const ringIds = caseStatus ? (await listCases(ctx.store, { status: caseStatus })).map((c) => c.ringId).sort() : undefined;
+    const filter = { ...query, ringIds };
     send(res, await cache.json(`rings ${JSON.stringify(filter)}`, () => listRings(ctx.store, filter, timeoutMs)));
   });
 
   router.get("/:id", async (req, res) => {
     const id = req.params.id;
-    send(res, await cache.json(`ring ${id}`, () => getRing(ctx.store, id, timeoutMs)));
+    const ring = await cache.json(`ring ${id}`, () => getRing(ctx.store, id, timeoutMs));
+    // The case changes without a new analysis, so it is read on every request, outside the cache.
+    const found = await caseView(ctx.store, id);
+    send(res, found ? `${ring.slice(0, -EMPTY_CASE.length)}"case":${JSON.stringify(found)}}` : ring);
   });
 
   router.get("/:id/graph", async (req, res) => {

@@ -5,12 +5,15 @@
  * ground truth — which account ids each ring got — once the last chunk is out. Support
  * contacts come with each chunk: drafted ones with their refunds, honest ones for the rest.
  */
+import { HIGH_VALUE_CATEGORIES } from "../domain/model.ts";
 import type { DemoChunk, TruthInsiderRow, TruthPatternRow, TruthRingRow } from "./demo-columns.ts";
 import { emptyChunk } from "./demo-columns.ts";
 import type { DemoContext } from "./demo-context.ts";
 import { householdSize, makeHousehold, MEAN_HOUSEHOLD, type Neighbourhood } from "./make-household.ts";
 import { addHonestContacts, contactRow } from "./make-contacts.ts";
 import type { RingMemberPlan, RingPlan } from "./plan-ring.ts";
+
+const HIGH_VALUE = new Set<string>(HIGH_VALUE_CATEGORIES);
 
 export interface DemoTruth {
   rings: TruthRingRow[];
@@ -50,7 +53,13 @@ export function* streamPopulation(
           // The honest household on the member's tablet, right beside it in the id range.
           const size = Math.min(member.relatives.size, honestLeft);
           const first = chunk.accounts.length;
+          const firstRefund = chunk.refunds.length;
           makeHousehold(ctx, size, chunk, neighbourhood, member.relatives.device);
+          // The pattern is an honest household without the ring's behaviour; the everyday refund
+          // generator now and then gives one a high-value refund (a kept laptop), which would make
+          // it another case, so planted relatives keep only their everyday refunds.
+          const kept = chunk.refunds.slice(firstRefund).filter((r) => !HIGH_VALUE.has(r.category));
+          chunk.refunds.splice(firstRefund, chunk.refunds.length - firstRefund, ...kept);
           for (const row of chunk.accounts.slice(first)) {
             patterns.push({ pattern: "relative", ring_id: ringId, account_id: row.account_id, detail: member.relatives.device.deviceId });
           }

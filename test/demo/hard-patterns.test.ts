@@ -10,6 +10,7 @@ import { writeDemo } from "../../server/demo/write-demo.ts";
 import { slipStreet } from "../../server/demo/plant-hard-patterns.ts";
 import { Random } from "../../server/demo/random.ts";
 import { oneSlipApart } from "../../server/domain/normalise/street-slips.ts";
+import { HIGH_VALUE_CATEGORIES } from "../../server/domain/model.ts";
 import { readCsv } from "./read-csv.ts";
 import { tempFolder } from "./temp-folder.ts";
 
@@ -47,6 +48,12 @@ describe("writeDemo with hard: true", () => {
       const users = devices.filter((d) => d.device_id === p.detail).map((d) => d.account_id);
       expect(users.filter((u) => members.get(u!) === p.ring_id)).toHaveLength(1);
     }
+  });
+
+  it("gives relatives only everyday refunds, as honest customers without the ring's behaviour", async () => {
+    const relatives = new Set((await csv("hard", "truth/patterns.csv")).filter((p) => p.pattern === "relative").map((p) => p.account_id));
+    const theirs = (await csv("hard", "refunds.csv")).filter((r) => relatives.has(r.account_id));
+    expect(theirs.filter((r) => (HIGH_VALUE_CATEGORIES as readonly string[]).includes(r.category!))).toEqual([]);
   });
 
   it("spells each typo'd drop with one slip of a spelling another member of the ring uses", async () => {

@@ -1,12 +1,14 @@
 /**
  * One candidate ring as a small bipartite graph of local positions: its members (by account
- * id) and the non-hub identifiers that at least two of them use (by key), with the links
+ * id) and the non-hub identifiers that at least two of them use (by key; one per node, whatever
+ * link kinds reached it), with the links
  * between them. The bridge and attachment rules walk it; it is rebuilt per group, so its
  * size follows the group, not the data. Pure.
  */
 import { compareStrings } from "./compare-strings.ts";
 import type { LinkIndex } from "./link-index.ts";
 import { identifierKey } from "./link-index.ts";
+import { nodeLabelOf } from "../model.ts";
 
 export interface GroupGraph {
   /** Account indices, ordered by account id. */
@@ -26,18 +28,24 @@ export function groupGraph(index: LinkIndex, isHub: Uint8Array, group: ArrayLike
   members.forEach((a, position) => {
     local.set(a, position);
   });
-  const users = new Map<number, number[]>();
+  // One vertex per node: a device seen on accounts (Device) and in support contacts
+  // (ContactDevice) is one device, named by its lowest identifier index (the account kind's).
+  const users = new Map<string, { i: number; list: number[] }>();
   members.forEach((a, position) => {
     for (let k = index.accountStart[a]; k < index.accountStart[a + 1]; k++) {
       const i = index.accountIdents[k];
       if (isHub[i] === 1) continue;
-      const list = users.get(i);
-      if (list) list.push(position);
-      else users.set(i, [position]);
+      const node = `${nodeLabelOf(index.identifierKinds[i]!)}:${index.identifierIds[i]}`;
+      const entry = users.get(node);
+      if (!entry) users.set(node, { i, list: [position] });
+      else {
+        if (i < entry.i) entry.i = i;
+        if (entry.list[entry.list.length - 1] !== position) entry.list.push(position);
+      }
     }
   });
-  const shared = [...users.entries()].filter(([, list]) => list.length >= 2);
-  const keyed = shared.map(([i, list]) => ({ i, list, key: identifierKey(index, i) }));
+  const shared = [...users.values()].filter(({ list }) => list.length >= 2);
+  const keyed = shared.map(({ i, list }) => ({ i, list, key: identifierKey(index, i) }));
   keyed.sort((x, y) => compareStrings(x.key, y.key));
   const memberIdents: number[][] = members.map(() => []);
   keyed.forEach(({ list }, position) => {

@@ -42,6 +42,18 @@ describe("detectRings on bridged crews", () => {
     expect(rings.map((r) => r.accountIds).sort()).toEqual([a, b].map((ids) => [...ids].sort()).sort());
   });
 
+  it("counts a device seen on the mule's account and in its support contacts as one link of the bridge", () => {
+    const world = new SyntheticWorld(2);
+    const a = crew(world, 6, ["dev-a1", "dev-a2"], "agent-a", 40);
+    const b = crew(world, 6, ["dev-b1", "dev-b2"], "agent-b", 30);
+    world.link(a[0]!, "Device", "dev-b1");
+    world.link(a[0]!, "Device", "dev-b2");
+    // The other crew contacts support from its device, and so does the mule: still two devices.
+    for (const id of [a[0]!, b[0]!, b[1]!]) world.link(id, "ContactDevice", "dev-b1");
+    const rings = detectRings(world.build(), { now: 0 }).rings;
+    expect(rings.map((r) => r.accountIds).sort()).toEqual([a, b].map((ids) => [...ids].sort()).sort());
+  });
+
   it("keeps one crew whole although its halves hang on one device: same weeks, same agent", () => {
     const world = new SyntheticWorld(3);
     const left = crew(world, 5, ["dev-1"], "agent-a", 20);

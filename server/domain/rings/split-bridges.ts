@@ -138,8 +138,14 @@ function crew(table: AccountTable, accounts: number[]): boolean {
 
 /** Separate weeks (the 10th–90th percentile of request times do not overlap) or separate dominant agents. */
 export function separateCrews(table: AccountTable, a: number[], b: number[]): boolean {
-  const x = activeSpan(table, a);
-  const y = activeSpan(table, b);
+  // The crews' own weeks: an honest household still hanging on a side (attached only later)
+  // refunds all year round and would blur them.
+  const crewOnly = (side: number[]) => {
+    const behaving = side.filter((m) => behavesLikeRing(table, m));
+    return behaving.length > 0 ? behaving : side;
+  };
+  const x = activeSpan(table, crewOnly(a));
+  const y = activeSpan(table, crewOnly(b));
   if (x !== null && y !== null && (x[1] < y[0] || y[1] < x[0])) return true;
   // One crew with two bribed agents has both on each half; two crews each keep their own.
   const sharesA = approvalShares(table, a);

@@ -1,6 +1,9 @@
 import { factsOf } from "../../../server/domain/rings/link-columns.ts";
 import { describe, expect, it } from "vitest";
 import { detectRings } from "../../../server/domain/rings/detect-rings.ts";
+import { tabulateAccounts } from "../../../server/domain/rings/account-table.ts";
+import { indexLinks } from "../../../server/domain/rings/link-index.ts";
+import { separateCrews } from "../../../server/domain/rings/split-bridges.ts";
 import { DAY, NOW, SyntheticWorld } from "../helpers/synthetic-world.ts";
 
 /** A crew of `size` young accounts on `devices` shared devices, high-value refunds kept, approved by `insider`, all in one week. */
@@ -52,6 +55,25 @@ describe("detectRings on bridged crews", () => {
     for (const id of [a[0]!, b[0]!, b[1]!]) world.link(id, "ContactDevice", "dev-b1");
     const rings = detectRings(world.build(), { now: 0 }).rings;
     expect(rings.map((r) => r.accountIds).sort()).toEqual([a, b].map((ids) => [...ids].sort()).sort());
+  });
+
+  it("tells crews apart by their own weeks even when an honest household still hangs on one of them", () => {
+    const world = new SyntheticWorld(5);
+    const a = crew(world, 3, ["dev-a1"], "agent-x", 40);
+    const b = crew(world, 3, ["dev-b1"], "agent-x", 5);
+    // A household on a member's tablet, refunding everyday things all year round: most of the side's refunds.
+    const household = [0, 1, 2].map(() => world.account("US", 900));
+    for (const id of household) {
+      world.link(id, "Device", "tablet");
+      for (let m = 0; m < 24; m++) world.refund(id, { amount: 20, category: "books", returned: true, requestedAt: NOW - m * 15 * DAY });
+    }
+    const input = world.build();
+    const index = indexLinks(input);
+    const table = tabulateAccounts(index, input);
+    const at = (ids: string[]) => ids.map((id) => index.accounts.indexOf(id));
+    expect(separateCrews(table, at(a), at([...b, ...household]))).toBe(true);
+    // One crew's own weeks overlap, whoever hangs on it.
+    expect(separateCrews(table, at(a), at([...a.slice(0, 1), ...household]))).toBe(false);
   });
 
   it("keeps one crew whole although its halves hang on one device: same weeks, same agent", () => {

@@ -95,6 +95,11 @@ interface Snapshot {
   queries: Record<string, string[]>;
 }
 
+/** Nodes of a kind the export writes: counts() has the counted kinds; Meta and the investigation's records are not counted, their exported rows are. */
+function exportedCount(embedded: Snapshot, label: string): number {
+  return embedded.counts[label] ?? embedded.rows[`export nodes ${label}`]!.length;
+}
+
 /** What ringlens answers on `store`: the rows the export reads, the read model, every saved query. */
 async function snapshot(store: GraphStore): Promise<Snapshot> {
   const rows: Record<string, string[]> = {};
@@ -386,13 +391,8 @@ async function expectSameCounts(
     {},
     (r) => [r.get("type") as string, r.get("c").toNumber()] as const,
   );
-  // Meta is not in counts(): its rows are.
   const expected = (names: string[]) =>
-    Object.fromEntries(
-      names
-        .map((n) => [n, n === "Meta" ? embedded.rows["export nodes Meta"]!.length : embedded.counts[n]!] as const)
-        .filter(([, c]) => c !== 0),
-    );
+    Object.fromEntries(names.map((n) => [n, exportedCount(embedded, n)] as const).filter(([, c]) => c !== 0));
   expect(embedded.rows["export nodes Meta"]!.length).toBeGreaterThan(0);
   expect(Object.fromEntries(labels)).toEqual({ ...expected(schema.nodes.map((n) => n.label)), ...probes });
   expect(Object.fromEntries(types)).toEqual(expected(schema.rels.map((r) => r.type)));
@@ -673,10 +673,7 @@ describe("ringlens export --format neo4j-admin imported by Neo4j's import tool",
     expect(imported.code, `${imported.stderr}\n${imported.stdout.slice(-3000)}`).toBe(0);
     const nodes =
       ADMIN_PROBES.length +
-      schema.nodes.reduce(
-        (sum, n) => sum + (n.label === "Meta" ? embedded.rows["export nodes Meta"]!.length : embedded.counts[n.label]!),
-        0,
-      );
+      schema.nodes.reduce((sum, n) => sum + exportedCount(embedded, n.label), 0);
     const rels = schema.rels.reduce((sum, r) => sum + embedded.counts[r.type]!, 0);
     expect(imported.stdout).toMatch(new RegExp(`IMPORT DONE[\\s\\S]*\\b${nodes} nodes\\s+${rels} relationships`));
   });

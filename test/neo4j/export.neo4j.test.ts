@@ -671,9 +671,7 @@ describe("ringlens export --format neo4j-admin imported by Neo4j's import tool",
   it("imports with the README's command", (ctx) => {
     if (skip) return ctx.skip(skip);
     expect(imported.code, `${imported.stderr}\n${imported.stdout.slice(-3000)}`).toBe(0);
-    const nodes =
-      ADMIN_PROBES.length +
-      schema.nodes.reduce((sum, n) => sum + exportedCount(embedded, n.label), 0);
+    const nodes = ADMIN_PROBES.length + schema.nodes.reduce((sum, n) => sum + exportedCount(embedded, n.label), 0);
     const rels = schema.rels.reduce((sum, r) => sum + embedded.counts[r.type]!, 0);
     expect(imported.stdout).toMatch(new RegExp(`IMPORT DONE[\\s\\S]*\\b${nodes} nodes\\s+${rels} relationships`));
   });

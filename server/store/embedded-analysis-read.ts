@@ -39,7 +39,7 @@ async function exportRows(exec: Exec, dir: string, name: string, match: string, 
 
 /**
  * Exports pairs of non-negative integers and parses them from the file's bytes into two typed
- * arrays (about 20× faster than a CSV reader making a string per cell).
+ * arrays, with no string per cell (index went from 3.0 s to 0.9–1.8 s at M with this read).
  */
 async function exportIntPairs(exec: Exec, dir: string, name: string, match: string): Promise<{ left: Int32Array; right: Int32Array }> {
   const file = path.join(dir, `${name}.csv`);

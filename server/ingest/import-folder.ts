@@ -4,13 +4,14 @@
  * the staged rows in batches and accounts for every record (row-accounting.ts), rejects
  * included. Invariant per file: read = loaded + rejected + duplicates.
  */
+import v8 from "node:v8";
 import { checkpoint } from "../checkpoints.ts";
 import type { GraphStore } from "../store/graph-store.ts";
 import { checkRecord, missingColumns, unreadableRejections } from "./check-record.ts";
 import { FILE_KINDS, FILE_SPECS, type FileKind } from "./file-specs.ts";
 import { locateFiles } from "./locate-files.ts";
 import { EMPTY_MAPPING, headerRenamer, type Mapping } from "./mapping.ts";
-import { PendingBatch, type BatchLimits } from "./pending-batch.ts";
+import { PendingBatch, WriteChain, type BatchLimits } from "./pending-batch.ts";
 import { ProgressMeter, type ImportProgress } from "./progress-meter.ts";
 import { readRecords } from "./read-records.ts";
 import { RejectReport } from "./reject-report.ts";
@@ -43,7 +44,7 @@ export interface ImportOptions {
   rejectFile: string;
   mapping?: Mapping;
   batchSize?: number;
-  /** Also flush once the pending rows hold this many characters of input (default 32M), so wide rows do not grow a batch without bound. */
+  /** Also flush once the pending rows hold this many characters of input (default 32M, less under a small heap: batchLimitsForHeap), so wide rows do not grow a batch without bound. */
   batchChars?: number;
   onProgress?: (progress: ImportProgress) => void;
   onRecord?: (outcome: RecordOutcome) => void;
@@ -57,6 +58,8 @@ interface ImportRun {
   rejects: RejectReport;
   progress: ProgressMeter;
   memory: StagingMemory;
+  /** Every write of the import, in order; a file's last batch is written while the next file is staged. */
+  writes: WriteChain;
   onRecord: ((outcome: RecordOutcome) => void) | undefined;
 }
 
@@ -75,6 +78,7 @@ export async function importFolder(options: ImportOptions): Promise<ImportReport
     rejects,
     progress,
     memory: createStagingMemory(files.contacts !== null),
+    writes: new WriteChain(),
     onRecord: options.onRecord,
   };
   const reports: FileReport[] = [];
@@ -86,7 +90,10 @@ export async function importFolder(options: ImportOptions): Promise<ImportReport
       if (kind === "addresses" && file) addressMerges = await planAddressMerges(file, run);
       reports.push(file ? await importFile(kind, file, run) : emptyFileReport(kind, null));
     }
+    await run.writes.done();
   } finally {
+    // On a failure, a write may still be running: let it end before the caller closes the store.
+    await run.writes.done().catch(() => undefined);
     await rejects.close();
   }
   return { ...summarise(options, reports, progress), addressMerges };
@@ -101,58 +108,73 @@ async function planAddressMerges(file: string, run: ImportRun): Promise<AddressM
   const slips = new AddressSlips();
   const specs = FILE_SPECS.addresses;
   let missing: string[] = [];
-  for await (const event of readRecords(file, { rename: headerRenamer(run.mapping, "addresses") })) {
-    if (event.type === "header") {
-      missing = file.toLowerCase().endsWith(".csv") ? missingColumns(specs, event.columns) : [];
-      continue;
+  for await (const events of readRecords(file, { rename: headerRenamer(run.mapping, "addresses") })) {
+    for (const event of events) {
+      if (event.type === "header") {
+        missing = file.toLowerCase().endsWith(".csv") ? missingColumns(specs, event.columns) : [];
+        continue;
+      }
+      if (event.type === "unreadable") continue;
+      const checked = checkRecord(event.values, missing, specs, run.memory.known);
+      if (checked.ok) slips.add(toAddress(checked.values).address.id);
     }
-    if (event.type === "unreadable") continue;
-    const checked = checkRecord(event.values, missing, specs, run.memory.known);
-    if (checked.ok) slips.add(toAddress(checked.values).address.id);
   }
   const { into, merges } = slips.plan();
   run.memory.addressInto = into;
   return merges;
 }
 
-/** Streams one file through checks, its stager and the batch; announces `import:<kind>:done` at its end. */
+/** Streams one file through checks, its stager and the batch; announces `import:<kind>:done` once its rows are in the store. */
 async function importFile(kind: FileKind, file: string, run: ImportRun): Promise<FileReport> {
   const rows = new RowAccounting(kind, file, run.rejects, run.onRecord);
-  const batch = new PendingBatch(run.store, kind, run.limits);
+  const batch = new PendingBatch(run.store, kind, run.limits, run.writes);
   const stage = STAGERS[kind];
   const specs = FILE_SPECS[kind];
   let missing: string[] = [];
-  for await (const event of readRecords(file, { rename: headerRenamer(run.mapping, kind) })) {
-    if (event.type === "header") {
-      // A JSON Lines header is the first object's keys, not a promise about the others.
-      missing = file.toLowerCase().endsWith(".csv") ? missingColumns(specs, event.columns) : [];
-      continue;
+  for await (const events of readRecords(file, { rename: headerRenamer(run.mapping, kind) })) {
+    for (const event of events) {
+      if (event.type === "header") {
+        // A JSON Lines header is the first object's keys, not a promise about the others.
+        missing = file.toLowerCase().endsWith(".csv") ? missingColumns(specs, event.columns) : [];
+        continue;
+      }
+      rows.read();
+      run.progress.count();
+      if (event.type === "unreadable") {
+        await rows.reject(event, unreadableRejections(event));
+        continue;
+      }
+      const checked = checkRecord(event.values, missing, specs, run.memory.known);
+      if (!checked.ok) {
+        await rows.reject(event, checked.rejections);
+        continue;
+      }
+      rows.accept(event, stage(checked.values, batch.rows, run.memory));
+      if (batch.add(event.chars)) await batch.flush();
+      run.progress.announceIfRound(kind, rows.report.read);
     }
-    rows.read();
-    run.progress.count();
-    if (event.type === "unreadable") {
-      await rows.reject(event, unreadableRejections(event));
-      continue;
-    }
-    const checked = checkRecord(event.values, missing, specs, run.memory.known);
-    if (!checked.ok) {
-      await rows.reject(event, checked.rejections);
-      continue;
-    }
-    rows.accept(event, stage(checked.values, batch.rows, run.memory));
-    if (batch.add(event.chars)) await batch.flush();
-    run.progress.announceIfRound(kind, rows.report.read);
   }
   await batch.flush();
   run.progress.announce(kind, rows.report.read);
-  await checkpoint(`import:${kind}:done`);
+  run.writes.then(() => checkpoint(`import:${kind}:done`));
   return rows.report;
 }
 
 function batchLimits(options: ImportOptions): BatchLimits {
-  // Each engine statement has a fixed cost (tens to hundreds of ms) whatever its size, so batches
-  // are large; bounded by rows and by characters, memory follows the batch, not the file.
-  return { rows: options.batchSize ?? 200_000, chars: options.batchChars ?? 32 * 1024 * 1024 };
+  const fit = batchLimitsForHeap(v8.getHeapStatistics().heap_size_limit);
+  return { rows: options.batchSize ?? fit.rows, chars: options.batchChars ?? fit.chars };
+}
+
+/**
+ * Each engine statement has a fixed cost (tens to hundreds of ms) whatever its size, so batches
+ * are large: up to 200,000 rows or 32 M characters. Two are alive at once (one written while the
+ * next is staged), at up to ~600 bytes of heap a staged row, so under a small heap (`--max-old-space-size`)
+ * batches shrink to keep both within a quarter of it.
+ * @example batchLimitsForHeap(256 * 2 ** 20) // { rows: 55924, chars: 16777216 }
+ */
+export function batchLimitsForHeap(heapBytes: number): BatchLimits {
+  const rows = Math.floor(heapBytes / 4 / (2 * 600));
+  return { rows: Math.max(10_000, Math.min(200_000, rows)), chars: Math.min(32 * 2 ** 20, Math.floor(heapBytes / 16)) };
 }
 
 function summarise(options: ImportOptions, files: FileReport[], progress: ProgressMeter): Omit<ImportReport, "addressMerges"> {

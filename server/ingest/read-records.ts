@@ -1,12 +1,12 @@
 /**
  * Streams the records of one CSV or JSON Lines file line by line, never holding the file in
- * memory. Yields each record with its first line number, or the lines and reason when a record
+ * memory. Yields the records of a few megabytes at a time (one promise per chunk, not per
+ * line), each with its first line number, or the lines and reason when a record
  * cannot be read (broken quoting, wrong field count, bytes that are not UTF-8, bad JSON), so no
  * row vanishes silently.
  */
-import fs from "node:fs";
-import readline from "node:readline";
 import { CsvRecordSplitter, type RawRecord } from "../csv/csv-records.ts";
+import { readLineChunks } from "../csv/line-chunks.ts";
 
 /** U+FFFD (bytes that were not UTF-8) or control characters other than tab and line breaks. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's job
@@ -28,31 +28,36 @@ export interface ReadOptions {
   rename: (header: string) => string;
 }
 
-export function readRecords(file: string, options: ReadOptions): AsyncGenerator<RecordEvent> {
+export function readRecords(file: string, options: ReadOptions): AsyncGenerator<RecordEvent[]> {
   return file.toLowerCase().endsWith(".jsonl") ? readJsonLines(file, options) : readCsv(file, options);
 }
 
-async function* readCsv(file: string, { rename }: ReadOptions): AsyncGenerator<RecordEvent> {
+async function* readCsv(file: string, { rename }: ReadOptions): AsyncGenerator<RecordEvent[]> {
   const splitter = new CsvRecordSplitter();
   let header: string[] | null = null;
   let lineNumber = 0;
-  const emit = function* (records: RawRecord[]): Generator<RecordEvent> {
+  const emit = (records: RawRecord[], events: RecordEvent[]) => {
     for (const r of records) {
       if (header || !Array.isArray(r.cells)) {
-        yield csvEvent(r, header ?? []);
+        events.push(csvEvent(r, header ?? []));
       } else {
         header = r.cells.map(rename);
-        yield { type: "header", columns: header };
+        events.push({ type: "header", columns: header });
       }
     }
   };
-  const lines = readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity });
-  for await (const raw of lines) {
-    lineNumber++;
-    yield* emit(splitter.push(lineNumber === 1 ? raw.replace(/^\uFEFF/, "") : raw, lineNumber));
+  for await (const lines of readLineChunks(file)) {
+    const events: RecordEvent[] = [];
+    for (const raw of lines) {
+      lineNumber++;
+      emit(splitter.push(lineNumber === 1 ? raw.replace(/^\uFEFF/, "") : raw, lineNumber), events);
+    }
+    yield events;
   }
-  yield* emit(splitter.end());
-  if (!header) yield { type: "header", columns: [] };
+  const events: RecordEvent[] = [];
+  emit(splitter.end(), events);
+  if (!header) events.push({ type: "header", columns: [] });
+  yield events;
 }
 
 /** A CSV record after the header: its cells by column name, or why it cannot be read. */
@@ -90,34 +95,40 @@ function csvEvent(r: RawRecord, header: string[]): RecordEvent {
 
 const isUnreadableText = (cell: string) => UNREADABLE_TEXT.test(cell);
 
-async function* readJsonLines(file: string, { rename }: ReadOptions): AsyncGenerator<RecordEvent> {
-  const lines = readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity });
+async function* readJsonLines(file: string, { rename }: ReadOptions): AsyncGenerator<RecordEvent[]> {
   let line = 0;
   let announced = false;
-  for await (const text of lines) {
-    line++;
-    if (text.trim() === "") continue;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(line === 1 ? text.replace(/^\uFEFF/, "") : text);
-    } catch (error) {
-      yield { type: "unreadable", line, reason: `is not valid JSON: ${(error as Error).message}` };
-      continue;
+  for await (const lines of readLineChunks(file)) {
+    const events: RecordEvent[] = [];
+    for (const text of lines) {
+      line++;
+      if (text.trim() === "") continue;
+      const event = jsonEvent(line === 1 ? text.replace(/^\uFEFF/, "") : text, line, rename);
+      if (!announced && event.type === "record") {
+        announced = true;
+        events.push({ type: "header", columns: Object.keys(event.values) });
+      }
+      events.push(event);
     }
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-      yield { type: "unreadable", line, reason: "is not a JSON object" };
-      continue;
-    }
-    const values: Record<string, string> = {};
-    for (const [k, v] of Object.entries(parsed)) {
-      if (v === null || v === undefined) continue;
-      values[rename(k)] = typeof v === "object" ? JSON.stringify(v) : String(v);
-    }
-    if (!announced) {
-      announced = true;
-      yield { type: "header", columns: Object.keys(values) };
-    }
-    yield { type: "record", line, values, chars: text.length };
+    yield events;
   }
-  if (!announced) yield { type: "header", columns: [] };
+  if (!announced) yield [{ type: "header", columns: [] }];
+}
+
+function jsonEvent(text: string, line: number, rename: (header: string) => string): RecordEvent {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return { type: "unreadable", line, reason: `is not valid JSON: ${(error as Error).message}` };
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    return { type: "unreadable", line, reason: "is not a JSON object" };
+  }
+  const values: Record<string, string> = {};
+  for (const [k, v] of Object.entries(parsed)) {
+    if (v === null || v === undefined) continue;
+    values[rename(k)] = typeof v === "object" ? JSON.stringify(v) : String(v);
+  }
+  return { type: "record", line, values, chars: text.length };
 }

@@ -107,5 +107,10 @@ export function identifierValue(kind: IdentifierName | "handle", raw: string, co
         : kind === "handle"
           ? normaliseHandle(raw)
           : raw.trim();
+  return usableIdentifier(kind, raw, value);
+}
+
+/** `value`, the normalised form of `raw`, or null when either is a placeholder that must not link. */
+export function usableIdentifier(kind: IdentifierName | "handle", raw: string, value: string): string | null {
   return isPlaceholder(kind, value) || isPlaceholder(kind, raw) ? null : value;
 }

@@ -5,6 +5,9 @@
  * itself. A process killed between the two leaves rows that the next run merges.
  * Staged files are streamed: the lookup gets only each row's key columns, then each row is
  * turned into its CSV line once, for its COPY or MERGE file; memory stays near the rows.
+ * A table that was empty when this store first wrote to it needs no lookup: the store keeps
+ * the fingerprints of the keys it has written there (`WrittenKeys`), and a row whose key is not
+ * among them is new. A fingerprint shared by two keys only sends a new row the MERGE way.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -12,9 +15,11 @@ import { parse } from "csv-parse/sync";
 import type { UpsertBatch, UpsertKind } from "./graph-store.ts";
 import type { Exec } from "./embedded-connection.ts";
 import { CsvLineFile } from "../csv/csv-line-file.ts";
+import { KeyDigests } from "../ingest/key-digests.ts";
 import {
   LOAD_SPECS,
   copyStatement,
+  countStatement,
   existingStatement,
   keyColumns,
   keyOfRecord,
@@ -23,20 +28,25 @@ import {
   stageRecord,
 } from "./embedded-loads.ts";
 
-export async function bulkUpsert<K extends UpsertKind>(exec: Exec, tmp: string, kind: K, rows: UpsertBatch[K]): Promise<void> {
+/** Keys a store has written to a table it found empty; null when the table held rows before (the engine is asked). */
+export type WrittenKeys = KeyDigests | null;
+
+/** What a store remembers of the tables it writes, from the first write of each kind on. */
+export async function writtenKeysOf(exec: Exec, kind: UpsertKind): Promise<WrittenKeys> {
+  const { rows } = await exec(countStatement(kind));
+  return Number(rows[0]?.n ?? 1) === 0 ? new KeyDigests() : null;
+}
+
+export async function bulkUpsert<K extends UpsertKind>(
+  exec: Exec,
+  tmp: string,
+  kind: K,
+  rows: UpsertBatch[K],
+  written: WrittenKeys,
+): Promise<void> {
   const spec = LOAD_SPECS[kind];
   const names = spec.columns.map((c) => c.name);
-  const keys = new CsvLineFile(path.join(tmp, `${kind}-keys.csv`), keyColumns(kind));
-  for (const row of rows) keys.write(stageKey(kind, row));
-  keys.close();
-
-  const existingFile = path.join(tmp, `${kind}-existing.csv`);
-  await exec(existingStatement(kind, keys.file, existingFile));
-  const existing = new Set(
-    fs.existsSync(existingFile)
-      ? (parse(fs.readFileSync(existingFile), { relax_column_count: true }) as string[][]).map((r) => r.join("\u0000"))
-      : [],
-  );
+  const held = written === null ? await heldKeys(exec, tmp, kind, rows) : null;
 
   const copies = spec.copies.map((copy) => ({
     table: copy.table,
@@ -48,7 +58,9 @@ export async function bulkUpsert<K extends UpsertKind>(exec: Exec, tmp: string, 
   const key = keyOfRecord(kind);
   for (const row of rows) {
     const record = stageRecord(kind, row);
-    if (existing.size > 0 && existing.has(key(record))) {
+    const k = key(record);
+    // Remembered before the write, not after: a write that fails halfway leaves its rows to MERGE.
+    if (held ? held.has(k) : written?.remember(k, 0) === "same") {
       merge.write(record);
       continue;
     }
@@ -65,4 +77,18 @@ export async function bulkUpsert<K extends UpsertKind>(exec: Exec, tmp: string, 
   if (merge.lines > 0) {
     for (const statement of loadStatements(kind, merge.file)) await exec(statement);
   }
+}
+
+/** The keys among `rows` that the store holds, from one keyed lookup exported by the engine. */
+async function heldKeys<K extends UpsertKind>(exec: Exec, tmp: string, kind: K, rows: UpsertBatch[K]): Promise<Set<string>> {
+  const keys = new CsvLineFile(path.join(tmp, `${kind}-keys.csv`), keyColumns(kind));
+  for (const row of rows) keys.write(stageKey(kind, row));
+  keys.close();
+  const existingFile = path.join(tmp, `${kind}-existing.csv`);
+  await exec(existingStatement(kind, keys.file, existingFile));
+  return new Set(
+    fs.existsSync(existingFile)
+      ? (parse(fs.readFileSync(existingFile), { relax_column_count: true }) as string[][]).map((r) => r.join("\u0000"))
+      : [],
+  );
 }

@@ -145,6 +145,12 @@ export function keyOfRecord(kind: UpsertKind): (record: string[]) => string {
   return (record) => positions.map((i) => record[i] ?? "").join("\u0000");
 }
 
+/** Counts the rows of `kind`'s table, as `n`. */
+export function countStatement(kind: UpsertKind): string {
+  const shape = rowShape(kind);
+  return "node" in shape ? `MATCH (n:${shape.node.label}) RETURN count(*) AS n` : `MATCH ()-[r:${shape.rel.type}]->() RETURN count(*) AS n`;
+}
+
 export function copyStatement(table: string, file: string): string {
   return `COPY ${table} FROM '${file}' (header=true, parallel=false)`;
 }

@@ -14,7 +14,7 @@ import type { AnalysisInput, AnalysisResult } from "../domain/analysis-types.ts"
 import type { GraphStore, QueryOptions, QueryRows, StoreInfo, UpsertBatch, UpsertKind } from "./graph-store.ts";
 import { ReadWriteGate } from "./read-write-gate.ts";
 import { EmbeddedConnection } from "./embedded-connection.ts";
-import { bulkUpsert } from "./embedded-bulk-upsert.ts";
+import { bulkUpsert, writtenKeysOf, type WrittenKeys } from "./embedded-bulk-upsert.ts";
 import { readInput } from "./embedded-analysis-read.ts";
 import { writeResult } from "./embedded-analysis-write.ts";
 import { resolveRelEnds, toPlain } from "./to-plain.ts";
@@ -92,7 +92,16 @@ export class EmbeddedStore implements GraphStore {
 
   async upsert<K extends UpsertKind>(kind: K, rows: UpsertBatch[K]): Promise<void> {
     if (rows.length === 0) return;
-    await this.withTemp((tmp) => this.writer.exclusive((exec) => bulkUpsert(exec, tmp, kind, rows)));
+    await this.withTemp((tmp) =>
+      this.writer.exclusive(async (exec) => {
+        let written = this.written.get(kind);
+        if (written === undefined) {
+          written = await writtenKeysOf(exec, kind);
+          this.written.set(kind, written);
+        }
+        await bulkUpsert(exec, tmp, kind, rows, written);
+      }),
+    );
   }
 
   async readAnalysisInput(): Promise<AnalysisInput> {
@@ -166,6 +175,8 @@ export class EmbeddedStore implements GraphStore {
   }
 
   private readonly gate = new ReadWriteGate();
+  /** Per kind, the keys this store has written to a table it found empty (embedded-bulk-upsert.ts). */
+  private readonly written = new Map<UpsertKind, WrittenKeys>();
 
   /** Runs a read on the least busy reader, outside any analysis swap. */
   private readOn<T>(fn: (reader: EmbeddedConnection) => Promise<T>): Promise<T> {

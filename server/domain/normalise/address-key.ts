@@ -63,8 +63,26 @@ const WORD_CANON: Record<string, string> = {
   w: "w",
 };
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range is meant
+const ASCII = /^[\u0000-\u007f]*$/;
+
 /** Lower-case, strip accents, ß → ss, split compound "…straße" so it canonicalises too. */
 export function foldText(text: string): string {
+  // Most addresses are plain ASCII, where NFKD, accents and ß change nothing and a letter is a-z:
+  // the same folding with ASCII patterns is about 4× faster, and a load folds every address twice.
+  if (ASCII.test(text)) {
+    return text
+      .toLowerCase()
+      .replace(/([a-z])(strasse|str)\b/g, "$1 $2")
+      .replace(/#\s*/g, " apt ")
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim();
+  }
+  return foldAnyText(text);
+}
+
+/** foldText for any text (exported so a test can hold the ASCII path to it). */
+export function foldAnyText(text: string): string {
   return text
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")

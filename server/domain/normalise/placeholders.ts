@@ -45,10 +45,24 @@ const EMAIL_DOMAINS = new Set([
 const IPS = new Set(["0.0.0.0", "127.0.0.1", "255.255.255.255", "::", "::1"]);
 const SEQUENCES = ["0123456789", "1234567890", "9876543210"];
 
-/** One character repeated (`0000`, `xxxxxx`), ignoring separators. */
+/** Characters `constant` skips: white space and the separators of phone numbers, ids and IPs. */
+const SEPARATORS = /[\s\-_.:+()]/;
+
+/**
+ * One character repeated (`0000`, `xxxxxx`), ignoring separators. A scan, not a replace and a
+ * pattern: every identifier of an import passes here, twice.
+ */
 function constant(text: string): boolean {
-  const plain = text.replace(/[\s\-_.:+()]/g, "");
-  return plain.length === 0 || /^(.)\1*$/.test(plain);
+  let first = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Letters and digits are never separators; anything else is asked of the pattern.
+    const plainChar = (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || !SEPARATORS.test(text[i]!);
+    if (!plainChar) continue;
+    if (first === -1) first = c;
+    else if (c !== first) return false;
+  }
+  return true;
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { hash53 } from "../../domain/hash.ts";
 import { toAccount } from "../to-entities.ts";
-import { stageIdentifierUse } from "./stage-identifier-use.ts";
+import { stageNormalisedUse } from "./stage-identifier-use.ts";
 import { cellText, type Stager } from "./stager.ts";
 
 export const stageAccount: Stager = (values, rows, memory) => {
@@ -14,7 +14,7 @@ export const stageAccount: Stager = (values, rows, memory) => {
   memory.known.accounts.add(row.id);
   // Keyed by account: a later row of the same account replaces its contact identifiers.
   const useKey = `${row.id}\u0000account`;
-  const email = stageIdentifierUse(rows, "email", row.id, cellText(values.email), row.country, useKey);
-  const phone = stageIdentifierUse(rows, "phone", row.id, cellText(values.phone), row.country, useKey);
+  const email = stageNormalisedUse(rows, "email", row.id, cellText(values.email), row.email, useKey);
+  const phone = stageNormalisedUse(rows, "phone", row.id, cellText(values.phone), row.phone, useKey);
   return { key: row.id, content: hash53(JSON.stringify(row)), placeholder: !email || !phone };
 };

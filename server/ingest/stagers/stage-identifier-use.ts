@@ -4,7 +4,7 @@
  * Shared by the accounts, devices and identifiers stagers.
  */
 import type { PendingRows } from "../pending-batch.ts";
-import { identifierValue } from "../to-entities.ts";
+import { identifierValue, usableIdentifier } from "../to-entities.ts";
 
 type UseKind = "email" | "phone" | "ip";
 
@@ -29,7 +29,26 @@ export function stageIdentifierUse(
   useKey: string,
 ): boolean {
   if (raw === null) return true;
-  const value = identifierValue(kind, raw, country);
+  return stageUsable(rows, kind, accountId, identifierValue(kind, raw, country), useKey);
+}
+
+/**
+ * As stageIdentifierUse, for a value the caller has normalised already (an account's own email
+ * and phone, normalised once for the Account row: libphonenumber-js costs ~14 µs a number).
+ */
+export function stageNormalisedUse(
+  rows: PendingRows,
+  kind: UseKind,
+  accountId: string,
+  raw: string | null,
+  normalised: string | null,
+  useKey: string,
+): boolean {
+  if (raw === null || normalised === null) return true;
+  return stageUsable(rows, kind, accountId, usableIdentifier(kind, raw, normalised), useKey);
+}
+
+function stageUsable(rows: PendingRows, kind: UseKind, accountId: string, value: string | null, useKey: string): boolean {
   if (value === null) return false;
   const [node, edge] = NODE_AND_EDGE[kind];
   rows[node].set(value, { id: value });

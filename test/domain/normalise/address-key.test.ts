@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normaliseAddressKey } from "../../../server/domain/normalise/address-key.ts";
+import { foldAnyText, foldText, normaliseAddressKey } from "../../../server/domain/normalise/address-key.ts";
 
 describe("normaliseAddressKey", () => {
   it("maps spelling variants of one address to one key", () => {
@@ -41,5 +42,19 @@ describe("normaliseAddressKey", () => {
     const base = { line1: "1 High Street", postalCode: "AB1 2CD" };
     expect(normaliseAddressKey({ ...base, country: "GB" })).not.toBe(normaliseAddressKey({ ...base, country: "US" }));
     expect(normaliseAddressKey({ ...base, postalCode: "AB1 2CE" })).not.toBe(normaliseAddressKey(base));
+  });
+
+  it("folds plain ASCII text exactly as it folds any text (the fast path changes no key)", () => {
+    const word = fc.constantFrom("Strasse", "str", "STR.", "#", "# 4", "Baker", "St", "12", "-", "  ", "\t", ",", "'", "Hauptstrasse", "x");
+    const ascii = fc.oneof(
+      fc.string({ unit: fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)) }),
+      fc.array(word).map((w) => w.join("")),
+    );
+    fc.assert(
+      fc.property(ascii, (text) => {
+        expect(foldText(text)).toBe(foldAnyText(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

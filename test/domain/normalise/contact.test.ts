@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normaliseEmail, normalisePhone } from "../../../server/domain/normalise/contact.ts";
 import { isPlaceholder } from "../../../server/domain/normalise/placeholders.ts";
@@ -42,4 +43,52 @@ describe("placeholders", () => {
     expect(isPlaceholder(kind, value)).toBe(false);
   });
   it("lower-cases and trims emails", () => expect(normaliseEmail("  A@B.CO ")).toBe("a@b.co"));
+});
+
+describe("placeholders of one repeated character", () => {
+  // The definition the scan in placeholders.ts replaced, kept here as the reference.
+  const repeated = (text: string) => {
+    const plain = text.replace(/[\s\-_.:+()]/g, "");
+    return plain.length === 0 || /^(.)\1*$/.test(plain);
+  };
+  it("are the values that are one character repeated once separators are left out", () => {
+    const char = fc.constantFrom("0", "1", "x", "X", "-", "_", ".", ":", "+", "(", ")", " ", "\t", "\u00a0", "é", "😀", "a");
+    const text = fc.oneof(
+      fc.array(char, { maxLength: 12 }).map((c) => c.join("")),
+      fc.string({ maxLength: 12 }),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        const v = t.trim().toLowerCase();
+        if (
+          v === "" ||
+          [
+            "unknown",
+            "none",
+            "null",
+            "nil",
+            "undefined",
+            "n/a",
+            "na",
+            "test",
+            "default",
+            "empty",
+            "0",
+            "-",
+            "x",
+            "xxx",
+            "tbd",
+            "device",
+            "noemail",
+            "nomail",
+            "noreply",
+            "no-reply",
+          ].includes(v)
+        )
+          return;
+        expect(isPlaceholder("device", t)).toBe(repeated(v));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });

@@ -156,7 +156,7 @@ async function importFile(kind: FileKind, file: string, run: ImportRun): Promise
   }
   await batch.flush();
   run.progress.announce(kind, rows.report.read);
-  run.writes.then(() => checkpoint(`import:${kind}:done`));
+  run.writes.after(() => checkpoint(`import:${kind}:done`));
   return rows.report;
 }
 

@@ -30,12 +30,12 @@ export class WriteChain {
   /** Queues `step` after every write asked for so far; resolves when the writes before it are done (so at most one runs while the next batch is staged). */
   async write(step: () => Promise<void>): Promise<void> {
     const before = this.tail;
-    this.then(step);
+    this.after(step);
     await before;
   }
 
   /** Queues `step` after every write asked for so far, without waiting. */
-  then(step: () => Promise<void>): void {
+  after(step: () => Promise<void>): void {
     this.tail = this.tail.then(step);
     // Seen by the next write() or by done(); marked handled so a failure is not an unhandled rejection meanwhile.
     this.tail.catch(() => undefined);

@@ -25,6 +25,8 @@ export interface BenchOptions {
   heapMb?: number;
   /** How sections other than load get their store: `ringlens load`, or the engine's COPY of ringlens' staged rows. */
   prepare: "load" | "copy";
+  /** Whether the load section also times the engine alone (COPY FROM, LOAD FROM … MERGE) on ringlens' staged rows; staging them costs as long as a load. */
+  ceilings: boolean;
   /** Size of the synthetic viewer neighbourhood. */
   viewerNodes: number;
   viewerEdges: number;
@@ -82,7 +84,7 @@ export function benchCommand(action: (options: BenchOptions) => Promise<void>): 
       "Measure ringlens on demo data beside the engine's own bulk paths and bare algorithms; " +
         "prints a markdown table and writes the figures as JSON.",
     )
-    .addOption(new Option("--scale <S|M|L|XS>", "demo size: XS 2k, S 20k, M 200k, L 1M accounts").default("S").argParser(scale))
+    .addOption(new Option("--scale <S|M|L|XL|XS>", "demo size: XS 2k, S 20k, M 200k, L 1M, XL 5M accounts").default("S").argParser(scale))
     .addOption(
       new Option("--only <sections>", `comma-separated subset of ${SECTIONS.join(",")}`)
         .default([...SECTIONS], SECTIONS.join(","))
@@ -120,6 +122,10 @@ export function benchCommand(action: (options: BenchOptions) => Promise<void>): 
       new Option("--viewer-edges <n>", "edges of the synthetic large neighbourhood")
         .default(20_000)
         .argParser(positiveInt("--viewer-edges")),
+    )
+    .option(
+      "--no-ceilings",
+      "load section: time ringlens load and its re-import only, not the engine's own COPY FROM and LOAD FROM … MERGE on staged rows (staging them for the engine takes as long as a load)",
     )
     .addOption(new Option("--seed <n>", "demo seed").default(1).argParser(positiveInt("--seed")))
     .option("--cache <dir>", "where demo data is kept between runs", path.join(DEFAULT_OUT, "cache"))

@@ -6,6 +6,7 @@ export const SCALES = {
   S: { accounts: 20_000, rings: 30 },
   M: { accounts: 200_000, rings: 100 },
   L: { accounts: 1_000_000, rings: 200 },
+  XL: { accounts: 5_000_000, rings: 500 },
 } as const;
 export type ScaleName = keyof typeof SCALES;
 export const SCALE_NAMES = Object.keys(SCALES) as ScaleName[];

@@ -42,7 +42,7 @@ export interface ApiSection {
   serverPeakRssMb: number;
   /** Peak RSS of the store's server process over the runs (Neo4j's JVM, when the bench started it). */
   storePeakRssMb?: number;
-  largestRing: { id: string; size: number };
+  largestRing: { id: string; size: number; memberEmail: string };
 }
 
 export async function measureApi(ctx: BenchContext): Promise<ApiSection> {
@@ -51,7 +51,9 @@ export async function measureApi(ctx: BenchContext): Promise<ApiSection> {
   const largest = await withServer(ctx, store, (url) => largestRing(url)).then((r) => r.value);
   const endpoints: Endpoint[] = [
     { name: "GET /api/rings", method: "GET", path: "/api/rings" },
+    { name: "GET /api/rings/:id (largest ring)", method: "GET", path: `/api/rings/${encodeURIComponent(largest.id)}` },
     { name: "GET /api/rings/:id/graph (largest ring)", method: "GET", path: `/api/rings/${encodeURIComponent(largest.id)}/graph` },
+    { name: "GET /api/search (a member's email)", method: "GET", path: `/api/search?q=${encodeURIComponent(largest.memberEmail)}` },
     {
       name: "POST /api/queries/devices-shared/run",
       method: "POST",

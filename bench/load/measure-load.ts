@@ -3,6 +3,8 @@
  * fresh store each run) beside the engine alone loading the same rows pre-normalised, with
  * ringlens' LOAD FROM … MERGE statements and with COPY FROM into empty tables; peak RSS of
  * each. The three alternate their order from run to run; each run compares within itself.
+ * Right after each `ringlens load`, the same folder is loaded again into the store it filled
+ * (a re-import: every row already held). `--no-ceilings` leaves the engine's paths out.
  * On Neo4j (--store neo4j) only `ringlens load` is measured (the database wiped before each
  * run), with the JVM's peak RSS beside ringlens' own when the bench started the server: both
  * ceilings are the embedded engine's own statements.
@@ -29,19 +31,21 @@ export interface LoadSection {
   runs: number;
   rows: number;
   ringlens: LoadPath;
+  /** `ringlens load` of the same folder again, into the store the load filled. */
+  reimport: LoadPath;
   engineMerge: LoadPath;
   engineCopy: LoadPath;
   /** ringlens rows/s ÷ engine rows/s, per run. */
   vsMerge: Figure;
   vsCopy: Figure;
-  /** ringlens' import into a store that only writes CSV: its own share of the work (1 run). */
-  stagingOnly: { seconds: number; rowsPerSecond: number };
+  /** ringlens' import into a store that only writes CSV: its own share of the work (1 run); absent with --no-ceilings. */
+  stagingOnly?: { seconds: number; rowsPerSecond: number };
   /** Median seconds per engine statement (by table), for finding the slow one. */
   mergeStatements: Record<string, number>;
   copyStatements: Record<string, number>;
 }
 
-type PathName = "ringlens" | "engineMerge" | "engineCopy";
+type PathName = "ringlens" | "reimport" | "engineMerge" | "engineCopy";
 interface Sample {
   seconds: number;
   rss: number;
@@ -52,17 +56,19 @@ interface Sample {
 export async function measureLoad(ctx: BenchContext): Promise<LoadSection> {
   const runs = ctx.options.loadRuns;
   const rows = ctx.demo.rows;
-  const staged = await stagedDemo(ctx);
+  const staged = ctx.options.ceilings ? await stagedDemo(ctx) : null;
 
-  const samples: Record<PathName, Sample[]> = { ringlens: [], engineMerge: [], engineCopy: [] };
+  const samples: Record<PathName, Sample[]> = { ringlens: [], reimport: [], engineMerge: [], engineCopy: [] };
   const steps: Record<PathName, (run: number) => Promise<Sample>> = {
     ringlens: (run) => ringlensLoad(ctx, run),
-    engineMerge: (run) => engineLoad(ctx, "merge", staged.mergeDir, run),
-    engineCopy: (run) => engineLoad(ctx, "copy", staged.copyDir, run),
+    reimport: (run) => ringlensReimport(ctx, run),
+    engineMerge: (run) => engineLoad(ctx, "merge", staged!.mergeDir, run),
+    engineCopy: (run) => engineLoad(ctx, "copy", staged!.copyDir, run),
   };
   // The ceilings are the embedded engine's LOAD FROM and COPY FROM: nothing to set beside Neo4j.
-  const order: PathName[] = ctx.store.kind === "neo4j" ? ["ringlens"] : ["ringlens", "engineMerge", "engineCopy"];
-  if (ctx.store.kind === "neo4j")
+  const order: PathName[] = ctx.store.kind === "neo4j" || !staged ? ["ringlens"] : ["ringlens", "engineMerge", "engineCopy"];
+  if (!staged) ctx.notes.push("load: --no-ceilings: the engine's own COPY FROM and LOAD FROM … MERGE were not timed");
+  else if (ctx.store.kind === "neo4j")
     ctx.notes.push(
       "load: the engine ceilings (LOAD FROM … MERGE, COPY FROM) are the embedded engine's (kuzu) own statements and are skipped on Neo4j",
     );
@@ -70,21 +76,28 @@ export async function measureLoad(ctx: BenchContext): Promise<LoadSection> {
   const failed = new Set<PathName>();
   for (let run = 0; run < runs; run++) {
     for (let k = 0; k < order.length; k++) {
-      const name = order[(k + run) % order.length]!;
-      if (failed.has(name)) continue;
-      try {
-        const sample = await steps[name](run);
-        samples[name].push(sample);
-        const server = sample.serverRss === undefined ? "" : `, Neo4j JVM ${sample.serverRss} MB`;
-        ctx.progress.say(
-          `load ${run + 1}/${runs}: ${LABELS[name]} ${rate(rows, sample.seconds).toLocaleString("en")} rows/s (${sample.seconds.toFixed(1)} s, ${mb(sample.rss)} MB${server})`,
-        );
-      } catch (error) {
-        failed.add(name);
-        const message = error instanceof Error ? error.message : String(error);
-        ctx.failures.push(`load: ${LABELS[name]} failed in run ${run + 1}: ${message}`);
-        ctx.progress.say(`load ${run + 1}/${runs}: ${LABELS[name]} failed: ${message}`);
-        if (name === "ringlens") ctx.ringlensLoadFailure = message;
+      const first = order[(k + run) % order.length]!;
+      if (failed.has(first)) continue;
+      // The re-import goes right after the load whose store it loads into again.
+      for (const name of first === "ringlens" ? (["ringlens", "reimport"] as const) : [first]) {
+        if (failed.has(name)) continue;
+        try {
+          const sample = await steps[name](run);
+          samples[name].push(sample);
+          const server = sample.serverRss === undefined ? "" : `, Neo4j JVM ${sample.serverRss} MB`;
+          ctx.progress.say(
+            `load ${run + 1}/${runs}: ${LABELS[name]} ${rate(rows, sample.seconds).toLocaleString("en")} rows/s (${sample.seconds.toFixed(1)} s, ${mb(sample.rss)} MB${server})`,
+          );
+        } catch (error) {
+          failed.add(name);
+          const message = error instanceof Error ? error.message : String(error);
+          ctx.failures.push(`load: ${LABELS[name]} failed in run ${run + 1}: ${message}`);
+          ctx.progress.say(`load ${run + 1}/${runs}: ${LABELS[name]} failed: ${message}`);
+          if (name === "ringlens") {
+            ctx.ringlensLoadFailure = message;
+            failed.add("reimport");
+          }
+        }
       }
     }
   }
@@ -102,12 +115,13 @@ export async function measureLoad(ctx: BenchContext): Promise<LoadSection> {
     runs,
     rows,
     ringlens: pathOf("ringlens"),
+    reimport: pathOf("reimport"),
     engineMerge: pathOf("engineMerge"),
     engineCopy: pathOf("engineCopy"),
     // rows/s ratio = inverse time ratio, run by run.
     vsMerge: ratio(seconds("engineMerge"), seconds("ringlens")),
     vsCopy: ratio(seconds("engineCopy"), seconds("ringlens")),
-    stagingOnly: { seconds: staged.stagingSeconds, rowsPerSecond: rate(rows, staged.stagingSeconds) },
+    ...(staged ? { stagingOnly: { seconds: staged.stagingSeconds, rowsPerSecond: rate(rows, staged.stagingSeconds) } } : {}),
     mergeStatements: statementMedians(samples.engineMerge),
     copyStatements: statementMedians(samples.engineCopy),
   };
@@ -115,9 +129,28 @@ export async function measureLoad(ctx: BenchContext): Promise<LoadSection> {
 
 const LABELS: Record<PathName, string> = {
   ringlens: "ringlens load",
+  reimport: "ringlens load again (re-import)",
   engineMerge: "engine LOAD FROM … MERGE",
   engineCopy: "engine COPY FROM",
 };
+
+/** `ringlens load` of the demo again into the store the last load filled: every row is already held. */
+async function ringlensReimport(ctx: BenchContext, run: number): Promise<Sample> {
+  const store = ctx.loadedStore!;
+  ctx.store.serverRss?.reset();
+  const result = await ticking(ctx.progress, `load ${run + 1}/${ctx.options.loadRuns}: ringlens load again (re-import)`, () =>
+    runChild(
+      CLI,
+      ctx.store.args(store, ["load", ctx.demo.folder, "--json", "--rejects", path.join(path.dirname(store), "rejects-again.csv")]),
+      {
+        env: ctx.store.env,
+      },
+    ),
+  );
+  const report = JSON.parse(result.stdout) as { read: number; ms: number };
+  if (report.read !== ctx.demo.rows) ctx.notes.push(`load: the re-import read ${report.read} rows where the demo has ${ctx.demo.rows}`);
+  return { seconds: report.ms / 1000, rss: result.maxRssBytes, serverRss: ctx.store.serverRss?.peakMb() };
+}
 
 async function ringlensLoad(ctx: BenchContext, run: number): Promise<Sample> {
   const db = ctx.scratch(`load-ringlens-${run}`);

@@ -81,23 +81,43 @@ function storeLine(r: BenchResults): string {
   return `${n.version} (${n.source === "local" ? "a local server started by the bench" : `NEO4J_URI ${n.uri}`}${memory}; the database wiped before each load)`;
 }
 
-function formatLoadNeo4j(load: LoadSection): string {
+/** The staging-alone row (absent with --no-ceilings). */
+function stagingRows(load: LoadSection): string[][] {
+  const staging = load.stagingOnly;
+  if (!staging) return [];
   const share = Number.isFinite(load.ringlens.seconds.median)
-    ? `${Math.round((100 * load.stagingOnly.seconds) / load.ringlens.seconds.median)}% of ringlens load`
+    ? `${Math.round((100 * staging.seconds) / load.ringlens.seconds.median)}% of ringlens load`
     : "ringlens load not measured";
+  return [
+    [
+      "ringlens staging alone (read, validate, normalise; no store), rows/s",
+      int(staging.rowsPerSecond),
+      "",
+      "",
+      `1 run: ${secs(staging.seconds)} s, ${share}`,
+    ],
+  ];
+}
+
+/** The re-import's rows: its time beside the fresh load's. */
+function reimportRows(load: LoadSection): string[][] {
+  const beside = Number.isFinite(load.ringlens.seconds.median)
+    ? `${(load.reimport.seconds.median / load.ringlens.seconds.median).toFixed(2)}× the fresh load`
+    : "";
+  return [
+    figureRow("ringlens load again (re-import, every row held), s", load.reimport.seconds, secs, beside),
+    figureRow("re-import peak RSS, MB", load.reimport.peakRssMb, int),
+  ];
+}
+
+function formatLoadNeo4j(load: LoadSection): string {
   const rows = [
     figureRow("ringlens load, rows/s", load.ringlens.rowsPerSecond, int),
     figureRow("ringlens load, s", load.ringlens.seconds, secs),
     figureRow("ringlens load peak RSS, MB", load.ringlens.peakRssMb, int),
   ];
   if (load.ringlens.storePeakRssMb) rows.push(figureRow("Neo4j JVM peak RSS during the load, MB", load.ringlens.storePeakRssMb, int));
-  rows.push([
-    "ringlens staging alone (read, validate, normalise; no store), rows/s",
-    int(load.stagingOnly.rowsPerSecond),
-    "",
-    "",
-    `1 run: ${secs(load.stagingOnly.seconds)} s, ${share}`,
-  ]);
+  rows.push(...reimportRows(load), ...stagingRows(load));
   return [
     `### Load: ${int(load.rows)} demo rows into an emptied Neo4j database, ${plural(load.runs, "run")}`,
     "",
@@ -121,9 +141,6 @@ function formatAnalyzeNeo4j(analyze: AnalyzeSection): string {
 }
 
 function formatLoad(load: LoadSection): string {
-  const share = Number.isFinite(load.ringlens.seconds.median)
-    ? `${Math.round((100 * load.stagingOnly.seconds) / load.ringlens.seconds.median)}% of ringlens load`
-    : "ringlens load not measured";
   return [
     `### Load: ${int(load.rows)} demo rows into a fresh store, ${plural(load.runs, "run")}`,
     "",
@@ -148,13 +165,8 @@ function formatLoad(load: LoadSection): string {
         int,
         `engine MERGE ${int(load.engineMerge.peakRssMb.median)} MB · COPY ${int(load.engineCopy.peakRssMb.median)} MB`,
       ),
-      [
-        "ringlens staging alone (read, validate, normalise; no store), rows/s",
-        int(load.stagingOnly.rowsPerSecond),
-        "",
-        "",
-        `1 run: ${secs(load.stagingOnly.seconds)} s, ${share}`,
-      ],
+      ...reimportRows(load),
+      ...stagingRows(load),
     ]),
     "",
     `Engine MERGE per statement (median s): ${Object.entries(load.mergeStatements)

@@ -1,5 +1,5 @@
 /**
- * The targets of issue 7 and whether a bench run met them, each judged on the median of its
+ * The targets of issues 7 and 18 and whether a bench run met them, each judged on the median of its
  * per-run values. A target that needs another scale or a skipped section is "not measured".
  * On Neo4j only the engine-neutral targets are judged (the components phase against a bare
  * union-find, and no API errors): the others were set against the embedded engine.
@@ -28,7 +28,50 @@ const spread = (f: Figure | undefined, unit: string, digits = 2): string => {
 
 export function checkTargets(r: BenchResults): TargetCheck[] {
   const all = allTargets(r);
-  return r.store === "neo4j" ? all.filter((t) => t.engineNeutral) : all;
+  return r.store === "neo4j" ? all.filter((t) => t.engineNeutral) : [...all, ...scaleTargets(r)];
+}
+
+/** Issue 18's targets: each is set at one scale (L, or XL for memory) and "not measured" at the others. */
+function scaleTargets(r: BenchResults): TargetCheck[] {
+  const { load, analyze, api, viewer } = r.sections;
+  const at = (scale: string, f: Figure | undefined) => (r.scale === scale ? f : undefined);
+  const shown = (f: Figure | undefined, unit: string, digits: number) =>
+    f && Number.isFinite(f.median) ? `${spread(f, unit, digits)}${r.scale === "L" || r.scale === "XL" ? "" : ` at ${r.scale}`}` : "—";
+  const figure = (label: string, f: Figure | undefined, unit: string, digits: number, ok: (x: number) => boolean, scale = "L") => ({
+    target: label,
+    measured: shown(f, unit, digits),
+    status: judge(at(scale, f)?.median, ok),
+  });
+  const reimportRatio =
+    load && Number.isFinite(load.reimport.seconds.median)
+      ? { median: load.reimport.seconds.median / load.ringlens.seconds.median, min: Number.NaN, max: Number.NaN, runs: [0] }
+      : undefined;
+  const cold = (name: string) => api?.endpoints.find((e) => e.name === name)?.coldMs;
+  const xlPeak =
+    load || analyze
+      ? {
+          median: Math.max(load?.ringlens.peakRssMb.median ?? 0, analyze?.peakRssMb.median ?? 0),
+          min: Number.NaN,
+          max: Number.NaN,
+          runs: [0],
+        }
+      : undefined;
+  const neighbourhood = viewer
+    ? { median: viewer.wide.serverFirstGraphMs, min: Number.NaN, max: Number.NaN, runs: [viewer.wide.serverFirstGraphMs] }
+    : undefined;
+  return [
+    figure("L: `ringlens load` ≤ 60 s", load?.ringlens.seconds, " s", 1, (x) => x <= 60),
+    figure("L: load peak RSS ≤ 3 GB", load?.ringlens.peakRssMb, " MB", 0, (x) => x <= 3072),
+    figure("L: re-import of the same folder ≤ 2× the load", reimportRatio, "×", 2, (x) => x <= 2),
+    figure("L: `ringlens analyze` ≤ 15 s wall", analyze?.processSeconds, " s", 1, (x) => x <= 15),
+    figure("L: analyze peak RSS ≤ 3 GB", analyze?.peakRssMb, " MB", 0, (x) => x <= 3072),
+    figure("XL: load and analyze peak RSS ≤ 10 GB", xlPeak, " MB", 0, (x) => x <= 10_240, "XL"),
+    figure("L: ring list, first request after start ≤ 200 ms", cold("GET /api/rings"), " ms", 0, (x) => x <= 200),
+    figure("L: ring detail, first request ≤ 200 ms", cold("GET /api/rings/:id (largest ring)"), " ms", 0, (x) => x <= 200),
+    figure("L: ring graph, first request ≤ 200 ms", cold("GET /api/rings/:id/graph (largest ring)"), " ms", 0, (x) => x <= 200),
+    figure("L: search, first request ≤ 200 ms", cold("GET /api/search (a member's email)"), " ms", 0, (x) => x <= 200),
+    figure(`L: ${viewSize(r)} neighbourhood's graph, cold ≤ 500 ms`, neighbourhood, " ms", 0, (x) => x <= 500),
+  ];
 }
 
 function allTargets(r: BenchResults): TargetCheck[] {

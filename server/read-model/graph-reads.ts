@@ -32,14 +32,16 @@ export async function ringGraph(store: GraphStore, id: string, limit: number, ti
   const ring = await store.query(cypher("reads/ring-hubs"), { id }, { timeoutMs });
   if (!ring.rows[0]) throw new RinglensError("not-found", `ring ${id} does not exist (list rings at /api/rings)`);
   const hubs = new Set((JSON.parse(String(ring.rows[0].hubs ?? "[]")) as HubUse[]).map((h) => `${nodeLabelOf(h.kind)}:${h.identifierId}`));
-  const [identifiers, contacts, refunds, suspects] = await Promise.all([
+  const [members, identifiers, contacts, parties, refunds, suspects] = await Promise.all([
+    store.query(cypher("reads/ring-graph-members"), { id }, { timeoutMs }),
     store.query(cypher("reads/ring-graph-identifiers"), { id }, { timeoutMs }),
     store.query(cypher("reads/ring-graph-contacts"), { id }, { timeoutMs }),
+    store.query(cypher("reads/ring-graph-contact-parties"), { id }, { timeoutMs }),
     store.query(cypher("reads/ring-graph-refunds"), { id }, { timeoutMs }),
     store.query(cypher("reads/ring-suspects"), { id }, { timeoutMs }),
   ]);
   const insiders = new Set(suspects.rows.map((r) => `Employee:${r.id}`));
-  const graph = toWireGraph([...identifiers.rows, ...refunds.rows, ...contacts.rows], limit);
+  const graph = toWireGraph([...members.rows, ...identifiers.rows, ...refunds.rows, ...contacts.rows, ...parties.rows], limit);
   for (const node of graph.nodes) {
     const a = node.attributes;
     if (a.type === "Account") a.ringMember = true;

@@ -206,6 +206,8 @@ const WHITELIST: Record<string, Record<string, string>> = {
   },
   "server/store/embedded-loads.ts": {
     set: "setClause of graph description property names",
+    "shape.node.label": "graph description label (the count of a kind's table)",
+    "shape.rel.type": "graph description relationship type (the count of a kind's table)",
     self: "graph description label and key",
     'setClause("n", properties)': "graph description property names",
     'setClause("r", rest)': "graph description property names",

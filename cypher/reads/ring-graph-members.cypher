@@ -1,0 +1,5 @@
+// A ring's members, first in its graph: an account with no identifier, contact or refund is
+// still drawn. Ordered, so a graph cut at its limit keeps the same nodes on every engine and run.
+// @param id
+MATCH (a:Account)-[:MEMBER_OF]->(:Ring {id: $id})
+RETURN a ORDER BY a.id;

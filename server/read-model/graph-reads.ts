@@ -32,16 +32,18 @@ export async function ringGraph(store: GraphStore, id: string, limit: number, ti
   const ring = await store.query(cypher("reads/ring-hubs"), { id }, { timeoutMs });
   if (!ring.rows[0]) throw new RinglensError("not-found", `ring ${id} does not exist (list rings at /api/rings)`);
   const hubs = new Set((JSON.parse(String(ring.rows[0].hubs ?? "[]")) as HubUse[]).map((h) => `${nodeLabelOf(h.kind)}:${h.identifierId}`));
+  const read = (text: Parameters<GraphStore["query"]>[0]) => store.query(text, { id }, { timeoutMs }).then((r) => r.rows);
+  // One statement per identifier kind (see cypher/reads/ring-graph-identifiers.cypher for why).
   const [members, identifiers, contacts, parties, refunds, suspects] = await Promise.all([
-    store.query(cypher("reads/ring-graph-members"), { id }, { timeoutMs }),
-    store.query(cypher("reads/ring-graph-identifiers"), { id }, { timeoutMs }),
-    store.query(cypher("reads/ring-graph-contacts"), { id }, { timeoutMs }),
-    store.query(cypher("reads/ring-graph-contact-parties"), { id }, { timeoutMs }),
-    store.query(cypher("reads/ring-graph-refunds"), { id }, { timeoutMs }),
-    store.query(cypher("reads/ring-suspects"), { id }, { timeoutMs }),
+    read(cypher("reads/ring-graph-members")),
+    Promise.all(IDENTIFIER_KINDS.map((k) => read(withSlots(cypher("reads/ring-graph-identifiers"), { rel: k.rel, label: k.label })))),
+    read(cypher("reads/ring-graph-contacts")),
+    Promise.all(CONTACT_LINK_KINDS.map((k) => read(withSlots(cypher("reads/ring-graph-contact-parties"), { rel: k.rel, label: k.node })))),
+    read(cypher("reads/ring-graph-refunds")),
+    read(cypher("reads/ring-suspects")),
   ]);
-  const insiders = new Set(suspects.rows.map((r) => `Employee:${r.id}`));
-  const graph = toWireGraph([...members.rows, ...identifiers.rows, ...refunds.rows, ...contacts.rows, ...parties.rows], limit);
+  const insiders = new Set(suspects.map((r) => `Employee:${r.id}`));
+  const graph = toWireGraph([...members, ...identifiers.flat(), ...refunds, ...contacts, ...parties.flat()], limit);
   for (const node of graph.nodes) {
     const a = node.attributes;
     if (a.type === "Account") a.ringMember = true;

@@ -21,7 +21,7 @@ function statement(file: string): string {
 }
 
 /** Variables an OPTIONAL MATCH introduces without a label: `(k)` where k was not bound before. */
-export function unlabelledOptionals(text: string): string[] {
+function unlabelledOptionals(text: string): string[] {
   const found: string[] = [];
   const clauses = text.split(/(?=\bOPTIONAL MATCH\b|(?<!OPTIONAL )\bMATCH\b|\bRETURN\b|\bWITH\b)/);
   const bound = new Set<string>();
@@ -37,7 +37,7 @@ export function unlabelledOptionals(text: string): string[] {
 }
 
 /** Node variables reached over several relationship types without a label: `-[s:A|B]->(x)`. */
-export function multiTableEnds(text: string): string[] {
+function multiTableEnds(text: string): string[] {
   return [...text.matchAll(/-\[\w*:\w+(?:\|\w+)+\]-[>]?\((\w+)\)/g)].map((m) => m[1]!);
 }
 

@@ -6,7 +6,7 @@
  */
 import type { IdentifierName } from "../model.ts";
 
-const WORDS = new Set([
+export const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set([
   "unknown",
   "none",
   "null",
@@ -72,13 +72,13 @@ function constant(text: string): boolean {
  */
 export function isPlaceholder(kind: IdentifierName | "handle", value: string): boolean {
   const v = value.trim().toLowerCase();
-  if (v === "" || WORDS.has(v)) return true;
+  if (v === "" || PLACEHOLDER_WORDS.has(v)) return true;
   switch (kind) {
     case "email": {
       const at = v.lastIndexOf("@");
       if (at <= 0 || at === v.length - 1) return true;
       const local = v.slice(0, at);
-      return EMAIL_DOMAINS.has(v.slice(at + 1)) || WORDS.has(local) || constant(local);
+      return EMAIL_DOMAINS.has(v.slice(at + 1)) || PLACEHOLDER_WORDS.has(local) || constant(local);
     }
     case "phone": {
       const digits = v.replace(/\D+/g, "");

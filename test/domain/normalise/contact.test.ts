@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normaliseEmail, normalisePhone } from "../../../server/domain/normalise/contact.ts";
-import { isPlaceholder } from "../../../server/domain/normalise/placeholders.ts";
+import { PLACEHOLDER_WORDS, isPlaceholder } from "../../../server/domain/normalise/placeholders.ts";
 import { identifierValue } from "../../../server/ingest/to-entities.ts";
 
 describe("normalisePhone", () => {
@@ -60,32 +60,7 @@ describe("placeholders of one repeated character", () => {
     fc.assert(
       fc.property(text, (t) => {
         const v = t.trim().toLowerCase();
-        if (
-          v === "" ||
-          [
-            "unknown",
-            "none",
-            "null",
-            "nil",
-            "undefined",
-            "n/a",
-            "na",
-            "test",
-            "default",
-            "empty",
-            "0",
-            "-",
-            "x",
-            "xxx",
-            "tbd",
-            "device",
-            "noemail",
-            "nomail",
-            "noreply",
-            "no-reply",
-          ].includes(v)
-        )
-          return;
+        if (v === "" || PLACEHOLDER_WORDS.has(v)) return;
         expect(isPlaceholder("device", t)).toBe(repeated(v));
       }),
       { numRuns: 3000 },

@@ -4,7 +4,7 @@
  * Neo4j: the engine-neutral targets only, no engine ceilings, and the JVM's peak RSS beside
  * ringlens' when the bench started the server.
  */
-import type { Figure } from "../figure.ts";
+import { ratio, type Figure } from "../figure.ts";
 import type { AnalyzeSection } from "../analyze/measure-analyze.ts";
 import type { ApiSection } from "../api/measure-api.ts";
 import type { LoadSection } from "../load/measure-load.ts";
@@ -101,11 +101,13 @@ function stagingRows(load: LoadSection): string[][] {
 
 /** The re-import's rows: its time beside the fresh load's. */
 function reimportRows(load: LoadSection): string[][] {
-  const beside = Number.isFinite(load.ringlens.seconds.median)
-    ? `${(load.reimport.seconds.median / load.ringlens.seconds.median).toFixed(2)}× the fresh load`
-    : "";
   return [
-    figureRow("ringlens load again (re-import, every row held), s", load.reimport.seconds, secs, beside),
+    figureRow(
+      "ringlens load again (re-import, every row held), s",
+      load.reimport.seconds,
+      secs,
+      `${times(ratio(load.reimport.seconds.runs, load.ringlens.seconds.runs))} the fresh load`,
+    ),
     figureRow("re-import peak RSS, MB", load.reimport.peakRssMb, int),
   ];
 }

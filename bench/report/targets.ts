@@ -4,7 +4,7 @@
  * On Neo4j only the engine-neutral targets are judged (the components phase against a bare
  * union-find, and no API errors): the others were set against the embedded engine.
  */
-import type { Figure } from "../figure.ts";
+import { ratio, summarise, type Figure } from "../figure.ts";
 import type { BenchResults } from "./bench-results.ts";
 
 export type Status = "met" | "missed" | "not measured";
@@ -42,23 +42,10 @@ function scaleTargets(r: BenchResults): TargetCheck[] {
     measured: shown(f, unit, digits),
     status: judge(at(scale, f)?.median, ok),
   });
-  const reimportRatio =
-    load && Number.isFinite(load.reimport.seconds.median)
-      ? { median: load.reimport.seconds.median / load.ringlens.seconds.median, min: Number.NaN, max: Number.NaN, runs: [0] }
-      : undefined;
+  const reimportRatio = load ? ratio(load.reimport.seconds.runs, load.ringlens.seconds.runs) : undefined;
   const cold = (name: string) => api?.endpoints.find((e) => e.name === name)?.coldMs;
-  const xlPeak =
-    load || analyze
-      ? {
-          median: Math.max(load?.ringlens.peakRssMb.median ?? 0, analyze?.peakRssMb.median ?? 0),
-          min: Number.NaN,
-          max: Number.NaN,
-          runs: [0],
-        }
-      : undefined;
-  const neighbourhood = viewer
-    ? { median: viewer.wide.serverFirstGraphMs, min: Number.NaN, max: Number.NaN, runs: [viewer.wide.serverFirstGraphMs] }
-    : undefined;
+  const xlPeak = load || analyze ? summarise([Math.max(load?.ringlens.peakRssMb.median ?? 0, analyze?.peakRssMb.median ?? 0)]) : undefined;
+  const neighbourhood = viewer ? summarise([viewer.wide.serverFirstGraphMs]) : undefined;
   return [
     figure("L: `ringlens load` ≤ 60 s", load?.ringlens.seconds, " s", 1, (x) => x <= 60),
     figure("L: load peak RSS ≤ 3 GB", load?.ringlens.peakRssMb, " MB", 0, (x) => x <= 3072),

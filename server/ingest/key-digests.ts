@@ -49,15 +49,6 @@ export class KeyDigests {
     return "new";
   }
 
-  /** Whether `key` was remembered (or, with the odds above, another key of the same fingerprint). */
-  has(key: string): boolean {
-    const [hi, lo] = fingerprint(key);
-    for (let slot = lo & this.mask; this.hi[slot] !== EMPTY_HI; slot = (slot + 1) & this.mask) {
-      if (this.hi[slot] === hi && this.lo[slot] === lo) return true;
-    }
-    return false;
-  }
-
   /** Bytes held by the table (for reports and tests). */
   get bytes(): number {
     return this.hi.byteLength * 3;

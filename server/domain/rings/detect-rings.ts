@@ -4,7 +4,7 @@
  * not members → insiders → measures, scores and ring-to-ring links. Pure and engine-agnostic:
  * plain data in, plain data out; no I/O, no clock except the analysis time (options.now).
  */
-import type { AnalysisInput, AnalysisResult, PhaseTiming, RingResult } from "../analysis-types.ts";
+import type { AnalysisInput, AnalysisResult, PhaseTiming } from "../analysis-types.ts";
 import { refundsOf, tabulateAccounts } from "./account-table.ts";
 import { compareStrings } from "./compare-strings.ts";
 import { type DetectOptions, resolveDetectOptions } from "./detect-options.ts";
@@ -16,9 +16,7 @@ import { linkingLabels, policyOf, resolveLinkPolicy } from "./link-policy.ts";
 import { LINK_KINDS, type LinkLabel } from "../model.ts";
 import { measureRing } from "./ring-facts.ts";
 import { ringHubUses } from "./ring-hubs.ts";
-import { assignRingIds } from "./ring-id.ts";
-import { hash53 } from "../hash.ts";
-import { scoreRing } from "./risk-score.ts";
+import { assembleRings, type RingDraft } from "./assemble-rings.ts";
 import { splitCommunities } from "./split-communities.ts";
 import { splitBridges } from "./split-bridges.ts";
 import { attachRelatives, type Attachment } from "./attach-relatives.ts";
@@ -107,39 +105,16 @@ export function detectRings(input: AnalysisInput, options: Partial<DetectOptions
       for (const a of group) ringOf[a] = r;
     });
     const hubUses = ringHubUses(index, hubs, ringOf, groups.length);
-    const memberIds = groups.map((group) => Array.from(group, (a) => index.accountIds[a]).sort(compareStrings));
-    const ids = assignRingIds(memberIds.map((members) => members[0]));
-    const links = linkRings(index, hubs.isHub, groups, ids);
-    const rings: RingResult[] = [];
-    const order: number[] = [];
-    groups.forEach((group, r) => {
-      const facts = measureRing(index, table, group, kindWeights);
-      const insiderScore = insiders[r].length === 0 ? 0 : insiders[r][0].score;
-      const { score, level, reasons } = scoreRing(facts, insiderScore, hubUses[r].length);
-      if (score < settings.minScore) return;
-      order.push(rings.length);
-      rings.push({
-        id: ids[r],
-        accountIds: memberIds[r],
-        size: facts.size,
-        score,
-        level,
-        reasons,
-        insiders: insiders[r],
-        hubs: hubUses[r],
-        countries: facts.countries,
-        refundCount: facts.refundCount,
-        refundValue: facts.refundValue,
-        noReturnShare: Math.round(facts.noReturnShare * 1000) / 1000,
-        links: links[r],
-        attached: attachments[r].map((attachment) => describeAttachment(index, attachment)),
-      });
-    });
-    // Ids are "R-" + the zero-padded base36 of hash53(smallest member), so comparing the hashes
-    // as numbers orders like comparing the ids, without a string comparison per step.
-    const hashes = rings.map((ring) => hash53(ring.accountIds[0]));
-    order.sort((x, y) => rings[y].score - rings[x].score || hashes[x] - hashes[y] || compareStrings(rings[x].id, rings[y].id));
-    return order.map((x) => rings[x]);
+    const links = linkRings(index, hubs.isHub, groups);
+    const drafts: RingDraft[] = groups.map((group, r) => ({
+      memberIds: Array.from(group, (a) => index.accountIds[a]).sort(compareStrings),
+      facts: measureRing(index, table, group, kindWeights),
+      insiders: insiders[r],
+      hubs: hubUses[r],
+      links: links[r],
+      attached: attachments[r].map((attachment) => describeAttachment(index, attachment)),
+    }));
+    return assembleRings(drafts, settings.minScore);
   });
 
   return { rings, hubs: hubs.hubs, hubThreshold: hubs.threshold, phases, analysedAt: settings.now ?? Date.now() };

@@ -33,18 +33,25 @@ export interface HubRule {
  */
 export function autoHubThreshold(degrees: Int32Array, rule: HubRule): number {
   let maxDegree = 0;
-  let n = 0;
-  for (const d of degrees) {
-    if (d >= 2) {
-      n++;
-      if (d > maxDegree) maxDegree = d;
-    }
-  }
-  if (n === 0) return rule.minimum;
+  for (const d of degrees) if (d >= 2 && d > maxDegree) maxDegree = d;
   const histogram = new Int32Array(maxDegree + 1);
   for (const d of degrees) if (d >= 2) histogram[d]++;
-  const q1 = nearestRank(histogram, Math.ceil(0.25 * n));
-  const q3 = nearestRank(histogram, Math.ceil(0.75 * n));
+  return autoHubThresholdOfHistogram(histogram, rule);
+}
+
+/**
+ * The same threshold from a degree histogram (histogram[d] identifiers of degree d; degrees
+ * below 2 are ignored): what a store that counts degrees itself hands over.
+ *
+ * @example autoHubThresholdOfHistogram([0, 0, 3, 1], { minimum: 30, fence: 3 }); // 30
+ */
+export function autoHubThresholdOfHistogram(histogram: ArrayLike<number>, rule: HubRule): number {
+  let n = 0;
+  for (let d = 2; d < histogram.length; d++) n += histogram[d]!;
+  if (n === 0) return rule.minimum;
+  const counted = Int32Array.from(histogram, (c, d) => (d >= 2 ? c : 0));
+  const q1 = nearestRank(counted, Math.ceil(0.25 * n));
+  const q3 = nearestRank(counted, Math.ceil(0.75 * n));
   const fence = Math.floor(q3 * (q3 / q1) ** rule.fence);
   return Math.max(rule.minimum, fence);
 }

@@ -55,16 +55,31 @@ export function approvalBaseline(refunds: readonly RefundFact[]): ApprovalBaseli
  *   findInsiders(ringRefunds, approvalBaseline(allRefunds), { minApprovals: 3, minShare: 0.3, minLift: 5, maxPValue: 1e-4 });
  */
 export function findInsiders(ringRefunds: readonly RefundFact[], baseline: ApprovalBaseline, rule: InsiderRule): InsiderFinding[] {
-  const approvals = new Map<string, { k: number; m: number }>();
+  return insidersFromTally(tallyApprovals(ringRefunds), baseline, rule);
+}
+
+/** A ring's employee approvals: n in all, and per employee k of them, m without return. */
+export interface ApprovalTally {
+  n: number;
+  byEmployee: Map<string, { k: number; m: number }>;
+}
+
+export function tallyApprovals(ringRefunds: readonly RefundFact[]): ApprovalTally {
+  const byEmployee = new Map<string, { k: number; m: number }>();
   let n = 0;
   for (const refund of ringRefunds) {
     if (!isEmployeeApproval(refund)) continue;
     n++;
-    const tally = approvals.get(refund.employeeId) ?? { k: 0, m: 0 };
+    const tally = byEmployee.get(refund.employeeId) ?? { k: 0, m: 0 };
     tally.k++;
     if (refund.returned === false) tally.m++;
-    approvals.set(refund.employeeId, tally);
+    byEmployee.set(refund.employeeId, tally);
   }
+  return { n, byEmployee };
+}
+
+/** The suspected insiders of a ring from its approval tally (a store may count it; see findInsiders for the rule). */
+export function insidersFromTally({ n, byEmployee: approvals }: ApprovalTally, baseline: ApprovalBaseline, rule: InsiderRule): InsiderFinding[] {
   const findings: InsiderFinding[] = [];
   for (const [employeeId, { k, m }] of approvals) {
     const share = k / n;

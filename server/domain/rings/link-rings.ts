@@ -3,17 +3,17 @@
  * the bridge left when bridged crews (split-bridges.ts) or an oversized group (Louvain) were
  * split, kept so the analyst still sees "linked to R-… via Device …". Pure.
  */
-import type { RingLink } from "../analysis-types.ts";
+import type { DraftLink } from "./assemble-rings.ts";
 import { compareStrings } from "./compare-strings.ts";
 import type { LinkIndex } from "./link-index.ts";
 
 /**
- * For each ring (by position in `groups`), the other rings it shares identifiers with, each
- * with those identifiers, rings and identifiers in id order.
+ * For each ring (by position in `groups`), the other rings (by position) it shares identifiers
+ * with, each with those identifiers in id order.
  *
- * @example linkRings(index, hubs.isHub, groups, ids)[0] // → [{ ringId: "R-…", via: [{ kind: "Device", identifierId: "D-9" }] }]
+ * @example linkRings(index, hubs.isHub, groups)[0] // → [{ ring: 3, via: [{ kind: "Device", identifierId: "D-9" }] }]
  */
-export function linkRings(index: LinkIndex, isHub: Uint8Array, groups: readonly Int32Array[], ids: readonly string[]): RingLink[][] {
+export function linkRings(index: LinkIndex, isHub: Uint8Array, groups: readonly Int32Array[]): DraftLink[][] {
   // The first ring seen per identifier; a set only where a second ring uses it (rare).
   const firstRing = new Map<number, number>();
   const ringsOf = new Map<number, Set<number>>();
@@ -39,11 +39,11 @@ export function linkRings(index: LinkIndex, isHub: Uint8Array, groups: readonly 
   return via.map((links) =>
     [...links.entries()]
       .map(([other, idents]) => ({
-        ringId: ids[other],
+        ring: other,
         via: idents
           .map((i) => ({ kind: index.identifierKinds[i], identifierId: index.identifierIds[i] }))
           .sort((x, y) => compareStrings(x.kind, y.kind) || compareStrings(x.identifierId, y.identifierId)),
       }))
-      .sort((x, y) => compareStrings(x.ringId, y.ringId)),
+      .sort((x, y) => x.ring - y.ring),
   );
 }

@@ -8,6 +8,7 @@ import type { LinkLabel } from "../model.ts";
 import { toCents } from "../money.ts";
 import type { LinkIndex } from "./link-index.ts";
 import { isApproved, isHighValue } from "./refund-kinds.ts";
+import { LINK_KINDS } from "../model.ts";
 
 export interface RingFacts {
   size: number;
@@ -40,6 +41,40 @@ export const YOUNG_ACCOUNT_DAYS = 30;
 export const VELOCITY_WINDOW_DAYS = 7;
 const DAY = 86_400_000;
 
+/** One identifier kind's sharing inside a ring, as identifierSharing in RingFacts reads it. */
+export interface KindSharing {
+  kind: LinkLabel;
+  /** Members using at least one identifier of this kind. */
+  users: number;
+  /** Distinct identifiers of this kind the members use. */
+  identifiers: number;
+  /** Members on the one identifier of this kind most of them use. */
+  top: number;
+}
+
+/**
+ * What a ring's facts are made from: counts a store can aggregate per ring (ringlens' in-store
+ * analysis does, in Cypher) as well as measureRing over the link index. factsFromTallies turns
+ * either into the same RingFacts.
+ */
+export interface RingTallies {
+  size: number;
+  /** Approved refunds, their summed amount, those known not returned, those in HIGH_VALUE_CATEGORIES. */
+  refundCount: number;
+  refundValue: number;
+  noReturnCount: number;
+  highValueCount: number;
+  /** Members with a dated refund and a known creation date; of them, those whose first refund came within YOUNG_ACCOUNT_DAYS. */
+  datedMembers: number;
+  youngMembers: number;
+  /** Request times of every refund of the ring, approved or not (epoch ms; in any order). */
+  requestTimes: number[];
+  /** Members' countries as stored (case and repeats as they come). */
+  countries: (string | null)[];
+  /** Per weighted kind the members use. */
+  sharing: KindSharing[];
+}
+
 /** @example measureRing(index, table, members, { Device: 1 }).noReturnShare */
 export function measureRing(
   index: LinkIndex,
@@ -47,6 +82,16 @@ export function measureRing(
   members: Int32Array,
   weights: Partial<Record<LinkLabel, number>> = { Device: 1 },
 ): RingFacts {
+  return factsFromTallies(tallyRing(index, table, members, weights), weights);
+}
+
+/** The tallies of one ring over the link index and the account table. */
+export function tallyRing(
+  index: LinkIndex,
+  table: AccountTable,
+  members: Int32Array,
+  weights: Partial<Record<LinkLabel, number>>,
+): RingTallies {
   let refundCount = 0;
   let refundValue = 0;
   let noReturn = 0;
@@ -66,19 +111,53 @@ export function measureRing(
   return {
     size: members.length,
     refundCount,
-    refundValue: toCents(refundValue),
+    refundValue,
     noReturnCount: noReturn,
-    noReturnShare: refundCount === 0 ? 0 : noReturn / refundCount,
     highValueCount: highValue,
-    highValueShare: refundCount === 0 ? 0 : highValue / refundCount,
-    youngAccountShare: youngAccountShare(table, members),
-    maxRefundsInWindow: maxInWindow(requestTimes, VELOCITY_WINDOW_DAYS * DAY),
-    countries: countriesOf(table, members),
-    ...identifierSharing(index, members, weights),
+    ...youngMembers(table, members),
+    requestTimes,
+    countries: Array.from(members, (a) => table.country[a]),
+    sharing: identifierSharing(index, members, weights),
   };
 }
 
-function youngAccountShare(table: AccountTable, members: Int32Array): number {
+/**
+ * The facts of a ring from its tallies. Identifier sharing: for each kind with a weight,
+ * weight × users / identifiers; the largest wins, ties to the kind first in LINK_KINDS.
+ */
+export function factsFromTallies(t: RingTallies, weights: Partial<Record<LinkLabel, number>>): RingFacts {
+  let sharing = 0;
+  let sharingKind: LinkLabel | null = null;
+  let sharingTop = 0;
+  const order = (kind: LinkLabel) => LINK_KINDS.findIndex((k) => k.label === kind);
+  for (const s of [...t.sharing].sort((x, y) => order(x.kind) - order(y.kind))) {
+    const weight = weights[s.kind];
+    if (!weight || s.identifiers === 0) continue;
+    const value = (weight * s.users) / s.identifiers;
+    if (value > sharing) {
+      sharing = value;
+      sharingKind = s.kind;
+      sharingTop = s.top;
+    }
+  }
+  return {
+    size: t.size,
+    refundCount: t.refundCount,
+    refundValue: toCents(t.refundValue),
+    noReturnCount: t.noReturnCount,
+    noReturnShare: t.refundCount === 0 ? 0 : t.noReturnCount / t.refundCount,
+    highValueCount: t.highValueCount,
+    highValueShare: t.refundCount === 0 ? 0 : t.highValueCount / t.refundCount,
+    youngAccountShare: t.datedMembers === 0 ? 0 : t.youngMembers / t.datedMembers,
+    maxRefundsInWindow: maxInWindow([...t.requestTimes], VELOCITY_WINDOW_DAYS * DAY),
+    countries: countriesOf(t.countries),
+    sharing,
+    sharingKind,
+    sharingTop,
+  };
+}
+
+function youngMembers(table: AccountTable, members: Int32Array): { datedMembers: number; youngMembers: number } {
   let known = 0;
   let young = 0;
   for (const a of members) {
@@ -93,7 +172,7 @@ function youngAccountShare(table: AccountTable, members: Int32Array): number {
     known++;
     if (first - created <= YOUNG_ACCOUNT_DAYS * DAY) young++;
   }
-  return known === 0 ? 0 : young / known;
+  return { datedMembers: known, youngMembers: young };
 }
 
 /** Largest number of times within any half-open window [t, t + width). */
@@ -107,20 +186,13 @@ function maxInWindow(times: number[], width: number): number {
   return best;
 }
 
-function countriesOf(table: AccountTable, members: Int32Array): string[] {
+function countriesOf(stored: readonly (string | null)[]): string[] {
   const countries = new Set<string>();
-  for (const a of members) {
-    const c = table.country[a];
-    if (c !== null && c !== "") countries.add(c.toUpperCase());
-  }
+  for (const c of stored) if (c !== null && c !== "") countries.add(c.toUpperCase());
   return [...countries].sort();
 }
 
-function identifierSharing(
-  index: LinkIndex,
-  members: Int32Array,
-  weights: Partial<Record<LinkLabel, number>>,
-): { sharing: number; sharingKind: LinkLabel | null; sharingTop: number } {
+function identifierSharing(index: LinkIndex, members: Int32Array, weights: Partial<Record<LinkLabel, number>>): KindSharing[] {
   const identifiers = new Map<LinkLabel, Set<number>>();
   const users = new Map<LinkLabel, number>();
   const usersOf = new Map<number, number>();
@@ -141,16 +213,9 @@ function identifierSharing(
     }
     for (const kind of kinds) users.set(kind, (users.get(kind) ?? 0) + 1);
   }
-  let sharing = 0;
-  let sharingKind: LinkLabel | null = null;
-  for (const [kind, set] of identifiers) {
-    const value = (weights[kind]! * users.get(kind)!) / set.size;
-    if (value > sharing) {
-      sharing = value;
-      sharingKind = kind;
-    }
-  }
-  let sharingTop = 0;
-  for (const i of sharingKind === null ? [] : identifiers.get(sharingKind)!) sharingTop = Math.max(sharingTop, usersOf.get(i)!);
-  return { sharing, sharingKind, sharingTop };
+  return [...identifiers].map(([kind, set]) => {
+    let top = 0;
+    for (const i of set) top = Math.max(top, usersOf.get(i)!);
+    return { kind, users: users.get(kind)!, identifiers: set.size, top };
+  });
 }

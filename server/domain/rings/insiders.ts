@@ -79,7 +79,11 @@ export function tallyApprovals(ringRefunds: readonly RefundFact[]): ApprovalTall
 }
 
 /** The suspected insiders of a ring from its approval tally (a store may count it; see findInsiders for the rule). */
-export function insidersFromTally({ n, byEmployee: approvals }: ApprovalTally, baseline: ApprovalBaseline, rule: InsiderRule): InsiderFinding[] {
+export function insidersFromTally(
+  { n, byEmployee: approvals }: ApprovalTally,
+  baseline: ApprovalBaseline,
+  rule: InsiderRule,
+): InsiderFinding[] {
   const findings: InsiderFinding[] = [];
   for (const [employeeId, { k, m }] of approvals) {
     const share = k / n;

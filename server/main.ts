@@ -32,9 +32,9 @@ export function writeTasks(store: GraphStore, config: Config): WriteTasks {
       }),
     // The job reports the summary, not every ring: a large store has hundreds of thousands.
     analyze:
-      (options = {}) =>
+      (options = {}, run = {}) =>
       async (progress) => {
-        const hooks = { alertWebhook: config.alertWebhook, queryTimeoutMs: config.queryTimeoutMs };
+        const hooks = { alertWebhook: config.alertWebhook, queryTimeoutMs: config.queryTimeoutMs, inStore: run.inStore === true };
         const { summary, investigation } = await runAnalysis(store, options, (phase) => progress(phase), hooks);
         return {
           summary,

@@ -39,6 +39,9 @@ export class StagedRowsStore implements GraphStore {
     this.rows[kind]! += rows.length;
   }
 
+  inStoreGraph(): never {
+    return unsupported("inStoreGraph");
+  }
   readAnalysisInput(): never {
     return unsupported("readAnalysisInput");
   }

@@ -8,8 +8,8 @@ import type { DetectOptions } from "../domain/rings/detect-options.ts";
 export interface WriteTasks {
   /** Imports a folder already checked to be inside the import root. */
   importFolder(folder: string): JobTask;
-  /** Runs detection with these settings (checked already) over the defaults. */
-  analyze(options?: Partial<DetectOptions>): JobTask;
+  /** Runs detection with these settings (checked already) over the defaults; in the store when inStore (its graph algorithms checked already). */
+  analyze(options?: Partial<DetectOptions>, run?: { inStore?: boolean }): JobTask;
 }
 
 export interface AppContext {

@@ -25,6 +25,7 @@ export interface AnalyzeFlags {
   kind?: string[];
   top?: string;
   json?: boolean;
+  inStore?: boolean;
 }
 
 export function detectOptionsFrom(flags: AnalyzeFlags): Partial<DetectOptions> {
@@ -109,8 +110,13 @@ export async function runAnalyze(flags: AnalyzeFlags, config: Config, out: NodeJ
   const options = detectOptionsFrom(flags);
   const store = await createStore(config, { command: "analyze" });
   try {
-    const result = await analyzeWithProgress(store, options, config);
-    await auditCli(store, "analyze", { settings: options, rings: result.summary.rings, alerts: result.investigation.alerts.length });
+    const result = await analyzeWithProgress(store, options, config, { inStore: flags.inStore === true });
+    await auditCli(store, "analyze", {
+      settings: options,
+      inStore: flags.inStore === true,
+      rings: result.summary.rings,
+      alerts: result.investigation.alerts.length,
+    });
     out.write(flags.json ? `${JSON.stringify(result.summary)}\n` : `${formatAnalysis(result, Number(flags.top ?? 15))}\n`);
     return 0;
   } finally {
@@ -118,9 +124,14 @@ export async function runAnalyze(flags: AnalyzeFlags, config: Config, out: NodeJ
   }
 }
 
-export async function analyzeWithProgress(store: GraphStore, options: Partial<DetectOptions>, config: Config) {
+export async function analyzeWithProgress(
+  store: GraphStore,
+  options: Partial<DetectOptions>,
+  config: Config,
+  run: { inStore?: boolean } = {},
+) {
   const progress = createProgressLine();
-  const hooks = { alertWebhook: config.alertWebhook, queryTimeoutMs: config.queryTimeoutMs };
+  const hooks = { alertWebhook: config.alertWebhook, queryTimeoutMs: config.queryTimeoutMs, inStore: run.inStore === true };
   const result = await runAnalysis(store, options, (phase) => progress.update(`analyze: ${phase}…`), hooks);
   progress.done();
   return result;

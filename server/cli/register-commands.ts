@@ -36,6 +36,10 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
       "--kind <kind.key=value...>",
       "one policy setting, repeatable: phone.hubThreshold=10, ip.link=true, payment.weight=1, contact-device.hubThreshold=50",
     )
+    .option(
+      "--in-store",
+      "detect in the store with its graph algorithms (Neo4j with Graph Data Science): links are not read into ringlens, for graphs beyond one process's memory",
+    )
     .option("--top <n>", "rings to print (default 15)")
     .option("--json", "print the summary as JSON")
     .action(async (flags) => ctx.setExit(await runAnalyze(flags, ctx.config(), ctx.out)));

@@ -4,7 +4,7 @@
  * relationship type or column list in a statement is always one the schema has. The schema's
  * names are plain identifiers (toGraphSchema refuses others).
  */
-import { CONTACT_LINK_KINDS, IDENTIFIER_KINDS } from "../domain/model.ts";
+import { CONTACT_LINK_KINDS, IDENTIFIER_KINDS, LINK_KINDS, contactKindOf, type LinkLabel } from "../domain/model.ts";
 import { NODE_LABELS, graphSchema, type GraphSchema, type NodeSpec, type RelSpec } from "../schema/graph-specs.ts";
 
 /** `n.id AS id, n.name AS name, …`: every property of a label, as the export reads them. */
@@ -20,6 +20,34 @@ export function relColumns(rel: RelSpec): string {
 /** `startId, endId, share, …`: a total order of a relationship type's rows, for paging. */
 export function relOrder(rel: RelSpec): string {
   return ["startId", "endId", ...rel.properties.map((p) => p.name)].join(", ");
+}
+
+/**
+ * The path from an account `a` to an identifier `x` of one link kind: its own identifier
+ * (`-[:USES]->(x:Device)`), or one seen in its support contacts
+ * (`-[:HAS_CONTACT]->(:Contact)-[:FROM_DEVICE]->(x:Device)`).
+ */
+export function linkPath(label: LinkLabel): string {
+  const kind = LINK_KINDS.find((k) => k.label === label)!;
+  return contactKindOf(label) ? `-[:HAS_CONTACT]->(:Contact)-[:${kind.rel}]->(x:${kind.node})` : `-[:${kind.rel}]->(x:${kind.node})`;
+}
+
+/**
+ * Every link kind's distinct (account `a`, identifier `x`, kind number `k`) pairs, for identifiers
+ * of 2 to `$thresholds[k − 1]` accounts (hubs and lone identifiers left out; a kind whose entry
+ * is below 2 gives none), as one UNION in a CALL: the in-store analysis' projection. k is the
+ * kind's position in LINK_KINDS plus 1; a Device seen on accounts and one seen in contacts are
+ * separate identifiers, as in-process.
+ */
+export function linkUnion(): string {
+  const branch = (label: LinkLabel, k: number) => `WITH $thresholds[${k - 1}] AS t WHERE t >= 2
+    MATCH (a:Account)${linkPath(label)}
+    WITH t, x, collect(DISTINCT a) AS accounts WHERE size(accounts) >= 2 AND size(accounts) <= t
+    UNWIND accounts AS a
+    RETURN a, x, ${k} AS k`;
+  return `CALL () {
+    ${LINK_KINDS.map((kind, n) => branch(kind.label, n + 1)).join("\n    UNION ALL\n    ")}
+  }`;
 }
 
 let schema: GraphSchema | undefined;
@@ -39,6 +67,10 @@ export const SLOT_DOMAINS = {
   "contact-node-label": () => [...new Set(CONTACT_LINK_KINDS.map((k) => k.node))],
   /** Relationship types from a contact to the contacting party's identifier (CONTACT_LINK_KINDS). */
   "contact-rel": () => CONTACT_LINK_KINDS.map((k) => k.rel),
+  /** An account's path to an identifier of each link kind (LINK_KINDS), see linkPath. */
+  "link-path": () => LINK_KINDS.map((k) => linkPath(k.label)),
+  /** The in-store analysis' projection of every link kind (one value), see linkUnion. */
+  "link-union": () => [linkUnion()],
   /** Every table of the graph description, for the export. */
   "schema-label": fromSchema((s) => s.nodes.map((n) => n.label)),
   "schema-key": fromSchema((s) => s.nodes.map((n) => n.key)),

@@ -3,8 +3,7 @@
  * along the lineage (each move audited, actor `analysis`), alerts are raised about cases and
  * by watches, stored once each, and sent to the webhook when one is configured.
  */
-import { eachLinkFact } from "../domain/rings/link-columns.ts";
-import type { AnalysisInput, AnalysisResult } from "../domain/analysis-types.ts";
+import type { AnalysisResult, LinkFact } from "../domain/analysis-types.ts";
 import { followCases } from "../domain/investigation/follow-cases.ts";
 import { raiseCaseAlerts } from "../domain/investigation/raise-alerts.ts";
 import type { AlertRecord } from "../domain/investigation/case-types.ts";
@@ -18,7 +17,11 @@ import { runWatches } from "./run-watches.ts";
 export interface InvestigationContext {
   previousMembers: ReadonlyMap<string, readonly string[]>;
   lineage: ReadonlyMap<string, RingLineage>;
-  input: AnalysisInput;
+  /**
+   * Every link through an identifier one of these accounts uses (more is fine): what the alerts
+   * about accounts newly linked to a confirmed ring read, asked only when a case is confirmed.
+   */
+  linksAround: (accountIds: readonly string[]) => Promise<Iterable<LinkFact>>;
   result: AnalysisResult;
   /** Identifier labels the run's link policy links. */
   linking: ReadonlySet<string>;
@@ -54,11 +57,12 @@ export async function investigateAnalysis(store: GraphStore, ctx: InvestigationC
     });
   }
   const followed = cases.map((c) => ({ ...c, ringId: ringOf.get(c.id)! }));
+  const links = await linksForConfirmed(ctx, followed);
   const drafts = raiseCaseAlerts({
     cases: followed,
     lineage: ctx.lineage,
     previousMembers: ctx.previousMembers,
-    links: () => eachLinkFact(ctx.input),
+    links: () => links,
     linking: ctx.linking,
     hubs: new Set(ctx.result.hubs.map((h) => `${h.kind}:${h.identifierId}`)),
   });
@@ -68,4 +72,20 @@ export async function investigateAnalysis(store: GraphStore, ctx: InvestigationC
   const outcome: InvestigationOutcome = { casesMoved: moves.filter((m) => m.how !== "gone").length, alerts };
   if (ctx.webhook && alerts.length > 0) outcome.webhook = await postAlerts(ctx.webhook, alerts);
   return outcome;
+}
+
+/** The links around the previous members of the rings confirmed cases now follow (none when no case is confirmed). */
+async function linksForConfirmed(
+  ctx: InvestigationContext,
+  cases: readonly { ringId: string; status: string }[],
+): Promise<Iterable<LinkFact>> {
+  const known = new Set<string>();
+  for (const c of cases) {
+    if (c.status !== "confirmed") continue;
+    const lineage = ctx.lineage.get(c.ringId);
+    if (!lineage) continue;
+    for (const prev of [lineage.previousId, ...lineage.mergedFrom])
+      if (prev) for (const a of ctx.previousMembers.get(prev) ?? []) known.add(a);
+  }
+  return known.size === 0 ? [] : ctx.linksAround([...known].sort());
 }

@@ -11,7 +11,7 @@ import { RinglensError, messageOf } from "../errors.ts";
 import { kuzuDdl } from "../schema/kuzu-ddl.ts";
 import { STORE_TEXTS, countStatements } from "./store-statements.ts";
 import type { AnalysisInput, AnalysisResult } from "../domain/analysis-types.ts";
-import type { GraphStore, QueryOptions, QueryRows, StoreInfo, UpsertBatch, UpsertKind } from "./graph-store.ts";
+import type { GraphStore, InStoreGraph, QueryOptions, QueryRows, StoreInfo, UpsertBatch, UpsertKind } from "./graph-store.ts";
 import { ReadWriteGate } from "./read-write-gate.ts";
 import { EmbeddedConnection } from "./embedded-connection.ts";
 import { bulkUpsert, writtenKeysOf, type WrittenKeys } from "./embedded-bulk-upsert.ts";
@@ -149,6 +149,14 @@ export class EmbeddedStore implements GraphStore {
 
   async setMeta(key: string, value: string): Promise<void> {
     await this.writer.run(STORE_TEXTS.setMeta.kuzu, { key, value });
+  }
+
+  async inStoreGraph(): Promise<InStoreGraph> {
+    throw new RinglensError(
+      "invalid-input",
+      `embedded store at ${this.info.location}: it has no graph algorithms library, so the analysis cannot run in the store; ` +
+        "analyse without --in-store (the embedded store is read into ringlens, which is what it is for), or load the data into Neo4j with Graph Data Science and use --store neo4j.",
+    );
   }
 
   async ping(): Promise<boolean> {

@@ -17,7 +17,10 @@ import type {
   ShipsTo,
   Uses,
 } from "../domain/model.ts";
-import type { AnalysisInput, AnalysisResult } from "../domain/analysis-types.ts";
+import type { AnalysisInput, AnalysisResult, LinkFact } from "../domain/analysis-types.ts";
+import type { LinkLabel } from "../domain/model.ts";
+import type { ApprovalBaseline, ApprovalTally } from "../domain/rings/insiders.ts";
+import type { RingTallies } from "../domain/rings/ring-facts.ts";
 import type { CypherText, Dialect } from "../cypher/cypher-files.ts";
 import type { RowFields } from "../schema/graph-schema.ts";
 
@@ -97,6 +100,53 @@ export interface StoreInfo {
   location: string;
 }
 
+/** One linked group found in the store: its members' ids and how many behave like ring members (ring-behaviour.ts). */
+export interface InStoreComponent {
+  members: string[];
+  behaving: number;
+}
+
+/** One ring's counts, aggregated in the store: its tallies, its approvals per employee, the hubs ≥ 2 members use. */
+export interface InStoreRingCounts {
+  tallies: RingTallies;
+  approvals: ApprovalTally;
+  hubs: { kind: LinkLabel; identifierId: string; members: number }[];
+}
+
+/**
+ * What `analyze --in-store` asks of a store that runs graph algorithms where the data is
+ * (Neo4j with Graph Data Science): degrees, hubs, linked groups and per-ring counts, plain data
+ * both ways; never the whole link table. server/tasks/detect-in-store.ts drives it.
+ */
+export interface InStoreGraph {
+  /** The graph library and its version, e.g. "Graph Data Science 2.13.9". */
+  readonly library: string;
+  /** histogram[d]: identifiers of this kind used by d distinct accounts (d ≥ 2; lower entries 0). */
+  degreeHistogram(kind: LinkLabel): Promise<number[]>;
+  /** Identifiers of this kind used by more distinct accounts than `threshold`, most used first, then by id. */
+  hubs(kind: LinkLabel, threshold: number): Promise<{ identifierId: string; accounts: number }[]>;
+  /** Linked groups of ≥ minSize accounts through identifiers of 2 to thresholds[kind] accounts (kinds absent do not link). */
+  components(thresholds: ReadonlyMap<LinkLabel, number>, minSize: number): Promise<InStoreComponent[]>;
+  /** The accounts' facts, their links of `kinds` (hubs left out) and their refunds: a few groups' own graph. */
+  groupInput(
+    accountIds: readonly string[],
+    kinds: readonly LinkLabel[],
+    hubs: ReadonlyMap<LinkLabel, readonly string[]>,
+  ): Promise<AnalysisInput>;
+  /** Louvain communities of positions 0…nodeCount − 1 tied by weighted pairs [a, b, weight]; deterministic. */
+  louvain(nodeCount: number, pairs: readonly (readonly [number, number, number])[]): Promise<Int32Array>;
+  /** Per ring (members' ids), its counts; sharing for the `weighted` kinds, hub uses for the hubs listed. */
+  ringTallies(
+    rings: readonly (readonly string[])[],
+    weighted: readonly LinkLabel[],
+    hubs: ReadonlyMap<LinkLabel, readonly string[]>,
+  ): Promise<InStoreRingCounts[]>;
+  /** Approvals per employee over the whole data. */
+  approvalBaseline(): Promise<ApprovalBaseline>;
+  /** Every link of `kinds` through an identifier one of these accounts uses. */
+  linksAround(accountIds: readonly string[], kinds: readonly LinkLabel[]): Promise<LinkFact[]>;
+}
+
 export interface GraphStore {
   readonly info: StoreInfo;
   /** The Cypher dialect it runs: the store, never its caller, picks a text's version. */
@@ -109,6 +159,11 @@ export interface GraphStore {
   readAnalysisInput(): Promise<AnalysisInput>;
   /** Replaces the previous analysis (rings, memberships, suspicions) as one unit. */
   writeAnalysis(result: AnalysisResult): Promise<void>;
+  /**
+   * The store's graph algorithms for an analysis done where the data is. Throws
+   * RinglensError("invalid-input") saying why there are none and what to install.
+   */
+  inStoreGraph(): Promise<InStoreGraph>;
   /** Runs one statement from `cypher/` read-only, in the store's dialect, with parameters and a timeout. */
   query(cypher: CypherText, params: Record<string, unknown>, options: QueryOptions): Promise<QueryRows>;
   /**

@@ -6,15 +6,16 @@
  */
 import neo4j, { type Driver, type ManagedTransaction, type Session } from "neo4j-driver";
 import type { AnalysisInput, AnalysisResult } from "../domain/analysis-types.ts";
-import { RinglensError } from "../errors.ts";
-import type { GraphStore, QueryOptions, QueryRows, StoreInfo, UpsertBatch, UpsertKind } from "./graph-store.ts";
+import { RinglensError, isRinglensError } from "../errors.ts";
+import type { GraphStore, InStoreGraph, QueryOptions, QueryRows, StoreInfo, UpsertBatch, UpsertKind } from "./graph-store.ts";
+import { GdsGraph } from "./neo4j-gds-graph.ts";
 import { readAnalysisPages, writeAnalysisStaged, type Records } from "./neo4j-analysis-io.ts";
 import { toStoreError, type ErrorContext } from "./neo4j-errors.ts";
 import { STORE_STATEMENTS, schemaStatements } from "./neo4j-statements.ts";
 import { countStatements } from "./store-statements.ts";
 import { UPSERT_STATEMENTS, checkIndexedIds, chunk, toUpsertRow } from "./neo4j-upserts.ts";
 import { toJsNumber, toNeo4jParams, toQueryRows } from "./neo4j-values.ts";
-import { textFor, type CypherText } from "../cypher/cypher-files.ts";
+import { cypher, textFor, type CypherText } from "../cypher/cypher-files.ts";
 
 export interface Neo4jStoreOptions {
   uri: string;
@@ -32,9 +33,12 @@ export interface Neo4jStoreOptions {
   connectionTimeoutMs?: number;
   /** How long the driver retries a transient failure of a managed transaction (default 15 s). */
   maxRetryTimeMs?: number;
+  /** How long one statement of an in-store analysis may run (default 30 min: a projection of a big graph takes minutes). */
+  analysisTimeoutMs?: number;
 }
 
-const DEFAULTS = { batchSize: 5_000, pageSize: 20_000, connectionTimeoutMs: 10_000, maxRetryTimeMs: 15_000 };
+const DEFAULTS = { batchSize: 5_000, pageSize: 20_000, connectionTimeoutMs: 10_000, maxRetryTimeMs: 15_000, analysisTimeoutMs: 1_800_000 };
+const GDS_VERSION = cypher("store/neo4j-gds-version");
 
 /** Opens the driver and checks that the server answers, the credentials work and the database exists. */
 export async function openNeo4jStore(options: Neo4jStoreOptions): Promise<Neo4jStore> {
@@ -134,6 +138,24 @@ export class Neo4jStore implements GraphStore {
       result,
       this.batchSize,
     );
+  }
+
+  async inStoreGraph(): Promise<InStoreGraph> {
+    let version: string;
+    try {
+      const { rows } = await this.query(GDS_VERSION, {}, { timeoutMs: 10_000 });
+      version = String(rows[0]?.version);
+    } catch (error) {
+      if (!isRinglensError(error) || error.kind !== "invalid-input") throw error;
+      throw new RinglensError(
+        "invalid-input",
+        `neo4j store at ${this.info.location}: Graph Data Science is not installed (gds.version() is unknown), so the analysis cannot run in the store. ` +
+          "Install the GDS plugin that matches this Neo4j (neo4j.com/docs/graph-data-science/current/installation/), allow it with " +
+          "dbms.security.procedures.unrestricted=gds.* and restart Neo4j; or analyse without --in-store, which reads the links into ringlens.",
+      );
+    }
+    const timeoutMs = this.options.analysisTimeoutMs ?? DEFAULTS.analysisTimeoutMs;
+    return new GdsGraph((text, params) => this.query(text, params, { timeoutMs }), `Graph Data Science ${version}`);
   }
 
   async query(cypher: CypherText, params: Record<string, unknown>, options: QueryOptions): Promise<QueryRows> {

@@ -7,7 +7,7 @@
  */
 import { RinglensError, messageOf } from "../errors.ts";
 import type { AnalysisInput, AnalysisResult } from "../domain/analysis-types.ts";
-import type { GraphStore, QueryOptions, QueryRows, StoreInfo, UpsertBatch, UpsertKind } from "./graph-store.ts";
+import type { GraphStore, InStoreGraph, QueryOptions, QueryRows, StoreInfo, UpsertBatch, UpsertKind } from "./graph-store.ts";
 import type { CypherText, Dialect } from "../cypher/cypher-files.ts";
 import { backoffDelays, sleep, type BackoffOptions } from "./retry.ts";
 
@@ -63,6 +63,9 @@ export class SupervisedStore implements GraphStore {
   }
   writeAnalysis(result: AnalysisResult): Promise<void> {
     return this.call((s) => s.writeAnalysis(result));
+  }
+  inStoreGraph(): Promise<InStoreGraph> {
+    return this.call((s) => s.inStoreGraph());
   }
   query(cypher: CypherText, params: Record<string, unknown>, options: QueryOptions): Promise<QueryRows> {
     return this.call((s) => s.query(cypher, params, options));

@@ -5,7 +5,9 @@
  * along the lineage and raise alerts (server/investigation/). Returns the result with every
  * phase timed.
  */
-import type { AnalysisResult, AnalysisSummary, PhaseTiming } from "../domain/analysis-types.ts";
+import type { AnalysisResult, AnalysisSummary, LinkFact, PhaseTiming } from "../domain/analysis-types.ts";
+import { eachLinkFact } from "../domain/rings/link-columns.ts";
+import { detectInStore } from "./detect-in-store.ts";
 import { checkpoint } from "../checkpoints.ts";
 import { detectRings } from "../domain/rings/detect-rings.ts";
 import { resolveDetectOptions, type DetectOptions } from "../domain/rings/detect-options.ts";
@@ -22,6 +24,43 @@ export interface AnalysisHooks {
   alertWebhook?: string;
   catalogue?: Catalogue;
   queryTimeoutMs?: number;
+  /** Detect in the store with its graph algorithms (Neo4j with GDS: detect-in-store.ts) instead of reading the links in. */
+  inStore?: boolean;
+}
+
+type Timed = <T>(phase: string, run: () => Promise<T> | T) => Promise<{ value: T; timing: PhaseTiming }>;
+
+interface Detected {
+  previous: Map<string, string[]>;
+  result: AnalysisResult;
+  linksAround: (accountIds: readonly string[]) => Promise<Iterable<LinkFact>>;
+  /** Phases timed here, before the detection's own. */
+  phases: PhaseTiming[];
+}
+
+async function detectInProcess(store: GraphStore, options: Partial<DetectOptions>, timed: Timed): Promise<Detected> {
+  const read = await timed("read links", async () => ({
+    previous: await currentRingMembers(store),
+    input: await store.readAnalysisInput(),
+  }));
+  const detect = await timed("detect", () => detectRings(read.value.input, options));
+  return {
+    previous: read.value.previous,
+    result: detect.value,
+    linksAround: async () => eachLinkFact(read.value.input),
+    phases: [read.timing],
+  };
+}
+
+async function detectWhereTheDataIs(
+  store: GraphStore,
+  options: Partial<DetectOptions>,
+  timed: Timed,
+  onPhase: (phase: string) => void,
+): Promise<Detected> {
+  const read = await timed("read rings", async () => ({ graph: await store.inStoreGraph(), previous: await currentRingMembers(store) }));
+  const detection = await detectInStore(read.value.graph, options, (phase) => onPhase(`in-store ${phase}`));
+  return { previous: read.value.previous, result: detection.result, linksAround: detection.linksAround, phases: [read.timing] };
 }
 
 export async function runAnalysis(
@@ -37,15 +76,13 @@ export async function runAnalysis(
     return { value, timing: { phase, ms: Math.round(performance.now() - started) } };
   };
   // The rings about to be replaced are read first: lineage matches against them.
-  const read = await timed("read links", async () => ({
-    previous: await currentRingMembers(store),
-    input: await store.readAnalysisInput(),
-  }));
-  const detect = await timed("detect", () => detectRings(read.value.input, options));
-  const result = detect.value;
+  const detected = hooks.inStore
+    ? await detectWhereTheDataIs(store, options, timed, onPhase)
+    : await detectInProcess(store, options, timed);
+  const { previous, result, linksAround } = detected;
   const lineage = await timed("lineage", () => {
     const matched = matchLineage(
-      [...read.value.previous].map(([id, accountIds]) => ({ id, accountIds })),
+      [...previous].map(([id, accountIds]) => ({ id, accountIds })),
       result.rings,
     );
     for (const ring of result.rings) ring.lineage = matched.get(ring.id);
@@ -55,9 +92,9 @@ export async function runAnalysis(
   const write = await timed("write back", () => store.writeAnalysis(result));
   const investigation = await timed("investigation", () =>
     investigateAnalysis(store, {
-      previousMembers: read.value.previous,
+      previousMembers: previous,
       lineage: lineage.value,
-      input: read.value.input,
+      linksAround,
       result,
       linking: new Set(linkingLabels(resolveLinkPolicy(resolveDetectOptions(options).linkPolicy))),
       catalogue: hooks.catalogue ?? loadCatalogue(),
@@ -65,7 +102,7 @@ export async function runAnalysis(
       webhook: hooks.alertWebhook,
     }),
   );
-  const phases = [read.timing, ...result.phases, lineage.timing, write.timing, investigation.timing];
+  const phases = [...detected.phases, ...result.phases, lineage.timing, write.timing, investigation.timing];
   const summary: AnalysisSummary = {
     at: new Date(result.analysedAt).toISOString(),
     rings: result.rings.length,

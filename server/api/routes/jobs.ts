@@ -22,6 +22,12 @@ const ImportBody = z.object({ folder: z.string().min(1).max(4096) }).strict();
 /** The detection settings an analyst may change per run, with the domain's bounds; the rest keep their defaults. */
 const AnalyzeBody = DetectOptionsSchema.pick({ hubThreshold: true, maxRingSize: true, minScore: true, linkPolicy: true })
   .partial()
+  .extend({
+    inStore: z
+      .boolean({ error: "Expecting true or false." })
+      .optional()
+      .describe("detect in the store with its graph algorithms (Neo4j with GDS)"),
+  })
   .strict();
 
 export function jobsRouter(ctx: AppContext): Router {
@@ -49,11 +55,13 @@ export function jobsRouter(ctx: AppContext): Router {
   });
 
   router.post("/analyze", limiter, guard, async (req, res) => {
-    const settings = parseInput(AnalyzeBody, req.body ?? {}, "POST /api/analyze");
+    const { inStore = false, ...settings } = parseInput(AnalyzeBody, req.body ?? {}, "POST /api/analyze");
     // The link policy's kinds and keys, checked before the job starts, so a bad one is a 400 naming it, not a failed job.
     resolveDetectOptions(settings, "POST /api/analyze");
-    const job = ctx.jobs.start("analyze", ctx.tasks.analyze(settings));
-    await audit(actorOf(res), "analyze", { settings, job: job.id });
+    // So is a store without graph algorithms: the 400 says what to install.
+    if (inStore) await ctx.store.inStoreGraph();
+    const job = ctx.jobs.start("analyze", ctx.tasks.analyze(settings, { inStore }));
+    await audit(actorOf(res), "analyze", { settings, inStore, job: job.id });
     res.status(202).location(`/api/jobs/${job.id}`).json(job);
   });
 

@@ -9,7 +9,8 @@
 import type { AccountTable } from "./account-table.ts";
 import { groupGraph } from "./group-graph.ts";
 import type { LinkIndex } from "./link-index.ts";
-import { behavesLikeRing } from "./ring-behaviour.ts";
+import { NO_RING_BEHAVIOUR, behavesLikeRing } from "./ring-behaviour.ts";
+import type { AttachedAccount } from "../analysis-types.ts";
 import { UnionFind } from "./union-find.ts";
 
 /** A household on a shared device is small; a larger set is left to the other rules. */
@@ -70,4 +71,18 @@ export function attachRelatives(
   if (attached.length === 0) return { members: group, attached };
   attached.sort((x, y) => graph.members.indexOf(x.account) - graph.members.indexOf(y.account));
   return { members: Int32Array.from(graph.members.filter((_, m) => peeled[m] === 0)).sort(), attached };
+}
+
+/** An attachment as the analyst reads it: who, through what, and why it is not a member. */
+export function describeAttachment(index: LinkIndex, { account, member, identifier }: Attachment): AttachedAccount {
+  const kind = index.identifierKinds[identifier];
+  const identifierId = index.identifierIds[identifier];
+  const memberId = index.accountIds[member];
+  return {
+    accountId: index.accountIds[account],
+    memberId,
+    kind,
+    identifierId,
+    reason: `shares only ${kind.toLowerCase()} ${identifierId} with member ${memberId}; ${NO_RING_BEHAVIOUR}`,
+  };
 }

@@ -11,7 +11,7 @@ import { type DetectOptions, resolveDetectOptions } from "./detect-options.ts";
 import { findComponents, groupList } from "./find-components.ts";
 import { selectHubs } from "./hub-policy.ts";
 import { approvalBaseline, findInsiders } from "./insiders.ts";
-import { indexLinks, linkingOnly, type LinkIndex } from "./link-index.ts";
+import { indexLinks, linkingOnly } from "./link-index.ts";
 import { linkingLabels, policyOf, resolveLinkPolicy } from "./link-policy.ts";
 import { LINK_KINDS, type LinkLabel } from "../model.ts";
 import { measureRing } from "./ring-facts.ts";
@@ -19,10 +19,8 @@ import { ringHubUses } from "./ring-hubs.ts";
 import { assembleRings, type RingDraft } from "./assemble-rings.ts";
 import { splitCommunities } from "./split-communities.ts";
 import { splitBridges } from "./split-bridges.ts";
-import { attachRelatives, type Attachment } from "./attach-relatives.ts";
+import { attachRelatives, describeAttachment, type Attachment } from "./attach-relatives.ts";
 import { linkRings } from "./link-rings.ts";
-import { NO_RING_BEHAVIOUR } from "./ring-behaviour.ts";
-import type { AttachedAccount } from "../analysis-types.ts";
 
 export const DETECT_PHASES = ["index", "hubs", "components", "bridges", "split", "attach", "insiders", "scores"] as const;
 export type DetectPhase = (typeof DETECT_PHASES)[number];
@@ -118,17 +116,4 @@ export function detectRings(input: AnalysisInput, options: Partial<DetectOptions
   });
 
   return { rings, hubs: hubs.hubs, hubThreshold: hubs.threshold, phases, analysedAt: settings.now ?? Date.now() };
-}
-
-function describeAttachment(index: LinkIndex, { account, member, identifier }: Attachment): AttachedAccount {
-  const kind = index.identifierKinds[identifier];
-  const identifierId = index.identifierIds[identifier];
-  const memberId = index.accountIds[member];
-  return {
-    accountId: index.accountIds[account],
-    memberId,
-    kind,
-    identifierId,
-    reason: `shares only ${kind.toLowerCase()} ${identifierId} with member ${memberId}; ${NO_RING_BEHAVIOUR}`,
-  };
 }

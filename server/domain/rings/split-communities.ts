@@ -44,40 +44,84 @@ export function splitCommunities(index: LinkIndex, isHub: Uint8Array, group: Int
   return pieces.flatMap((piece) => splitCommunities(index, isHub, piece, deeper));
 }
 
-/** One Louvain pass; null when Louvain keeps the group whole. */
-function splitOnce(index: LinkIndex, isHub: Uint8Array, group: Int32Array, options: SplitOptions): Int32Array[] | null {
+/** Louvain over a split's ties: a community number per member position (members, then pairs [a, b, weight]). */
+export type FindCommunities = (nodeCount: number, pairs: readonly (readonly [number, number, number])[]) => Promise<Int32Array>;
+
+/**
+ * splitCommunities with the Louvain step done elsewhere (the in-store analysis asks GDS): the
+ * same ties, pieces and depth; Louvain's own order and tie-breaking are the finder's.
+ */
+export async function splitCommunitiesWith(
+  index: LinkIndex,
+  isHub: Uint8Array,
+  group: Int32Array,
+  options: SplitOptions,
+  find: FindCommunities,
+): Promise<Int32Array[]> {
+  if (group.length <= options.maxRingSize) return [group];
+  const ties = splitTies(index, isHub, group, options);
+  const pieces = piecesOf(ties, await find(ties.members.length, ties.pairs), options.minRingSize);
+  if (pieces === null) return [group];
+  if (options.maxDepth <= 1) return pieces;
+  const deeper = { ...options, maxDepth: options.maxDepth - 1 };
+  const out: Int32Array[] = [];
+  for (const piece of pieces) out.push(...(await splitCommunitiesWith(index, isHub, piece, deeper, find)));
+  return out;
+}
+
+/** The members of a split in id order and their weighted ties as pairs of positions (lo < hi), in key order. */
+interface SplitTies {
+  members: number[];
+  weights: Map<number, number>;
+  pairs: [number, number, number][];
+}
+
+function splitTies(index: LinkIndex, isHub: Uint8Array, group: Int32Array, options: SplitOptions): SplitTies {
   const members = Array.from(group).sort((a, b) => compareStrings(index.accountIds[a], index.accountIds[b]));
   const local = new Map<number, number>();
   members.forEach((account, position) => {
     local.set(account, position);
   });
   const weights = projectionWeights(index, isHub, members, local, options.kindWeights ?? {});
+  const n = members.length;
+  const pairs: [number, number, number][] = [];
+  for (const [pair, weight] of weights) pairs.push([Math.floor(pair / n), pair % n, weight]);
+  return { members, weights, pairs };
+}
 
+/** One Louvain pass; null when Louvain keeps the group whole. */
+function splitOnce(index: LinkIndex, isHub: Uint8Array, group: Int32Array, options: SplitOptions): Int32Array[] | null {
+  const ties = splitTies(index, isHub, group, options);
+  const { members } = ties;
   const graph = new UndirectedGraph<Record<string, never>, { weight: number }>();
   for (const account of members) graph.addNode(index.accountIds[account]);
-  const n = members.length;
-  for (const [pair, weight] of weights) {
-    const a = members[Math.floor(pair / n)];
-    const b = members[pair % n];
-    graph.addEdge(index.accountIds[a], index.accountIds[b], { weight });
-  }
+  for (const [a, b, weight] of ties.pairs) graph.addEdge(index.accountIds[members[a]], index.accountIds[members[b]], { weight });
   const community = louvain(graph, {
     getEdgeWeight: "weight",
     resolution: options.resolution,
     rng: mulberry32(options.seed),
   });
+  return piecesOf(
+    ties,
+    Int32Array.from(members, (account) => community[index.accountIds[account]]),
+    options.minRingSize,
+  );
+}
 
-  // Louvain communities can be internally disconnected; keep only edges inside a community
-  // and take connected pieces, so a ring is always a linked group.
-  const communityOf = members.map((account) => community[index.accountIds[account]]);
+/**
+ * Louvain communities can be internally disconnected; keep only ties inside a community and
+ * take connected pieces, so a ring is always a linked group. Null when all is one community.
+ */
+function piecesOf({ members, weights }: SplitTies, communityOf: Int32Array, minRingSize: number): Int32Array[] | null {
   if (communityOf.every((c) => c === communityOf[0])) return null;
+  const n = members.length;
   const uf = new UnionFind(n);
   for (const pair of weights.keys()) {
     const a = Math.floor(pair / n);
     const b = pair % n;
     if (communityOf[a] === communityOf[b]) uf.union(a, b);
   }
-  const { start, members: localMembers } = groupsOf(uf, options.minRingSize);
+  const { start, members: localMembers } = groupsOf(uf, minRingSize);
   const pieces: Int32Array[] = [];
   for (let g = 0; g + 1 < start.length; g++) {
     const piece = Int32Array.from(localMembers.subarray(start[g], start[g + 1]), (p) => members[p]);

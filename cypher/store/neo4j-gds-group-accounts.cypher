@@ -1,0 +1,5 @@
+// In-store analysis: the facts of some accounts (members of groups to be split or peeled).
+// @param ids
+UNWIND $ids AS id
+MATCH (a:Account {id: id})
+RETURN a.id AS id, a.createdAt.epochMillis AS createdAt, a.country AS country

@@ -1,0 +1,229 @@
+/**
+ * The in-store analysis' side in Neo4j with Graph Data Science: degrees and hubs counted by
+ * Cypher, the linked groups found by gds.wcc on a projection that leaves hubs out, Louvain by
+ * gds.louvain, and each ring's counts aggregated in Cypher. Only groups, counts and the small
+ * graphs of groups to be split come back, never the whole link table. Statements are files
+ * under cypher/store/neo4j-gds-*; projections get a name of their own and are dropped on the
+ * way out, failure included.
+ */
+import { randomUUID } from "node:crypto";
+import type { AccountFact, AnalysisInput, LinkFact, RefundFact } from "../domain/analysis-types.ts";
+import { HIGH_VALUE_CATEGORIES, LINK_KINDS, type LinkLabel } from "../domain/model.ts";
+import type { ApprovalBaseline, ApprovalTally } from "../domain/rings/insiders.ts";
+import { NEW_ACCOUNT_DAYS } from "../domain/rings/ring-behaviour.ts";
+import { YOUNG_ACCOUNT_DAYS, type KindSharing, type RingTallies } from "../domain/rings/ring-facts.ts";
+import { cypher, withSlots, type CypherText } from "../cypher/cypher-files.ts";
+import { linkPath, linkUnion } from "../cypher/slot-domains.ts";
+import { propertyDefault } from "../schema/graph-specs.ts";
+import type { InStoreComponent, InStoreGraph, InStoreRingCounts, QueryRows } from "./graph-store.ts";
+
+/** Runs one read statement with the analysis' timeout; rows come back as plain values. */
+export type GdsRead = (text: CypherText, params: Record<string, unknown>) => Promise<QueryRows>;
+
+const DAY = 86_400_000;
+const STATUS_DEFAULT = propertyDefault("Refund", "status");
+const HIGH_VALUE = [...HIGH_VALUE_CATEGORIES];
+/** Rings per tally statement, and accounts per statement where a list of ids is sent. */
+const RINGS_PER_BATCH = 2_000;
+const IDS_PER_BATCH = 10_000;
+
+const file = (name: string) => cypher(`store/neo4j-gds-${name}`);
+const withLink = (name: string, kind: LinkLabel) => withSlots(file(name), { link: linkPath(kind) });
+const num = (v: unknown): number => (typeof v === "number" ? v : Number(v));
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+function batches<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export class GdsGraph implements InStoreGraph {
+  constructor(
+    private readonly read: GdsRead,
+    readonly library: string,
+  ) {}
+
+  async degreeHistogram(kind: LinkLabel): Promise<number[]> {
+    const { rows } = await this.read(withLink("degrees", kind), {});
+    const histogram: number[] = [];
+    for (const row of rows) histogram[num(row.degree)] = num(row.identifiers);
+    return Array.from(histogram, (c) => c ?? 0);
+  }
+
+  async hubs(kind: LinkLabel, threshold: number): Promise<{ identifierId: string; accounts: number }[]> {
+    const { rows } = await this.read(withLink("hubs", kind), { threshold });
+    return rows.map((row) => ({ identifierId: String(row.identifierId), accounts: num(row.degree) }));
+  }
+
+  async components(thresholds: ReadonlyMap<LinkLabel, number>, minSize: number): Promise<InStoreComponent[]> {
+    const graph = `ringlens-links-${randomUUID()}`;
+    try {
+      await this.read(withSlots(file("project-links"), { links: linkUnion() }), {
+        graph,
+        thresholds: LINK_KINDS.map((k) => thresholds.get(k.label) ?? 0),
+      });
+      const { rows } = await this.read(file("components"), {
+        graph,
+        minSize,
+        highValue: HIGH_VALUE,
+        statusDefault: STATUS_DEFAULT,
+        newAccountMs: NEW_ACCOUNT_DAYS * DAY,
+      });
+      return rows.map((row) => ({ members: (row.members as unknown[]).map(String), behaving: num(row.behaving) }));
+    } finally {
+      await this.drop(graph);
+    }
+  }
+
+  async groupInput(
+    accountIds: readonly string[],
+    kinds: readonly LinkLabel[],
+    hubs: ReadonlyMap<LinkLabel, readonly string[]>,
+  ): Promise<AnalysisInput> {
+    const accounts: AccountFact[] = [];
+    const links: LinkFact[] = [];
+    const refunds: RefundFact[] = [];
+    for (const ids of batches(accountIds, IDS_PER_BATCH)) {
+      for (const row of (await this.read(file("group-accounts"), { ids })).rows)
+        accounts.push({ id: String(row.id), createdAt: row.createdAt === null ? null : num(row.createdAt), country: str(row.country) });
+      for (const kind of kinds) {
+        const { rows } = await this.read(withLink("group-links", kind), { ids, hubs: hubs.get(kind) ?? [] });
+        for (const row of rows) links.push({ accountId: String(row.accountId), kind, identifierId: String(row.identifierId) });
+      }
+      for (const row of (await this.read(file("group-refunds"), { ids })).rows)
+        refunds.push({
+          id: String(row.id),
+          accountId: String(row.accountId),
+          employeeId: str(row.employeeId),
+          amount: Number(row.amount),
+          category: str(row.category),
+          returned: (row.returned as boolean | null) ?? null,
+          requestedAt: row.requestedAt === null ? null : num(row.requestedAt),
+          status: (row.status as string | null) || STATUS_DEFAULT,
+        });
+    }
+    return { accounts, links, refunds };
+  }
+
+  async louvain(nodeCount: number, pairs: readonly (readonly [number, number, number])[]): Promise<Int32Array> {
+    // Members without a weighted tie are not in the projection: each is a community of its own.
+    const community = Int32Array.from({ length: nodeCount }, (_, p) => -1 - p);
+    if (pairs.length === 0) return community;
+    const graph = `ringlens-split-${randomUUID()}`;
+    try {
+      const { rows } = await this.read(file("louvain"), { graph, pairs: pairs.map(([a, b, w]) => [a, b, w]) });
+      for (const row of rows) community[num(row.position)] = num(row.communityId);
+      return community;
+    } finally {
+      await this.drop(graph);
+    }
+  }
+
+  async ringTallies(
+    rings: readonly (readonly string[])[],
+    weighted: readonly LinkLabel[],
+    hubs: ReadonlyMap<LinkLabel, readonly string[]>,
+  ): Promise<InStoreRingCounts[]> {
+    const counts: InStoreRingCounts[] = rings.map((members) => ({
+      tallies: emptyTallies(members.length),
+      approvals: { n: 0, byEmployee: new Map() },
+      hubs: [],
+    }));
+    const indexed = rings.map((members, r) => ({ r, members }));
+    for (const batch of batchByMembers(indexed)) {
+      const params = { rings: batch };
+      for (const row of (await this.read(file("ring-refunds"), { ...params, highValue: HIGH_VALUE, statusDefault: STATUS_DEFAULT })).rows) {
+        const t = counts[num(row.r)]!.tallies;
+        t.refundCount = num(row.refundCount);
+        t.refundValue = num(row.refundValue);
+        t.noReturnCount = num(row.noReturnCount);
+        t.highValueCount = num(row.highValueCount);
+        t.requestTimes = (row.requestTimes as unknown[]).map(num);
+      }
+      for (const row of (await this.read(file("ring-members"), { ...params, youngMs: YOUNG_ACCOUNT_DAYS * DAY })).rows) {
+        const t = counts[num(row.r)]!.tallies;
+        t.countries = (row.countries as unknown[]).map(str);
+        t.datedMembers = num(row.datedMembers);
+        t.youngMembers = num(row.youngMembers);
+      }
+      for (const row of (await this.read(file("ring-approvals"), { ...params, statusDefault: STATUS_DEFAULT })).rows) {
+        const approvals: ApprovalTally = counts[num(row.r)]!.approvals;
+        const k = num(row.k);
+        approvals.n += k;
+        approvals.byEmployee.set(String(row.employeeId), { k, m: num(row.m) });
+      }
+      for (const kind of weighted) {
+        for (const row of (await this.read(withLink("ring-sharing", kind), params)).rows) {
+          const sharing: KindSharing = { kind, users: num(row.users), identifiers: num(row.identifiers), top: num(row.top) };
+          counts[num(row.r)]!.tallies.sharing.push(sharing);
+        }
+      }
+      for (const [kind, ids] of hubs) {
+        if (ids.length === 0) continue;
+        for (const row of (await this.read(withLink("ring-hubs", kind), { ...params, hubs: ids })).rows)
+          counts[num(row.r)]!.hubs.push({ kind, identifierId: String(row.identifierId), members: num(row.members) });
+      }
+    }
+    return counts;
+  }
+
+  async approvalBaseline(): Promise<ApprovalBaseline> {
+    const { rows } = await this.read(file("approval-baseline"), { statusDefault: STATUS_DEFAULT });
+    const byEmployee = new Map<string, number>();
+    let total = 0;
+    for (const row of rows) {
+      byEmployee.set(String(row.employeeId), num(row.approvals));
+      total += num(row.approvals);
+    }
+    return { total, byEmployee };
+  }
+
+  async linksAround(accountIds: readonly string[], kinds: readonly LinkLabel[]): Promise<LinkFact[]> {
+    const links: LinkFact[] = [];
+    for (const ids of batches(accountIds, IDS_PER_BATCH)) {
+      for (const kind of kinds) {
+        for (const row of (await this.read(withLink("links-around", kind), { ids })).rows)
+          links.push({ accountId: String(row.accountId), kind, identifierId: String(row.identifierId) });
+      }
+    }
+    return links;
+  }
+
+  private async drop(graph: string): Promise<void> {
+    await this.read(file("drop"), { graph }).catch(() => undefined);
+  }
+}
+
+function emptyTallies(size: number): RingTallies {
+  return {
+    size,
+    refundCount: 0,
+    refundValue: 0,
+    noReturnCount: 0,
+    highValueCount: 0,
+    datedMembers: 0,
+    youngMembers: 0,
+    requestTimes: [],
+    countries: [],
+    sharing: [],
+  };
+}
+
+/** Rings in statements of at most RINGS_PER_BATCH rings and about IDS_PER_BATCH members. */
+function batchByMembers(rings: { r: number; members: readonly string[] }[]): { r: number; members: readonly string[] }[][] {
+  const out: { r: number; members: readonly string[] }[][] = [];
+  let current: { r: number; members: readonly string[] }[] = [];
+  let members = 0;
+  for (const ring of rings) {
+    if (current.length > 0 && (current.length >= RINGS_PER_BATCH || members + ring.members.length > IDS_PER_BATCH)) {
+      out.push(current);
+      current = [];
+      members = 0;
+    }
+    current.push(ring);
+    members += ring.members.length;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}

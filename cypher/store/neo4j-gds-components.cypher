@@ -16,6 +16,6 @@ WITH componentId, a, EXISTS {
   MATCH (a)-[:REQUESTED]->(f:Refund)
   WHERE toLower(f.category) IN $highValue AND (
     (toLower(CASE WHEN f.status IS NULL OR f.status = '' THEN $statusDefault ELSE f.status END) = 'approved' AND f.returned = false)
-    OR f.requestedAt.epochMillis - a.createdAt.epochMillis <= $newAccountMs)
+    OR f.requestedAt <= a.createdAt + duration({milliseconds: $newAccountMs}))
 } AS behaves
 RETURN componentId, collect(a.id) AS members, sum(CASE WHEN behaves THEN 1 ELSE 0 END) AS behaving

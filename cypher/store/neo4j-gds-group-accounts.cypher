@@ -2,4 +2,4 @@
 // @param ids
 UNWIND $ids AS id
 MATCH (a:Account {id: id})
-RETURN a.id AS id, a.createdAt.epochMillis AS createdAt, a.country AS country
+RETURN a.id AS id, a.createdAt AS createdAt, a.country AS country

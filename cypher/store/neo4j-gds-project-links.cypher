@@ -6,6 +6,7 @@
 // @slot links: link-union
 // @param graph
 // @param thresholds
+WITH $thresholds AS thresholds
 {{links}}
 WITH gds.graph.project($graph, id(a) * 16, id(x) * 16 + k, {}, {undirectedRelationshipTypes: ['*']}) AS g
 RETURN g.nodeCount AS nodes, g.relationshipCount AS links

@@ -7,8 +7,8 @@ UNWIND $rings AS ring
 UNWIND ring.members AS id
 MATCH (a:Account {id: id})
 OPTIONAL MATCH (a)-[:REQUESTED]->(f:Refund)
-WITH ring.r AS r, a, min(f.requestedAt.epochMillis) AS first
-WITH r, a, first, a.createdAt.epochMillis AS created
+WITH ring.r AS r, a, min(f.requestedAt) AS first
+WITH r, a, first, a.createdAt AS created
 RETURN r, collect(a.country) AS countries,
   sum(CASE WHEN first IS NOT NULL AND created IS NOT NULL THEN 1 ELSE 0 END) AS datedMembers,
-  sum(CASE WHEN first IS NOT NULL AND created IS NOT NULL AND first - created <= $youngMs THEN 1 ELSE 0 END) AS youngMembers
+  sum(CASE WHEN first IS NOT NULL AND created IS NOT NULL AND first <= created + duration({milliseconds: $youngMs}) THEN 1 ELSE 0 END) AS youngMembers

@@ -14,4 +14,4 @@ RETURN r,
   sum(CASE WHEN approved THEN coalesce(f.amount, 0) ELSE 0 END) AS refundValue,
   sum(CASE WHEN approved AND f.returned = false THEN 1 ELSE 0 END) AS noReturnCount,
   sum(CASE WHEN approved AND toLower(f.category) IN $highValue THEN 1 ELSE 0 END) AS highValueCount,
-  collect(f.requestedAt.epochMillis) AS requestTimes
+  collect(f.requestedAt) AS requestTimes

@@ -2,6 +2,16 @@
 import type { Config } from "../config.ts";
 import { createStore } from "../store/create-store.ts";
 import { messageOf } from "../errors.ts";
+import type { GraphStore } from "../store/graph-store.ts";
+
+/** Whether `analyze --in-store` can run here, and if not why (and what to install). */
+async function inStoreLine(store: GraphStore): Promise<string> {
+  try {
+    return `in-store analysis: available (${(await store.inStoreGraph()).library})`;
+  } catch (error) {
+    return `in-store analysis: not available: ${messageOf(error)}`;
+  }
+}
 
 export async function runHealth(config: Config, out: NodeJS.WritableStream): Promise<number> {
   try {
@@ -12,12 +22,14 @@ export async function runHealth(config: Config, out: NodeJS.WritableStream): Pro
       out.write(
         `store: ${store.info.engine} (${store.info.engineVersion}) at ${store.info.location}: ${ok ? "answers" : "does not answer"}\n`,
       );
-      if (ok)
+      if (ok) {
         out.write(
           `${Object.entries(counts)
             .map(([k, v]) => `${k}=${v}`)
             .join(" ")}\n`,
         );
+        out.write(`${await inStoreLine(store)}\n`);
+      }
       return ok ? 0 : 1;
     } finally {
       await store.close();

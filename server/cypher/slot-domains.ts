@@ -34,18 +34,18 @@ export function linkPath(label: LinkLabel): string {
 
 /**
  * Every link kind's distinct (account `a`, identifier `x`, kind number `k`) pairs, for identifiers
- * of 2 to `$thresholds[k − 1]` accounts (hubs and lone identifiers left out; a kind whose entry
+ * of 2 to `thresholds[k − 1]` accounts (a list the statement binds) (hubs and lone identifiers left out; a kind whose entry
  * is below 2 gives none), as one UNION in a CALL: the in-store analysis' projection. k is the
  * kind's position in LINK_KINDS plus 1; a Device seen on accounts and one seen in contacts are
  * separate identifiers, as in-process.
  */
 export function linkUnion(): string {
-  const branch = (label: LinkLabel, k: number) => `WITH $thresholds[${k - 1}] AS t WHERE t >= 2
+  const branch = (label: LinkLabel, k: number) => `WITH thresholds[${k - 1}] AS t WHERE t >= 2
     MATCH (a:Account)${linkPath(label)}
     WITH t, x, collect(DISTINCT a) AS accounts WHERE size(accounts) >= 2 AND size(accounts) <= t
     UNWIND accounts AS a
     RETURN a, x, ${k} AS k`;
-  return `CALL () {
+  return `CALL (thresholds) {
     ${LINK_KINDS.map((kind, n) => branch(kind.label, n + 1)).join("\n    UNION ALL\n    ")}
   }`;
 }

@@ -31,6 +31,8 @@ const file = (name: string) => cypher(`store/neo4j-gds-${name}`);
 const withLink = (name: string, kind: LinkLabel) => withSlots(file(name), { link: linkPath(kind) });
 const num = (v: unknown): number => (typeof v === "number" ? v : Number(v));
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+/** Times come back as ISO text (plain rows), to the millisecond. */
+const millis = (v: unknown): number | null => (v === null || v === undefined ? null : Date.parse(String(v)));
 
 function batches<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -86,7 +88,7 @@ export class GdsGraph implements InStoreGraph {
     const refunds: RefundFact[] = [];
     for (const ids of batches(accountIds, IDS_PER_BATCH)) {
       for (const row of (await this.read(file("group-accounts"), { ids })).rows)
-        accounts.push({ id: String(row.id), createdAt: row.createdAt === null ? null : num(row.createdAt), country: str(row.country) });
+        accounts.push({ id: String(row.id), createdAt: millis(row.createdAt), country: str(row.country) });
       for (const kind of kinds) {
         const { rows } = await this.read(withLink("group-links", kind), { ids, hubs: hubs.get(kind) ?? [] });
         for (const row of rows) links.push({ accountId: String(row.accountId), kind, identifierId: String(row.identifierId) });
@@ -99,7 +101,7 @@ export class GdsGraph implements InStoreGraph {
           amount: Number(row.amount),
           category: str(row.category),
           returned: (row.returned as boolean | null) ?? null,
-          requestedAt: row.requestedAt === null ? null : num(row.requestedAt),
+          requestedAt: millis(row.requestedAt),
           status: (row.status as string | null) || STATUS_DEFAULT,
         });
     }
@@ -139,7 +141,7 @@ export class GdsGraph implements InStoreGraph {
         t.refundValue = num(row.refundValue);
         t.noReturnCount = num(row.noReturnCount);
         t.highValueCount = num(row.highValueCount);
-        t.requestTimes = (row.requestTimes as unknown[]).map(num);
+        t.requestTimes = (row.requestTimes as unknown[]).map((v) => millis(v)!);
       }
       for (const row of (await this.read(file("ring-members"), { ...params, youngMs: YOUNG_ACCOUNT_DAYS * DAY })).rows) {
         const t = counts[num(row.r)]!.tallies;

@@ -47,7 +47,8 @@ async function detectInProcess(store: GraphStore, options: Partial<DetectOptions
   return {
     previous: read.value.previous,
     result: detect.value,
-    linksAround: async () => eachLinkFact(read.value.input),
+    // Iterable again on every pass (the alerts index the links by identifier and by account).
+    linksAround: async () => ({ [Symbol.iterator]: () => eachLinkFact(read.value.input) }),
     phases: [read.timing],
   };
 }

@@ -11,4 +11,4 @@ storeContract("embedded", async () => {
   const store = await openEmbeddedStore({ folder: path.join(root, `db-${++n}`), command: "test" });
   await store.ensureSchema();
   return store;
-});
+}, { graphAlgorithms: false });

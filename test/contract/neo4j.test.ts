@@ -11,5 +11,5 @@ describeOnNeo4j("neo4j store contract", (target) => {
   storeContract("neo4j", async () => {
     await wipeNeo4j(target);
     return createStore(neo4jConfig(target), { command: "test" });
-  });
+  }, { graphAlgorithms: true });
 });

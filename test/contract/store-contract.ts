@@ -31,6 +31,7 @@ import {
   setAlertStatus,
 } from "../../server/investigation/investigation-records.ts";
 import { watchRows } from "../../server/investigation/run-watches.ts";
+import { inStoreContract } from "./in-store-contract.ts";
 
 const GOLDEN_FILE = path.join(import.meta.dirname, "golden-small.json");
 const UPDATE = process.env.RINGLENS_UPDATE_GOLDEN === "1";
@@ -116,11 +117,13 @@ function goldenChecker() {
 
 /**
  * Runs the contract against a store kind. `makeStore` returns an empty, open store each call.
- * @example storeContract("embedded", async () => openEmbeddedStore({ folder: tempDir() }))
+ * `has.graphAlgorithms`: the store runs `analyze --in-store` (Neo4j with GDS), or must say why not.
+ * @example storeContract("embedded", async () => openEmbeddedStore({ folder: tempDir() }), { graphAlgorithms: false })
  */
-export function storeContract(name: string, makeStore: () => Promise<GraphStore>): void {
+export function storeContract(name: string, makeStore: () => Promise<GraphStore>, has: { graphAlgorithms: boolean }): void {
   const golden = goldenChecker();
   afterAll(() => golden.save());
+  inStoreContract(name, makeStore, has.graphAlgorithms);
 
   describe(`${name} store contract — the small fixture, loaded and analysed`, () => {
     const dir = tempDir("ringlens-contract-");

@@ -7,8 +7,12 @@ import { storeContract } from "./store-contract.ts";
 const root = tempDir("ringlens-contract-embedded-");
 let n = 0;
 
-storeContract("embedded", async () => {
-  const store = await openEmbeddedStore({ folder: path.join(root, `db-${++n}`), command: "test" });
-  await store.ensureSchema();
-  return store;
-}, { graphAlgorithms: false });
+storeContract(
+  "embedded",
+  async () => {
+    const store = await openEmbeddedStore({ folder: path.join(root, `db-${++n}`), command: "test" });
+    await store.ensureSchema();
+    return store;
+  },
+  { graphAlgorithms: false },
+);

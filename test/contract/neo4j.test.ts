@@ -8,8 +8,12 @@ import { describeOnNeo4j, neo4jConfig, wipeNeo4j } from "../helpers/neo4j-target
 import { storeContract } from "./store-contract.ts";
 
 describeOnNeo4j("neo4j store contract", (target) => {
-  storeContract("neo4j", async () => {
-    await wipeNeo4j(target);
-    return createStore(neo4jConfig(target), { command: "test" });
-  }, { graphAlgorithms: true });
+  storeContract(
+    "neo4j",
+    async () => {
+      await wipeNeo4j(target);
+      return createStore(neo4jConfig(target), { command: "test" });
+    },
+    { graphAlgorithms: true },
+  );
 });

@@ -63,7 +63,8 @@ const ACCEPTED: Record<string, { message: string; reason: string }[]> = Object.f
     name,
     [
       {
-        message: "warning: The query used a deprecated function. ('id' has been replaced by 'elementId or consider using an application-generated id')",
+        message:
+          "warning: The query used a deprecated function. ('id' has been replaced by 'elementId or consider using an application-generated id')",
         reason: "gds.graph.project's Cypher projection takes integer node ids; one node gives one identifier per link kind",
       },
     ],
@@ -227,7 +228,8 @@ const WHITELIST: Record<string, Record<string, string>> = {
     "linkPath(label)": "a path built from LINK_KINDS' relationship types and node labels",
     k: "a link kind's number (its position in LINK_KINDS plus 1)",
     "k - 1": "a link kind's position in LINK_KINDS",
-    'LINK_KINDS.map((kind, n) => branch(kind.label, n + 1)).join("\\n    UNION ALL\\n    ")': "one branch per LINK_KINDS entry, built as above",
+    'LINK_KINDS.map((kind, n) => branch(kind.label, n + 1)).join("\\n    UNION ALL\\n    ")':
+      "one branch per LINK_KINDS entry, built as above",
   },
   "server/store/embedded-loads.ts": {
     set: "setClause of graph description property names",

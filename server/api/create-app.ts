@@ -91,7 +91,7 @@ export function createApp(options: AppOptions): express.Express {
     ...options,
     tasks: {
       importFolder: (folder) => afterWrite(options.tasks.importFolder(folder)),
-      analyze: (settings) => afterWrite(options.tasks.analyze(settings)),
+      analyze: (settings, run) => afterWrite(options.tasks.analyze(settings, run)),
     },
   };
   app.use("/api", statusRouter(ctx));

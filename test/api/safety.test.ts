@@ -105,6 +105,13 @@ describe("write endpoints with a token", () => {
     expect(extra.status).toBe(400);
   });
 
+  it("refuse an in-store analysis on the embedded store with 400 saying what to use", async () => {
+    const { status, body } = await postJson(`${s.url}/api/analyze`, { inStore: true }, auth);
+    expect(status).toBe(400);
+    expect(body.error.message).toMatch(/no graph algorithms library.*without --in-store/);
+    expect((await postJson(`${s.url}/api/analyze`, { inStore: "yes" }, auth)).status).toBe(400);
+  });
+
   it("import only from folders inside the import root", async () => {
     for (const folder of ["../../etc", "/etc", "small/../../.."]) {
       const { status, body } = await postJson(`${s.url}/api/import`, { folder }, auth);

@@ -161,6 +161,17 @@ describeOnNeo4j("the API on Neo4j answers as on the embedded store", (target) =>
     await same("/api/rings");
   });
 
+  it("analyses in the store through the API: the same rings as the embedded store's", async () => {
+    const auth = { authorization: `Bearer ${TOKEN}` };
+    const started = await postJson(`${neo4j.url}/api/analyze`, { hubThreshold: 10, inStore: true }, auth);
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
+    const done = await waitForJob(neo4j, started.body);
+    expect(done.status, JSON.stringify(done)).toBe("succeeded");
+    expect(done.report.summary.phases.map((p: { phase: string }) => p.phase)).toContain("in-store components");
+    expect((await postJson(`${neo4j.url}/api/analyze`, { inStore: "yes" }, auth)).status).toBe(400);
+    await same("/api/rings");
+  });
+
   it("the OpenAPI document and an unknown route", async () => {
     expect((await getJson(`${neo4j.url}/api/openapi.json`)).status).toBe(200);
     expect((await same("/api/nothing-here")).status).toBe(404);

@@ -81,4 +81,49 @@ describeOnNeo4j("the CLI flow on Neo4j, on the default demo", (target) => {
     expect(ringN.status).toBe(200);
     expect(ringN.body).toEqual(ringE.body);
   }, 300_000);
+
+  it(
+    "finds the same rings with `analyze --in-store` (GDS in Neo4j) as the embedded store in process",
+    async () => {
+      const analyze = await runCli(["analyze", "--store", "neo4j", "--in-store"], env);
+      expect(analyze.code, analyze.stderr).toBe(0);
+      expect(analyze.stdout.split("\n")[0]).toEqual(embedded.analyze);
+      const file = path.join(dir, "in-store-rings.csv");
+      expect((await runCli(["rings", "--store", "neo4j", "--out", file], env)).code).toBe(0);
+      expect(fs.readFileSync(file, "utf8")).toEqual(embedded.rings);
+    },
+    FLOW_MS,
+  );
+
+  it(
+    "measures the same quality in the store when groups are split (eval figures within 0.01)",
+    async () => {
+      const evalOf = async (store: string[], runEnv: Record<string, string>, analyzeFlags: string[]) => {
+        const analyze = await runCli(["analyze", ...store, "--max-ring-size", "8", ...analyzeFlags], runEnv);
+        expect(analyze.code, analyze.stderr).toBe(0);
+        const evaluated = await runCli(["eval", ...store, "--truth", path.join(demo, "truth"), "--json"], runEnv);
+        expect(evaluated.code, evaluated.stderr).toBe(0);
+        return numbersOf(JSON.parse(evaluated.stdout).ringlens);
+      };
+      // The servers of the test above hold the embedded store.
+      await Promise.all(servers.splice(0).map((s) => s.stop()));
+      const inProcess = await evalOf(["--db", db], {}, []);
+      const inStore = await evalOf(["--store", "neo4j"], env, ["--in-store"]);
+      // Louvain cut the planted rings (none is 8 accounts or fewer in the default demo), or this compares nothing.
+      expect(inProcess["rings.recall"]).toBeLessThan(1);
+      expect(Object.keys(inStore)).toEqual(Object.keys(inProcess));
+      for (const [key, value] of Object.entries(inProcess)) {
+        const tolerance = Math.abs(value) <= 1 ? 0.01 : 0.01 * Math.abs(value);
+        expect(Math.abs(inStore[key]! - value), `${key}: in store ${inStore[key]}, in process ${value}`).toBeLessThanOrEqual(tolerance);
+      }
+    },
+    FLOW_MS,
+  );
 });
+
+/** Every number of an eval report by its path (`pairwise.f1`). */
+function numbersOf(value: unknown, prefix = ""): Record<string, number> {
+  if (typeof value === "number") return { [prefix]: value };
+  if (value === null || typeof value !== "object") return {};
+  return Object.assign({}, ...Object.entries(value).map(([k, v]) => numbersOf(v, prefix ? `${prefix}.${k}` : k)));
+}

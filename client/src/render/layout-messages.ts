@@ -12,7 +12,13 @@ export type ToLayout =
   | { type: "run"; id: number; nodes: Float32Array; edges: Float32Array; settings: LayoutSettings }
   /** The page has drawn the last positions it got and wants the next. */
   | { type: "ready"; run: number }
+  /** The run is out of time: send the latest positions as the last. */
+  | { type: "finish"; run: number }
+  /** Stop without another word (the user stopped it, or is dragging a node). */
   | { type: "stop"; run: number };
+
+/** Why a run's last message is its last. */
+export type LayoutEnd = "settled" | "finished";
 
 export interface FromLayout {
   run: number;
@@ -20,6 +26,6 @@ export interface FromLayout {
   positions: Float64Array;
   /** Steps taken in this run so far. */
   steps: number;
-  /** True on the run's last message: the drawing has settled and the worker has stopped. */
-  settled: boolean;
+  /** Set on the run's last message: the worker has stopped, settled or told to finish. */
+  end: LayoutEnd | null;
 }

@@ -2,12 +2,13 @@
  * The ForceAtlas2 web worker: steps the layout on its own, without waiting for the page to
  * draw each step (graphology's supervisor runs one step per message, so a slow frame holds the
  * layout back), judges every step with convergence.ts and hands the page its latest positions
- * whenever the page says it is ready for more. Same step function as graphology's worker.
+ * whenever the page says it is ready for more, and the last ones when the run settles or the
+ * page tells it to finish. Same step function as graphology's worker.
  * Speaks only through messages (layout-messages.ts); imports no DOM, graph or sigma.
  */
 import iterate from "graphology-layout-forceatlas2/iterate.js";
 import { settleCheck } from "./convergence.ts";
-import type { ToLayout, FromLayout, LayoutSettings } from "./layout-messages.ts";
+import type { FromLayout, LayoutEnd, LayoutSettings, ToLayout } from "./layout-messages.ts";
 
 /** Work done between two looks at the message queue, so stop and ready are heard promptly. */
 const SLICE_MS = 30;
@@ -37,8 +38,8 @@ function positionsOf(nodes: Float32Array): Float64Array {
   return positions;
 }
 
-function send(current: Run, positions: Float64Array, settled: boolean): void {
-  const message: FromLayout = { run: current.id, positions, steps: current.steps, settled };
+function send(current: Run, positions: Float64Array, end: LayoutEnd | null): void {
+  const message: FromLayout = { run: current.id, positions, steps: current.steps, end };
   scope.postMessage(message, [positions.buffer]);
   current.pageReady = false;
 }
@@ -59,13 +60,13 @@ function loop(): void {
     current.previous = latest;
     current.calmSteps = check.calmSteps;
     if (check.settled) {
-      send(current, latest.slice(), true);
+      send(current, latest.slice(), "settled");
       run = null;
       looping = false;
       return;
     }
   } while (performance.now() < until);
-  if (current.pageReady) send(current, latest.slice(), false);
+  if (current.pageReady) send(current, latest.slice(), null);
   setTimeout(loop, 0);
 }
 
@@ -73,13 +74,18 @@ self.addEventListener("message", (event: MessageEvent<ToLayout>) => {
   const message = event.data;
   if (message.type === "run") {
     const { id, nodes, edges, settings } = message;
-    run = { id, nodes, edges, settings, previous: positionsOf(nodes), calmSteps: 0, steps: 0, pageReady: true };
+    // The page says when it wants positions: after a frame that was quick to draw.
+    run = { id, nodes, edges, settings, previous: positionsOf(nodes), calmSteps: 0, steps: 0, pageReady: false };
     if (!looping) {
       looping = true;
       setTimeout(loop, 0);
     }
   } else if (message.type === "ready") {
     if (run?.id === message.run) run.pageReady = true;
+  } else if (message.type === "finish") {
+    if (run?.id !== message.run) return;
+    send(run, positionsOf(run.nodes), "finished");
+    run = null;
   } else if (run?.id === message.run) {
     run = null;
   }

@@ -15,7 +15,7 @@ export interface SettleRule {
 /**
  * Half a pixel per step on a 1,000-pixel stage, five steps running. Measured offline with the
  * viewer's settings from the server's start: the 5,000-node bench neighbourhood passes it after
- * ~45 steps (Barnes-Hut noise floors at ~2e-4), the 174-node demo ring after ~45.
+ * ~45 steps (and then creeps at ~2e-4 a step), the 174-node demo ring after ~45.
  */
 export const SETTLE_RULE: SettleRule = { maxMovement: 5e-4, calmSteps: 5 };
 

@@ -10,6 +10,7 @@ import { createScene } from "./app/graph-scene.ts";
 import { onPopView, parseView, viewName } from "./app/router.ts";
 import { installHook, hookState, hookUpdate } from "./app/test-hook.ts";
 import { nodeKey } from "./graph/data-graph.ts";
+import { layoutWorker } from "./render/layout-runner.ts";
 import { nodesOnScreen } from "./render/nodes-on-screen.ts";
 import { byId } from "./ui/dom.ts";
 import { createDetailsPanel } from "./ui/details-panel.ts";
@@ -28,6 +29,9 @@ import { createToolbar } from "./ui/toolbar.ts";
 import { wireToolbar } from "./app/toolbar-actions.ts";
 
 const FOLD_REFUNDS_BY_DEFAULT = true;
+
+// Started while the first view's data loads, so it is up before that view's first frame.
+layoutWorker();
 
 installHook(() => {
   const renderer = scene.renderer();

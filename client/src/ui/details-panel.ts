@@ -44,7 +44,7 @@ export function createDetailsPanel(root: HTMLElement, deps: DetailsDeps): Detail
           "ul",
           { className: "muted" },
           el("li", null, "Hover a node to see its neighbours; click it for details; double-click to expand."),
-          el("li", null, "Drag nodes; the layout runs a few seconds by itself, or use Layout."),
+          el("li", null, "Drag nodes; the layout runs by itself until the picture is still, or use Layout."),
           el("li", null, "Shapes and colours are explained in the legend under the graph."),
         ),
       );

@@ -11,6 +11,7 @@ import { CLI, runChild } from "../child/run-child.ts";
 import { ratio, summarise, type Figure } from "../figure.ts";
 import { loadedStore } from "../prepare-store.ts";
 import { ticking } from "../progress.ts";
+import fs from "node:fs";
 import path from "node:path";
 
 const WORKER = path.resolve(import.meta.dirname, "../workers/analyze-baselines-worker.ts");
@@ -41,6 +42,18 @@ export interface AnalyzeSection {
   accounts: number;
   groups: { ringlens: number; bare: number; graphology: number | null };
   rings: number;
+  /** On Neo4j: `ringlens analyze --in-store` (GDS), the same runs, beside the in-process figures. */
+  inStore?: InStoreFigures;
+}
+
+export interface InStoreFigures {
+  phases: { phase: string; seconds: Figure }[];
+  processSeconds: Figure;
+  peakRssMb: Figure;
+  storePeakRssMb?: Figure;
+  rings: number;
+  /** Rings whose members the in-process run found too (the same ring id), of `rings`. */
+  sameRings: number;
 }
 
 interface Baselines {
@@ -62,6 +75,8 @@ export async function measureAnalyze(ctx: BenchContext): Promise<AnalyzeSection>
   const cli: { phases: { phase: string; ms: number }[]; rings: number; wallMs: number; rss: number; serverRss?: number }[] = [];
   const onNeo4j = ctx.store.kind === "neo4j";
   const baselines: Baselines[] = [];
+  const inStore: { phases: { phase: string; ms: number }[]; rings: number; wallMs: number; rss: number; serverRss?: number }[] = [];
+  let sameRings = 0;
   for (let run = 0; run < runs; run++) {
     // For the record only: graphology runs once, in the first run, and not at sizes it cannot hold.
     const withGraphology = run === 0 && ctx.demo.rows <= GRAPHOLOGY_MAX_LINKS;
@@ -72,6 +87,28 @@ export async function measureAnalyze(ctx: BenchContext): Promise<AnalyzeSection>
     const serverRss = ctx.store.serverRss?.peakMb();
     const summary = JSON.parse(result.stdout) as { rings: number; phases: { phase: string; ms: number }[] };
     cli.push({ phases: summary.phases, rings: summary.rings, wallMs: result.wallMs, rss: result.maxRssBytes, serverRss });
+    if (onNeo4j) {
+      const inProcessRings = run === 0 ? await ringMembers(ctx, store, `in-process-${run}`) : null;
+      ctx.store.serverRss?.reset();
+      const within = await ticking(ctx.progress, `analyze ${run + 1}/${runs}: ringlens analyze --in-store`, () =>
+        runChild(CLI, ctx.store.args(store, ["analyze", "--in-store", "--json"]), { env: ctx.store.env }),
+      );
+      const s = JSON.parse(within.stdout) as { rings: number; phases: { phase: string; ms: number }[] };
+      inStore.push({
+        phases: s.phases,
+        rings: s.rings,
+        wallMs: within.wallMs,
+        rss: within.maxRssBytes,
+        serverRss: ctx.store.serverRss?.peakMb(),
+      });
+      if (inProcessRings) {
+        const found = await ringMembers(ctx, store, `in-store-${run}`);
+        sameRings = [...found].filter(([id, members]) => inProcessRings.get(id) === members).length;
+      }
+      ctx.progress.say(
+        `analyze ${run + 1}/${runs}: --in-store ${(within.wallMs / 1000).toFixed(2)} s wall, peak RSS ${Math.round(within.maxRssBytes / 1_048_576)} MB (${phaseLine(s.phases)})`,
+      );
+    }
     const tmp = ctx.scratch(`analyze-baselines-${run}`);
     const worker = await ticking(ctx.progress, `analyze ${run + 1}/${runs}: ${onNeo4j ? "" : "engine COPY TO and "}bare union-find`, () =>
       runChild(WORKER, [store, tmp, String(run % 2), withGraphology ? "graphology" : "no-graphology", ctx.store.kind], {
@@ -128,7 +165,32 @@ export async function measureAnalyze(ctx: BenchContext): Promise<AnalyzeSection>
     accounts: last.accounts,
     groups: baselines[0]!.groups,
     rings: cli[0]!.rings,
+    ...(onNeo4j
+      ? {
+          inStore: {
+            phases: inStore[0]!.phases.map(({ phase }) => ({
+              phase,
+              seconds: summarise(inStore.map((c) => (c.phases.find((p) => p.phase === phase)?.ms ?? Number.NaN) / 1000)),
+            })),
+            processSeconds: summarise(inStore.map((c) => c.wallMs / 1000)),
+            peakRssMb: summarise(inStore.map((c) => Math.round(c.rss / 1_048_576))),
+            ...(ctx.store.serverRss ? { storePeakRssMb: summarise(inStore.map((c) => c.serverRss ?? Number.NaN)) } : {}),
+            rings: inStore[0]!.rings,
+            sameRings,
+          },
+        }
+      : {}),
   };
+}
+
+/** Each ring's members (ring id → sorted ids joined) as `ringlens rings` exports the store's analysis. */
+async function ringMembers(ctx: BenchContext, store: string, name: string): Promise<Map<string, string>> {
+  const file = path.join(ctx.scratch(`rings-${name}`), "rings.csv");
+  await runChild(CLI, ctx.store.args(store, ["rings", "--format", "json", "--out", file]), { env: ctx.store.env });
+  const rows = JSON.parse(fs.readFileSync(file, "utf8")) as { ring_id: string; account_id: string; role: string }[];
+  const byRing = new Map<string, string[]>();
+  for (const row of rows) if (row.role === "member") byRing.set(row.ring_id, [...(byRing.get(row.ring_id) ?? []), row.account_id]);
+  return new Map([...byRing].map(([id, members]) => [id, members.sort().join(",")]));
 }
 
 const toSeconds = (ms: number) => ms / 1000;

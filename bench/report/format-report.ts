@@ -139,7 +139,22 @@ function formatAnalyzeNeo4j(analyze: AnalyzeSection): string {
     figureRow("peak RSS, MB", analyze.peakRssMb, int),
   );
   if (analyze.storePeakRssMb) rows.push(figureRow("Neo4j JVM peak RSS during `ringlens analyze`, MB", analyze.storePeakRssMb, int));
-  return analyzeSection(analyze, rows);
+  const section = analyzeSection(analyze, rows);
+  const within = analyze.inStore;
+  if (!within) return section;
+  const inStoreRows = within.phases.map(({ phase, seconds }) => figureRow(`${phase}, s`, seconds, secs));
+  inStoreRows.push(
+    figureRow("`ringlens analyze --in-store` process, wall s", within.processSeconds, secs, "start-up, store open and close included"),
+    figureRow("peak RSS, MB", within.peakRssMb, int, `in process: ${int(analyze.peakRssMb.median)} MB`),
+  );
+  if (within.storePeakRssMb) inStoreRows.push(figureRow("Neo4j JVM peak RSS during `--in-store`, MB", within.storePeakRssMb, int));
+  return [
+    section,
+    "",
+    `### Analyze in the store (GDS): ${int(within.rings)} rings, ${int(within.sameRings)} with the same members as in process`,
+    "",
+    table(FIGURE_HEADER, inStoreRows),
+  ].join("\n");
 }
 
 function formatLoad(load: LoadSection): string {

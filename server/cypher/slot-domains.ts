@@ -50,6 +50,9 @@ export function linkUnion(): string {
   }`;
 }
 
+/** The two hops from an account to an identifier a link kind can take (bind `l` and `x`). */
+export const LINK_HOPS = { own: "-[l]->(x)", contact: "-[:HAS_CONTACT]->(:Contact)-[l]->(x)" } as const;
+
 let schema: GraphSchema | undefined;
 const fromSchema = (pick: (s: GraphSchema) => string[]) => () => {
   schema ??= graphSchema();
@@ -69,6 +72,8 @@ export const SLOT_DOMAINS = {
   "contact-rel": () => CONTACT_LINK_KINDS.map((k) => k.rel),
   /** An account's path to an identifier of each link kind (LINK_KINDS), see linkPath. */
   "link-path": () => LINK_KINDS.map((k) => linkPath(k.label)),
+  /** From an account `a` to an identifier `x` over relationship `l`: its own, or one of its support contacts'. */
+  "link-hop": () => [LINK_HOPS.own, LINK_HOPS.contact],
   /** The in-store analysis' projection of every link kind (one value), see linkUnion. */
   "link-union": () => [linkUnion()],
   /** Every table of the graph description, for the export. */

@@ -8,12 +8,12 @@
  */
 import { randomUUID } from "node:crypto";
 import type { AccountFact, AnalysisInput, LinkFact, RefundFact } from "../domain/analysis-types.ts";
-import { HIGH_VALUE_CATEGORIES, LINK_KINDS, type LinkLabel } from "../domain/model.ts";
+import { HIGH_VALUE_CATEGORIES, LINK_KINDS, contactKindOf, type LinkLabel } from "../domain/model.ts";
 import type { ApprovalBaseline, ApprovalTally } from "../domain/rings/insiders.ts";
 import { NEW_ACCOUNT_DAYS } from "../domain/rings/ring-behaviour.ts";
-import { YOUNG_ACCOUNT_DAYS, type KindSharing, type RingTallies } from "../domain/rings/ring-facts.ts";
+import { YOUNG_ACCOUNT_DAYS, type RingTallies } from "../domain/rings/ring-facts.ts";
 import { cypher, withSlots, type CypherText } from "../cypher/cypher-files.ts";
-import { linkPath, linkUnion } from "../cypher/slot-domains.ts";
+import { LINK_HOPS, linkPath, linkUnion } from "../cypher/slot-domains.ts";
 import { propertyDefault } from "../schema/graph-specs.ts";
 import type { InStoreComponent, InStoreGraph, InStoreRingCounts, QueryRows } from "./graph-store.ts";
 
@@ -26,6 +26,8 @@ const HIGH_VALUE = [...HIGH_VALUE_CATEGORIES];
 /** Rings per tally statement, and accounts per statement where a list of ids is sent. */
 const RINGS_PER_BATCH = 2_000;
 const IDS_PER_BATCH = 10_000;
+/** Tally batches in flight at once: the server counts one on each of its cores (measured: 2 on this 2-core machine). */
+const CONCURRENT_BATCHES = 2;
 
 const file = (name: string) => cypher(`store/neo4j-gds-${name}`);
 const withLink = (name: string, kind: LinkLabel) => withSlots(file(name), { link: linkPath(kind) });
@@ -41,9 +43,15 @@ function batches<T>(items: readonly T[], size: number): T[][] {
 }
 
 export class GdsGraph implements InStoreGraph {
+  /**
+   * @param abandonedAfterMs a projection of ringlens older than this is one a killed run left (a
+   *   run's projection lives through two statements, each within the analysis timeout), dropped
+   *   when the next analysis starts.
+   */
   constructor(
     private readonly read: GdsRead,
     readonly library: string,
+    private readonly abandonedAfterMs = Number.POSITIVE_INFINITY,
   ) {}
 
   async degreeHistogram(kind: LinkLabel): Promise<number[]> {
@@ -60,6 +68,7 @@ export class GdsGraph implements InStoreGraph {
 
   async components(thresholds: ReadonlyMap<LinkLabel, number>, minSize: number): Promise<InStoreComponent[]> {
     const graph = `ringlens-links-${randomUUID()}`;
+    if (Number.isFinite(this.abandonedAfterMs)) await this.read(file("drop-abandoned"), { before: Date.now() - this.abandonedAfterMs });
     try {
       await this.read(withSlots(file("project-links"), { links: linkUnion() }), {
         graph,
@@ -133,18 +142,31 @@ export class GdsGraph implements InStoreGraph {
       hubs: [],
     }));
     const indexed = rings.map((members, r) => ({ r, members }));
-    for (const batch of batchByMembers(indexed)) {
+    const kindOfRel = new Map(LINK_KINDS.map((k) => [k.rel, k.label]));
+    const sharingOf = new Set(weighted);
+    const hubsByRel = Object.fromEntries(LINK_KINDS.filter((k) => hubs.has(k.label)).map((k) => [k.rel, hubs.get(k.label)!]));
+    const hops = [
+      { hop: LINK_HOPS.own, rels: LINK_KINDS.filter((k) => !contactKindOf(k.label)) },
+      { hop: LINK_HOPS.contact, rels: LINK_KINDS.filter((k) => contactKindOf(k.label)) },
+    ].map(({ hop, rels }) => ({
+      text: withSlots(file("ring-identifiers"), { hop }),
+      rels: rels.filter((k) => sharingOf.has(k.label) || hubs.has(k.label)).map((k) => k.rel),
+    }));
+    await eachConcurrently(batchByMembers(indexed), CONCURRENT_BATCHES, async (batch) => {
       const params = { rings: batch };
-      for (const row of (await this.read(file("ring-refunds"), { ...params, highValue: HIGH_VALUE, statusDefault: STATUS_DEFAULT })).rows) {
+      const accounts = await this.read(file("ring-accounts"), {
+        ...params,
+        highValue: HIGH_VALUE,
+        statusDefault: STATUS_DEFAULT,
+        youngMs: YOUNG_ACCOUNT_DAYS * DAY,
+      });
+      for (const row of accounts.rows) {
         const t = counts[num(row.r)]!.tallies;
         t.refundCount = num(row.refundCount);
         t.refundValue = num(row.refundValue);
         t.noReturnCount = num(row.noReturnCount);
         t.highValueCount = num(row.highValueCount);
-        t.requestTimes = (row.requestTimes as unknown[]).map((v) => millis(v)!);
-      }
-      for (const row of (await this.read(file("ring-members"), { ...params, youngMs: YOUNG_ACCOUNT_DAYS * DAY })).rows) {
-        const t = counts[num(row.r)]!.tallies;
+        t.requestTimes = (row.requestTimes as unknown[][]).flat().map((v) => millis(v)!);
         t.countries = (row.countries as unknown[]).map(str);
         t.datedMembers = num(row.datedMembers);
         t.youngMembers = num(row.youngMembers);
@@ -155,18 +177,18 @@ export class GdsGraph implements InStoreGraph {
         approvals.n += k;
         approvals.byEmployee.set(String(row.employeeId), { k, m: num(row.m) });
       }
-      for (const kind of weighted) {
-        for (const row of (await this.read(withLink("ring-sharing", kind), params)).rows) {
-          const sharing: KindSharing = { kind, users: num(row.users), identifiers: num(row.identifiers), top: num(row.top) };
-          counts[num(row.r)]!.tallies.sharing.push(sharing);
+      for (const { text, rels } of hops) {
+        if (rels.length === 0) continue;
+        for (const row of (await this.read(text, { ...params, rels, hubs: hubsByRel })).rows) {
+          const ring = counts[num(row.r)]!;
+          const kind = kindOfRel.get(String(row.rel))!;
+          if (sharingOf.has(kind))
+            ring.tallies.sharing.push({ kind, users: num(row.users), identifiers: num(row.identifiers), top: num(row.top) });
+          for (const [identifierId, members] of row.hubUses as [unknown, unknown][])
+            ring.hubs.push({ kind, identifierId: String(identifierId), members: num(members) });
         }
       }
-      for (const [kind, ids] of hubs) {
-        if (ids.length === 0) continue;
-        for (const row of (await this.read(withLink("ring-hubs", kind), { ...params, hubs: ids })).rows)
-          counts[num(row.r)]!.hubs.push({ kind, identifierId: String(row.identifierId), members: num(row.members) });
-      }
-    }
+    });
     return counts;
   }
 
@@ -195,6 +217,15 @@ export class GdsGraph implements InStoreGraph {
   private async drop(graph: string): Promise<void> {
     await this.read(file("drop"), { graph }).catch(() => undefined);
   }
+}
+
+/** Runs `work` on every item, at most `limit` at a time; rejects with the first failure. */
+async function eachConcurrently<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 function emptyTallies(size: number): RingTallies {

@@ -155,7 +155,7 @@ export class Neo4jStore implements GraphStore {
       );
     }
     const timeoutMs = this.options.analysisTimeoutMs ?? DEFAULTS.analysisTimeoutMs;
-    return new GdsGraph((text, params) => this.query(text, params, { timeoutMs }), `Graph Data Science ${version}`);
+    return new GdsGraph((text, params) => this.query(text, params, { timeoutMs }), `Graph Data Science ${version}`, 2 * timeoutMs);
   }
 
   async query(cypher: CypherText, params: Record<string, unknown>, options: QueryOptions): Promise<QueryRows> {

@@ -11,7 +11,7 @@ import type { AnalysisResult } from "../../server/domain/analysis-types.ts";
 import { importFolder } from "../../server/ingest/import-folder.ts";
 import { runAnalysis } from "../../server/tasks/run-analysis.ts";
 import { detectInStore } from "../../server/tasks/detect-in-store.ts";
-import { GdsGraph } from "../../server/store/neo4j-gds-graph.ts";
+import { GdsGraph, type GdsRead } from "../../server/store/neo4j-gds-graph.ts";
 import { updateCase } from "../../server/investigation/update-case.ts";
 import { listAlerts } from "../../server/investigation/investigation-records.ts";
 import { isRinglensError } from "../../server/errors.ts";
@@ -94,6 +94,21 @@ export function inStoreContract(name: string, makeStore: () => Promise<GraphStor
         caseId: opened.id,
         identifier: { kind: "Device", id: "dev-r1a" },
       });
+    });
+
+    it("drops the projections a killed run left, and none another run may be using", async () => {
+      const leave = (name: string) =>
+        store.query(
+          adHoc(`MATCH (a:Account) WITH a LIMIT 1 RETURN gds.graph.project('${name}', a, null).nodeCount AS nodes`),
+          {},
+          { timeoutMs: T },
+        );
+      await leave("ringlens-links-left-by-a-killed-run");
+      const read: GdsRead = (text, params) => store.query(text, params, { timeoutMs: T });
+      await detectInStore(new GdsGraph(read, "Graph Data Science", 3_600_000), { ...SETTINGS, now: NOW });
+      expect(await projections(store)).toEqual(["ringlens-links-left-by-a-killed-run"]);
+      await detectInStore(new GdsGraph(read, "Graph Data Science", 0), { ...SETTINGS, now: NOW });
+      expect(await projections(store)).toEqual([]);
     });
 
     it("leaves no projection behind, also when a step after the projection fails", async () => {

@@ -127,10 +127,10 @@ export const API_OPERATIONS: Record<string, Record<string, Op>> = {
     post: {
       summary: "Analyse the store as a job (admin role); the job's report is the analysis summary, the cases moved and the alerts raised",
       secured: true,
-      body: '{"hubThreshold": "auto" | n ≥ 1, "maxRingSize": n ≥ 2, "minScore": 0–100, "linkPolicy": {"ip": {"link": true, "hubThreshold": 20, "weight": 0.25}}} (all optional)',
+      body: '{"hubThreshold": "auto" | n ≥ 1, "maxRingSize": n ≥ 2, "minScore": 0–100, "linkPolicy": {"ip": {"link": true, "hubThreshold": 20, "weight": 0.25}}, "inStore": true | false} (all optional; inStore: detect in Neo4j with GDS)',
       responses: {
         202: "Job",
-        400: "bad setting",
+        400: "bad setting, or inStore on a store without graph algorithms (the message says what to install)",
         401: "token required",
         403: "write endpoints off, or not an admin token",
         409: "a job is running",

@@ -15,7 +15,7 @@ import { assembleRings, type DraftLink, type RingDraft } from "../domain/rings/a
 import { attachRelatives, describeAttachment } from "../domain/rings/attach-relatives.ts";
 import { tabulateAccounts } from "../domain/rings/account-table.ts";
 import { compareStrings } from "../domain/rings/compare-strings.ts";
-import { resolveDetectOptions, type DetectOptions } from "../domain/rings/detect-options.ts";
+import { insiderRuleOf, resolveDetectOptions, splitOptionsOf, type DetectOptions } from "../domain/rings/detect-options.ts";
 import { autoHubThresholdOfHistogram } from "../domain/rings/hub-policy.ts";
 import { insidersFromTally } from "../domain/rings/insiders.ts";
 import { indexLinks } from "../domain/rings/link-index.ts";
@@ -128,12 +128,7 @@ export async function detectInStore(
 
   const rings = await timed("scores", async () => {
     const baseline = await graph.approvalBaseline();
-    const rule = {
-      minApprovals: settings.insiderMinApprovals,
-      minShare: settings.insiderMinShare,
-      minLift: settings.insiderMinLift,
-      maxPValue: settings.insiderMaxPValue,
-    };
+    const rule = insiderRuleOf(settings);
     const hubOrder = new Map(hubs.list.map((hub, position) => [`${hub.kind}:${hub.identifierId}`, position]));
     const hubAccounts = new Map(hubs.list.map((hub) => [`${hub.kind}:${hub.identifierId}`, hub.accounts]));
     const full: RingDraft[] = drafts.map((draft, r) => {
@@ -191,14 +186,7 @@ async function splitGroups(
   const table = tabulateAccounts(index, input);
   // Hubs were left out of the read: nothing here is a hub.
   const isHub = new Uint8Array(index.identifierIds.length);
-  const split = {
-    maxRingSize: settings.maxRingSize,
-    minRingSize: settings.minRingSize,
-    seed: settings.seed,
-    resolution: settings.louvainResolution,
-    maxDepth: settings.splitDepth,
-    kindWeights,
-  };
+  const split = splitOptionsOf(settings, kindWeights);
   const out: Omit<RingDraft, "facts" | "insiders" | "hubs">[] = [];
   for (const group of groups) {
     const positions = Int32Array.from(group.members, (id) => index.accounts.indexOf(id)).sort();

@@ -7,6 +7,8 @@
 import { z } from "zod";
 import { RinglensError } from "../../errors.ts";
 import { expecting, resolveLinkPolicy, type LinkPolicyInput } from "./link-policy.ts";
+import type { InsiderRule } from "./insiders.ts";
+import type { SplitOptions } from "./split-communities.ts";
 
 const int = (min: number) => z.int(expecting(`an integer ≥ ${min}`)).min(min, expecting(`an integer ≥ ${min}`));
 const number = (min: number, max: number | null, text: string) => {
@@ -96,4 +98,26 @@ export function resolveDetectOptions(options: Partial<DetectOptions> = {}, who =
     throw new RinglensError("invalid-input", `${who}: \`minRingSize\` is above \`maxRingSize\`. Expecting minRingSize ≤ maxRingSize.`);
   }
   return resolved;
+}
+
+/** The Louvain split's settings of a resolved analysis (kindWeights from its link policy). */
+export function splitOptionsOf(settings: DetectOptions, kindWeights: Partial<Record<string, number>>): SplitOptions {
+  return {
+    maxRingSize: settings.maxRingSize,
+    minRingSize: settings.minRingSize,
+    seed: settings.seed,
+    resolution: settings.louvainResolution,
+    maxDepth: settings.splitDepth,
+    kindWeights,
+  };
+}
+
+/** The insider rule of a resolved analysis. */
+export function insiderRuleOf(settings: DetectOptions): InsiderRule {
+  return {
+    minApprovals: settings.insiderMinApprovals,
+    minShare: settings.insiderMinShare,
+    minLift: settings.insiderMinLift,
+    maxPValue: settings.insiderMaxPValue,
+  };
 }

@@ -7,7 +7,7 @@
 import type { AnalysisInput, AnalysisResult, PhaseTiming } from "../analysis-types.ts";
 import { refundsOf, tabulateAccounts } from "./account-table.ts";
 import { compareStrings } from "./compare-strings.ts";
-import { type DetectOptions, resolveDetectOptions } from "./detect-options.ts";
+import { type DetectOptions, insiderRuleOf, resolveDetectOptions, splitOptionsOf } from "./detect-options.ts";
 import { findComponents, groupList } from "./find-components.ts";
 import { selectHubs } from "./hub-policy.ts";
 import { approvalBaseline, findInsiders } from "./insiders.ts";
@@ -65,16 +65,7 @@ export function detectRings(input: AnalysisInput, options: Partial<DetectOptions
   // Bridged crews are told apart first, so a pair above maxRingSize is not cut by Louvain elsewhere than at its bridge.
   const crews = timed("bridges", () => groupList(components).flatMap((group) => splitBridges(index, table, hubs.isHub, group)));
   const pieces = timed("split", () =>
-    crews.flatMap((group) =>
-      splitCommunities(index, hubs.isHub, group, {
-        maxRingSize: settings.maxRingSize,
-        minRingSize: settings.minRingSize,
-        seed: settings.seed,
-        resolution: settings.louvainResolution,
-        maxDepth: settings.splitDepth,
-        kindWeights,
-      }),
-    ),
+    crews.flatMap((group) => splitCommunities(index, hubs.isHub, group, splitOptionsOf(settings, kindWeights))),
   );
   const { groups, attachments } = timed("attach", () => {
     const groups: Int32Array[] = [];
@@ -89,12 +80,7 @@ export function detectRings(input: AnalysisInput, options: Partial<DetectOptions
   });
   const insiders = timed("insiders", () => {
     const baseline = approvalBaseline(input.refunds);
-    const rule = {
-      minApprovals: settings.insiderMinApprovals,
-      minShare: settings.insiderMinShare,
-      minLift: settings.insiderMinLift,
-      maxPValue: settings.insiderMaxPValue,
-    };
+    const rule = insiderRuleOf(settings);
     return groups.map((group) => findInsiders(refundsOf(table, group), baseline, rule));
   });
   const rings = timed("scores", () => {

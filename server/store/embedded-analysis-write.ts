@@ -1,38 +1,14 @@
 /**
- * The embedded engine's analysis write-back: the result staged as CSV files (CsvLineFile), copied
+ * The embedded engine's analysis write-back: the result staged as CSV files (embedded-staged-csv.ts), copied
  * by the engine into staged tables and swapped in (embedded-analysis-writes.ts has the statements).
  */
 import path from "node:path";
 import type { AnalysisResult } from "../domain/analysis-types.ts";
 import type { Exec } from "./embedded-connection.ts";
 import { checkpoint } from "../checkpoints.ts";
-import { CsvLineFile } from "../csv/csv-line-file.ts";
-import { memberTable, ringTable, suspectTable, type StagedTable } from "./analysis-rows.ts";
-import {
-  LIST_SEPARATOR,
-  copyRelsStatement,
-  copyRingsStatement,
-  stagedTablesStatements,
-  swapStatements,
-} from "./embedded-analysis-writes.ts";
-
-/** Writes a staged table line by line (a million members never become one string); lists joined by LIST_SEPARATOR. */
-function writeCsv(file: string, table: StagedTable): void {
-  const lists = table.columns.map((c) => c.type === "string[]");
-  const out = new CsvLineFile(
-    file,
-    table.columns.map((c) => c.name),
-  );
-  const cells: string[] = new Array(lists.length);
-  for (const row of table.rows) {
-    for (let i = 0; i < lists.length; i++) {
-      const v = row[i];
-      cells[i] = lists[i] ? (v as string[]).join(LIST_SEPARATOR) : v === null || v === undefined ? "" : String(v);
-    }
-    out.write(cells);
-  }
-  out.close();
-}
+import { writeStagedCsv } from "./embedded-staged-csv.ts";
+import { memberTable, ringTable, suspectTable } from "./analysis-rows.ts";
+import { copyRelsStatement, copyRingsStatement, stagedTablesStatements, swapStatements } from "./embedded-analysis-writes.ts";
 
 /**
  * Copies the new analysis into staged tables, then swaps them in by one small transaction; on
@@ -49,7 +25,7 @@ export async function writeResult(
   const rings = { file: path.join(tmp, "rings.csv"), table: ringTable(result) };
   const members = { file: path.join(tmp, "members.csv"), table: memberTable(result) };
   const suspects = { file: path.join(tmp, "suspects.csv"), table: suspectTable(result) };
-  for (const staged of [rings, members, suspects]) writeCsv(staged.file, staged.table);
+  for (const staged of [rings, members, suspects]) writeStagedCsv(staged.file, staged.table);
   await withoutReads(async () => {
     for (const statement of stagedTablesStatements()) await exec(statement);
     await exec(copyRingsStatement(rings.table.columns, rings.file, result.analysedAt));

@@ -10,8 +10,8 @@ import { cypher } from "../cypher/cypher-files.ts";
 import type { RingDetail, RingMember, RingPage, RingSummary } from "../../wire/wire-types.ts";
 import type { AttachedAccount, HubUse, RingLevel, RingLink } from "../domain/analysis-types.ts";
 import { readStoredReasons } from "../store/stored-reasons.ts";
+import { readStoredLineage } from "../store/stored-lineage.ts";
 import { nodeLabelOf } from "../domain/model.ts";
-import type { RingLineage } from "../domain/investigation/ring-lineage.ts";
 
 /** Sort keys of the ring list, each with its own statement (cypher/reads/ring-page-by-*.cypher). */
 export const RING_SORTS = {
@@ -88,7 +88,7 @@ export async function getRing(store: GraphStore, id: string, timeoutMs: number):
       score: Number(i.score),
       reason: String(i.reason),
     })),
-    lineage: row.lineage ? (JSON.parse(String(row.lineage)) as RingLineage | null) : null,
+    lineage: row.lineage ? readStoredLineage(String(row.lineage)) : null,
     // Last, and null: the case is not part of the analysis (nor of its cache); the route fills it in on every request.
     case: null,
   };

@@ -8,6 +8,7 @@ import type { AnalysisResult, InsiderFinding, RingResult } from "../domain/analy
 import type { PropertyOf, RelPropertyOf } from "../schema/graph-schema.ts";
 import { nodeSpec, relSpec, type PropertySpec } from "../schema/graph-specs.ts";
 import { storedReasons } from "./stored-reasons.ts";
+import { storedLineage } from "./stored-lineage.ts";
 
 /** Set from the run's time, the same on every ring, rather than from the ring. */
 export const RUN_TIME: PropertyOf<"Ring"> = "analysedAt";
@@ -26,7 +27,7 @@ const RING_VALUES: { readonly [P in RingColumn]: (r: RingResult) => string | num
   refundValue: (r) => r.refundValue,
   noReturnShare: (r) => r.noReturnShare,
   insiderCount: (r) => r.insiders.length,
-  lineage: (r) => JSON.stringify(r.lineage ?? null),
+  lineage: (r) => storedLineage(r.lineage),
 };
 const SUSPECT_VALUES: { readonly [P in RelPropertyOf<"SUSPECTED_IN">]: (i: InsiderFinding) => string | number } = {
   share: (i) => i.share,

@@ -10,6 +10,9 @@ import { writeStagedCsv } from "./embedded-staged-csv.ts";
 import { memberTable, ringTable, suspectTable } from "./analysis-rows.ts";
 import { copyRelsStatement, copyRingsStatement, stagedTablesStatements, swapStatements } from "./embedded-analysis-writes.ts";
 
+/** Resolves once pending promise callbacks have run: what an engine call queued has been issued. */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * Copies the new analysis into staged tables, then swaps them in by one small transaction; on
  * failure the engine rolls back and the staged tables are made anew by the next run. The
@@ -25,10 +28,19 @@ export async function writeResult(
   const rings = { file: path.join(tmp, "rings.csv"), table: ringTable(result) };
   const members = { file: path.join(tmp, "members.csv"), table: memberTable(result) };
   const suspects = { file: path.join(tmp, "suspects.csv"), table: suspectTable(result) };
-  for (const staged of [rings, members, suspects]) writeStagedCsv(staged.file, staged.table);
+  writeStagedCsv(rings.file, rings.table);
   await withoutReads(async () => {
     for (const statement of stagedTablesStatements()) await exec(statement);
-    await exec(copyRingsStatement(rings.table.columns, rings.file, result.analysedAt));
+    // The engine copies the rings on its own threads while this thread stages the rest.
+    const copyingRings = exec(copyRingsStatement(rings.table.columns, rings.file, result.analysedAt));
+    copyingRings.catch(() => undefined); // awaited below, also when staging fails first
+    await turn(); // the statement reaches the engine before the staging holds this thread
+    try {
+      writeStagedCsv(members.file, members.table);
+      writeStagedCsv(suspects.file, suspects.table);
+    } finally {
+      await copyingRings;
+    }
     // Members keep the parallel reader (the bulk of the write); an account id holding a quoted
     // line break would need parallel=false like the other two files.
     await exec(copyRelsStatement("MEMBER_OF", members.table.columns, members.file, true));

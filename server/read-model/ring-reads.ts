@@ -8,9 +8,10 @@ import { toCents } from "../domain/money.ts";
 import type { GraphStore } from "../store/graph-store.ts";
 import { cypher } from "../cypher/cypher-files.ts";
 import type { RingDetail, RingMember, RingPage, RingSummary } from "../../wire/wire-types.ts";
-import type { AttachedAccount, HubUse, Reason, RingLevel, RingLink } from "../domain/analysis-types.ts";
+import type { AttachedAccount, HubUse, RingLevel, RingLink } from "../domain/analysis-types.ts";
+import { readStoredReasons } from "../store/stored-reasons.ts";
+import { readStoredLineage } from "../store/stored-lineage.ts";
 import { nodeLabelOf } from "../domain/model.ts";
-import type { RingLineage } from "../domain/investigation/ring-lineage.ts";
 
 /** Sort keys of the ring list, each with its own statement (cypher/reads/ring-page-by-*.cypher). */
 export const RING_SORTS = {
@@ -56,7 +57,7 @@ export async function getRing(store: GraphStore, id: string, timeoutMs: number):
   const insiders = await store.query(cypher("reads/ring-insiders"), { id }, { timeoutMs });
   return {
     ...toSummary(row),
-    reasons: JSON.parse(String(row.reasons ?? "[]")) as Reason[],
+    reasons: readStoredReasons(String(row.reasons ?? "[]")),
     // A hub of a contact link kind (ContactDevice) is a node of its node kind (Device) on the graph.
     hubs: (JSON.parse(String(row.hubs ?? "[]")) as HubUse[]).map((h) => ({ ...h, nodeType: nodeLabelOf(h.kind) })),
     links: JSON.parse(String(row.links ?? "[]")) as RingLink[],
@@ -87,7 +88,7 @@ export async function getRing(store: GraphStore, id: string, timeoutMs: number):
       score: Number(i.score),
       reason: String(i.reason),
     })),
-    lineage: row.lineage ? (JSON.parse(String(row.lineage)) as RingLineage | null) : null,
+    lineage: row.lineage ? readStoredLineage(String(row.lineage)) : null,
     // Last, and null: the case is not part of the analysis (nor of its cache); the route fills it in on every request.
     case: null,
   };

@@ -7,6 +7,8 @@
 import type { AnalysisResult, InsiderFinding, RingResult } from "../domain/analysis-types.ts";
 import type { PropertyOf, RelPropertyOf } from "../schema/graph-schema.ts";
 import { nodeSpec, relSpec, type PropertySpec } from "../schema/graph-specs.ts";
+import { storedReasons } from "./stored-reasons.ts";
+import { storedLineage } from "./stored-lineage.ts";
 
 /** Set from the run's time, the same on every ring, rather than from the ring. */
 export const RUN_TIME: PropertyOf<"Ring"> = "analysedAt";
@@ -16,7 +18,7 @@ const RING_VALUES: { readonly [P in RingColumn]: (r: RingResult) => string | num
   size: (r) => r.size,
   score: (r) => r.score,
   level: (r) => r.level,
-  reasons: (r) => JSON.stringify(r.reasons),
+  reasons: (r) => storedReasons(r.reasons),
   hubs: (r) => JSON.stringify(r.hubs),
   links: (r) => JSON.stringify(r.links),
   attached: (r) => JSON.stringify(r.attached),
@@ -25,7 +27,7 @@ const RING_VALUES: { readonly [P in RingColumn]: (r: RingResult) => string | num
   refundValue: (r) => r.refundValue,
   noReturnShare: (r) => r.noReturnShare,
   insiderCount: (r) => r.insiders.length,
-  lineage: (r) => JSON.stringify(r.lineage ?? null),
+  lineage: (r) => storedLineage(r.lineage),
 };
 const SUSPECT_VALUES: { readonly [P in RelPropertyOf<"SUSPECTED_IN">]: (i: InsiderFinding) => string | number } = {
   share: (i) => i.share,

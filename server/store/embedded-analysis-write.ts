@@ -1,38 +1,17 @@
 /**
- * The embedded engine's analysis write-back: the result staged as CSV files (CsvLineFile), copied
+ * The embedded engine's analysis write-back: the result staged as CSV files (embedded-staged-csv.ts), copied
  * by the engine into staged tables and swapped in (embedded-analysis-writes.ts has the statements).
  */
 import path from "node:path";
 import type { AnalysisResult } from "../domain/analysis-types.ts";
 import type { Exec } from "./embedded-connection.ts";
 import { checkpoint } from "../checkpoints.ts";
-import { CsvLineFile } from "../csv/csv-line-file.ts";
-import { memberTable, ringTable, suspectTable, type StagedTable } from "./analysis-rows.ts";
-import {
-  LIST_SEPARATOR,
-  copyRelsStatement,
-  copyRingsStatement,
-  stagedTablesStatements,
-  swapStatements,
-} from "./embedded-analysis-writes.ts";
+import { writeStagedCsv } from "./embedded-staged-csv.ts";
+import { memberTable, ringTable, suspectTable } from "./analysis-rows.ts";
+import { copyRelsStatement, copyRingsStatement, stagedTablesStatements, swapStatements } from "./embedded-analysis-writes.ts";
 
-/** Writes a staged table line by line (a million members never become one string); lists joined by LIST_SEPARATOR. */
-function writeCsv(file: string, table: StagedTable): void {
-  const lists = table.columns.map((c) => c.type === "string[]");
-  const out = new CsvLineFile(
-    file,
-    table.columns.map((c) => c.name),
-  );
-  const cells: string[] = new Array(lists.length);
-  for (const row of table.rows) {
-    for (let i = 0; i < lists.length; i++) {
-      const v = row[i];
-      cells[i] = lists[i] ? (v as string[]).join(LIST_SEPARATOR) : v === null || v === undefined ? "" : String(v);
-    }
-    out.write(cells);
-  }
-  out.close();
-}
+/** Resolves once pending promise callbacks have run: what an engine call queued has been issued. */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Copies the new analysis into staged tables, then swaps them in by one small transaction; on
@@ -49,10 +28,19 @@ export async function writeResult(
   const rings = { file: path.join(tmp, "rings.csv"), table: ringTable(result) };
   const members = { file: path.join(tmp, "members.csv"), table: memberTable(result) };
   const suspects = { file: path.join(tmp, "suspects.csv"), table: suspectTable(result) };
-  for (const staged of [rings, members, suspects]) writeCsv(staged.file, staged.table);
+  writeStagedCsv(rings.file, rings.table);
   await withoutReads(async () => {
     for (const statement of stagedTablesStatements()) await exec(statement);
-    await exec(copyRingsStatement(rings.table.columns, rings.file, result.analysedAt));
+    // The engine copies the rings on its own threads while this thread stages the rest.
+    const copyingRings = exec(copyRingsStatement(rings.table.columns, rings.file, result.analysedAt));
+    copyingRings.catch(() => undefined); // awaited below, also when staging fails first
+    await turn(); // the statement reaches the engine before the staging holds this thread
+    try {
+      writeStagedCsv(members.file, members.table);
+      writeStagedCsv(suspects.file, suspects.table);
+    } finally {
+      await copyingRings;
+    }
     // Members keep the parallel reader (the bulk of the write); an account id holding a quoted
     // line break would need parallel=false like the other two files.
     await exec(copyRelsStatement("MEMBER_OF", members.table.columns, members.file, true));

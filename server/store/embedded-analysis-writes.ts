@@ -15,6 +15,12 @@ import { RUN_TIME } from "./analysis-rows.ts";
 /** Joins list cells in staged CSVs: the unit separator, a control character that import refuses in any input value. */
 export const LIST_SEPARATOR = "\u001f";
 
+/**
+ * Quotes text cells in staged CSVs (embedded-staged-csv.ts): the group separator, another
+ * control character import refuses, so a cell never holds it and nothing inside needs escaping.
+ */
+export const CELL_QUOTE = "\u001d";
+
 /** The relationship types an analysis writes: those that end at a Ring. */
 const RING = nodeSpec("Ring");
 const ANALYSIS_RELS: readonly RelSpec[] = (["MEMBER_OF", "SUSPECTED_IN"] as const).map((t) => relSpec(t));
@@ -53,7 +59,7 @@ function value(c: PropertySpec): string {
 }
 
 const load = (columns: readonly PropertySpec[], file: string, parallel: boolean) =>
-  `LOAD WITH HEADERS (${header(columns)}) FROM '${file}' (header=true${parallel ? "" : ", parallel=false"})`;
+  `LOAD WITH HEADERS (${header(columns)}) FROM '${file}' (header=true, quote='${CELL_QUOTE}', escape='${CELL_QUOTE}'${parallel ? "" : ", parallel=false"})`;
 
 /** Copies one Ring per staged row into the staged Ring table, every ring stamped with the run's time. */
 export function copyRingsStatement(columns: readonly PropertySpec[], file: string, analysedAt: number): string {

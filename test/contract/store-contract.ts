@@ -278,6 +278,21 @@ export function storeContract(name: string, makeStore: () => Promise<GraphStore>
       await store.writeAnalysis(result);
     });
 
+    it("shows a ring's reasons and an insider's reason as written, whatever characters they hold", async () => {
+      const odd = 'a "quoted", comma\tand\nline \\ break';
+      const base = result.rings.find((r) => r.insiders.length > 0)!;
+      const ring = {
+        ...base,
+        reasons: [{ ...base.reasons[0]!, label: odd }, ...base.reasons.slice(1)],
+        insiders: [{ ...base.insiders[0]!, reason: odd }, ...base.insiders.slice(1)],
+      };
+      await store.writeAnalysis({ ...result, rings: result.rings.map((r) => (r.id === ring.id ? ring : r)) });
+      const detail = await getRing(store, ring.id, T);
+      expect(detail.reasons).toEqual(ring.reasons);
+      expect(detail.insiders.find((i) => i.employeeId === ring.insiders[0]!.employeeId)?.reason).toBe(odd);
+      await store.writeAnalysis(result);
+    });
+
     it("keeps the previous analysis intact when writing a new one fails", async () => {
       const before = await store.query(
         adHoc("MATCH (r:Ring) OPTIONAL MATCH (a:Account)-[:MEMBER_OF]->(r) RETURN r.id AS id, r.analysedAt AS at, count(a) AS members"),

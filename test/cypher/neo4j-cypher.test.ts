@@ -216,6 +216,7 @@ const WHITELIST: Record<string, Record<string, string>> = {
   "server/store/embedded-analysis-writes.ts": {
     "header(columns)": "the description's property names and KUZU_TYPES",
     file: "a temp file the store made (mkdtemp)",
+    CELL_QUOTE: "a constant control character",
     'parallel ? "" : ", parallel=false"': "constant text",
     "stagedName(RING.label)": "RING_STAGING.staged, a constant label",
     "stagedName(type)": "a graph description relationship type plus a constant suffix",

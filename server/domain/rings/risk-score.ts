@@ -17,8 +17,10 @@ interface ScoreInput {
 
 interface Factor {
   code: string;
+  /** What the reason measures, as most rings show it. */
+  label: string;
   /** A ring's own label, when the reason names what it measured in this ring. */
-  label: string | ((ring: ScoreInput) => string);
+  ownLabel?: (ring: ScoreInput) => string;
   weight: number;
   value: (ring: ScoreInput) => number;
   /** In [0, 1]; reads the ring too when the value needs support (a share of two refunds proves little). */
@@ -99,13 +101,17 @@ const FACTORS: readonly Factor[] = [
   { code: "velocity", label: "Most refunds in 7 days", weight: 8, value: (r) => r.facts.maxRefundsInWindow, strength: ramp(2, 10) },
   {
     code: "identifier-sharing",
-    label: sharingLabel,
+    label: SHARING_LABEL,
+    ownLabel: sharingLabel,
     weight: 8,
     value: (r) => r.facts.sharing,
     strength: ramp(1, 5),
   },
   { code: "hubs", label: "Hubs (reshippers, kiosks) shared by members", weight: 7, value: (r) => r.hubCount, strength: ramp(0, 2) },
 ];
+
+/** Each reason code's usual label: stores keep a reason's label only where it differs (stored-reasons.ts). */
+export const REASON_LABELS: ReadonlyMap<string, string> = new Map(FACTORS.map((f) => [f.code, f.label]));
 
 /** Score thresholds of the levels: high from 60, medium from 35, low below. */
 export const LEVEL_THRESHOLDS = { high: 60, medium: 35 } as const;
@@ -134,7 +140,7 @@ export function scoreRing(
     const value = factor.value(ring);
     const contributionTenths = Math.round(factor.weight * factor.strength(value, ring) * 10);
     tenths += contributionTenths;
-    const label = typeof factor.label === "string" ? factor.label : factor.label(ring);
+    const label = factor.ownLabel ? factor.ownLabel(ring) : factor.label;
     return { code: factor.code, label, value: Math.round(value * 1000) / 1000, contribution: contributionTenths / 10 };
   });
   reasons.sort((a, b) => b.contribution - a.contribution);

@@ -42,6 +42,29 @@ function batches<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+/** Every text GdsGraph sends, slots filled as it fills them (for the parser test and the adapter's list). */
+export function gdsTexts(): CypherText[] {
+  const perKind = ["degrees", "hubs", "group-links", "links-around"].flatMap((name) => LINK_KINDS.map((k) => withLink(name, k.label)));
+  const fixed = [
+    "version",
+    "components",
+    "drop",
+    "drop-abandoned",
+    "louvain",
+    "group-accounts",
+    "group-refunds",
+    "ring-accounts",
+    "ring-approvals",
+    "approval-baseline",
+  ].map(file);
+  return [
+    ...fixed,
+    ...perKind,
+    withSlots(file("project-links"), { links: linkUnion() }),
+    ...Object.values(LINK_HOPS).map((hop) => withSlots(file("ring-identifiers"), { hop })),
+  ];
+}
+
 export class GdsGraph implements InStoreGraph {
   /**
    * @param abandonedAfterMs a projection of ringlens older than this is one a killed run left (a

@@ -10,6 +10,7 @@ import { UPSERT_ORDER } from "./graph-store.ts";
 import { UPSERT_FIELDS, UPSERT_STATEMENTS } from "./neo4j-upserts.ts";
 import { ANALYSIS_READS, ANALYSIS_WRITES, stagedRows } from "./neo4j-analysis-io.ts";
 import { STORE_TEXTS, countStatements } from "./store-statements.ts";
+import { gdsTexts } from "./neo4j-gds-graph.ts";
 
 export const STORE_STATEMENTS = {
   ping: STORE_TEXTS.ping.neo4j,
@@ -98,5 +99,6 @@ export function neo4jStatements(): StatementText[] {
   }
   out.push({ name: "analysis retireCurrent", text: ANALYSIS_WRITES.retireCurrent, params: [] });
   out.push({ name: "analysis deleteRetired", text: ANALYSIS_WRITES.deleteRetired, params: ["batchSize"] });
+  for (const text of gdsTexts()) out.push({ name: text.name, text: text.neo4j, params: [...text.params] });
   return out;
 }

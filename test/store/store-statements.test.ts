@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { cypher, listCypherFiles } from "../../server/cypher/cypher-files.ts";
 import { neo4jStatements } from "../../server/store/neo4j-statements.ts";
+import { everyFilling } from "../cypher/collect-cypher.ts";
 
 describe("cypher/store", () => {
   it("holds no Neo4j text the parser test would miss", () => {
@@ -13,6 +14,11 @@ describe("cypher/store", () => {
       .filter((f) => !f.startsWith("kuzu-"))
       .map((f) => `store/${f.replace(/\.cypher$/, "")}`);
     expect(files.length).toBeGreaterThanOrEqual(11);
-    for (const name of files) expect(sent.has(cypher(name).neo4j), name).toBe(true);
+    // A file with slots is sent filled: one of its fillings must be among the adapter's texts.
+    for (const name of files)
+      expect(
+        everyFilling(cypher(name)).some((t) => sent.has(t.neo4j)),
+        name,
+      ).toBe(true);
   });
 });

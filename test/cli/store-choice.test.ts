@@ -26,6 +26,7 @@ describe("--db with NEO4J_URI set", () => {
     expect(health.stdout).toMatch(
       new RegExp(`^store: embedded \\(kuzu [^)]+\\) at ${db.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: answers\\n.*Account=[1-9]`, "m"),
     );
+    expect(health.stdout).toMatch(/^in-store analysis: not available: .*no graph algorithms library.*without --in-store/m);
   }, 120_000);
 
   it("still goes to Neo4j when --store neo4j is given too", async () => {

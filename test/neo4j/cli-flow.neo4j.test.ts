@@ -85,6 +85,8 @@ describeOnNeo4j("the CLI flow on Neo4j, on the default demo", (target) => {
   it(
     "finds the same rings with `analyze --in-store` (GDS in Neo4j) as the embedded store in process",
     async () => {
+      const health = await runCli(["health", "--store", "neo4j"], env);
+      expect(health.stdout).toMatch(/^in-store analysis: available \(Graph Data Science \d+\.\d+/m);
       const analyze = await runCli(["analyze", "--store", "neo4j", "--in-store"], env);
       expect(analyze.code, analyze.stderr).toBe(0);
       expect(analyze.stdout.split("\n")[0]).toEqual(embedded.analyze);

@@ -57,6 +57,17 @@ describe("ringlens exit codes", () => {
   });
 
   // A server and two CLI runs: the wait for the server has its own deadline, within the test's.
+  it("exits 1 with what to use when --in-store asks the embedded store for graph algorithms", async () => {
+    const db = path.join(dir, "db6");
+    expect((await runCli(["load", path.join(FIXTURES, "small"), "--db", db, "--rejects", path.join(dir, "r6.csv")])).code).toBe(0);
+    const { code, stderr } = await runCli(["analyze", "--in-store", "--db", db]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^ringlens: embedded store at .*: it has no graph algorithms library.*without --in-store.*Neo4j with Graph Data Science/m);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    // Nothing was analysed.
+    expect((await runCli(["rings", "--db", db])).stdout.trim().split("\n")).toHaveLength(1);
+  }, 120_000);
+
   it("names the process holding the store instead of the engine's lock error", async () => {
     const db = path.join(dir, "db5");
     const holder = startServe(["--db", db]);

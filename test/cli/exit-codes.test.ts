@@ -62,7 +62,9 @@ describe("ringlens exit codes", () => {
     expect((await runCli(["load", path.join(FIXTURES, "small"), "--db", db, "--rejects", path.join(dir, "r6.csv")])).code).toBe(0);
     const { code, stderr } = await runCli(["analyze", "--in-store", "--db", db]);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^ringlens: embedded store at .*: it has no graph algorithms library.*without --in-store.*Neo4j with Graph Data Science/m);
+    expect(stderr).toMatch(
+      /^ringlens: embedded store at .*: it has no graph algorithms library.*without --in-store.*Neo4j with Graph Data Science/m,
+    );
     expect(stderr).not.toMatch(/\n\s+at /);
     // Nothing was analysed.
     expect((await runCli(["rings", "--db", db])).stdout.trim().split("\n")).toHaveLength(1);

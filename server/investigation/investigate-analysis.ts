@@ -5,7 +5,7 @@
  */
 import type { AnalysisResult, LinkFact } from "../domain/analysis-types.ts";
 import { followCases } from "../domain/investigation/follow-cases.ts";
-import { raiseCaseAlerts } from "../domain/investigation/raise-alerts.ts";
+import { knownMembers, raiseCaseAlerts } from "../domain/investigation/raise-alerts.ts";
 import type { AlertRecord } from "../domain/investigation/case-types.ts";
 import type { RingLineage } from "../domain/investigation/ring-lineage.ts";
 import type { Catalogue } from "../queries/catalogue.ts";
@@ -83,9 +83,7 @@ async function linksForConfirmed(
   for (const c of cases) {
     if (c.status !== "confirmed") continue;
     const lineage = ctx.lineage.get(c.ringId);
-    if (!lineage) continue;
-    for (const prev of [lineage.previousId, ...lineage.mergedFrom])
-      if (prev) for (const a of ctx.previousMembers.get(prev) ?? []) known.add(a);
+    if (lineage) for (const a of knownMembers(lineage, ctx.previousMembers)) known.add(a);
   }
   return known.size === 0 ? [] : ctx.linksAround([...known].sort());
 }

@@ -16,6 +16,7 @@ import { cypher, withSlots, type CypherText } from "../cypher/cypher-files.ts";
 import { LINK_HOPS, linkPath, linkUnion } from "../cypher/slot-domains.ts";
 import { propertyDefault } from "../schema/graph-specs.ts";
 import type { InStoreComponent, InStoreGraph, InStoreRingCounts, QueryRows } from "./graph-store.ts";
+import { chunk } from "./neo4j-upserts.ts";
 
 /** Runs one read statement with the analysis' timeout; rows come back as plain values. */
 export type GdsRead = (text: CypherText, params: Record<string, unknown>) => Promise<QueryRows>;
@@ -35,12 +36,6 @@ const num = (v: unknown): number => (typeof v === "number" ? v : Number(v));
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 /** Times come back as ISO text (plain rows), to the millisecond. */
 const millis = (v: unknown): number | null => (v === null || v === undefined ? null : Date.parse(String(v)));
-
-function batches<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 /** Every text GdsGraph sends, slots filled as it fills them (for the parser test and the adapter's list). */
 export function gdsTexts(): CypherText[] {
@@ -118,7 +113,7 @@ export class GdsGraph implements InStoreGraph {
     const accounts: AccountFact[] = [];
     const links: LinkFact[] = [];
     const refunds: RefundFact[] = [];
-    for (const ids of batches(accountIds, IDS_PER_BATCH)) {
+    for (const ids of chunk(accountIds, IDS_PER_BATCH)) {
       for (const row of (await this.read(file("group-accounts"), { ids })).rows)
         accounts.push({ id: String(row.id), createdAt: millis(row.createdAt), country: str(row.country) });
       for (const kind of kinds) {
@@ -146,7 +141,7 @@ export class GdsGraph implements InStoreGraph {
     if (pairs.length === 0) return community;
     const graph = `ringlens-split-${randomUUID()}`;
     try {
-      const { rows } = await this.read(file("louvain"), { graph, pairs: pairs.map(([a, b, w]) => [a, b, w]) });
+      const { rows } = await this.read(file("louvain"), { graph, pairs });
       for (const row of rows) community[num(row.position)] = num(row.communityId);
       return community;
     } finally {
@@ -228,7 +223,7 @@ export class GdsGraph implements InStoreGraph {
 
   async linksAround(accountIds: readonly string[], kinds: readonly LinkLabel[]): Promise<LinkFact[]> {
     const links: LinkFact[] = [];
-    for (const ids of batches(accountIds, IDS_PER_BATCH)) {
+    for (const ids of chunk(accountIds, IDS_PER_BATCH)) {
       for (const kind of kinds) {
         for (const row of (await this.read(withLink("links-around", kind), { ids })).rows)
           links.push({ accountId: String(row.accountId), kind, identifierId: String(row.identifierId) });

@@ -29,15 +29,12 @@ import type { InStoreComponent, InStoreGraph } from "../store/graph-store.ts";
 /** Accounts whose own graphs are read in one go. */
 const LOCAL_BATCH_ACCOUNTS = 20_000;
 
-export const IN_STORE_PHASES = ["hubs", "components", "groups", "counts", "scores"] as const;
+const IN_STORE_PHASES = ["hubs", "components", "groups", "counts", "scores"] as const;
 
 export interface InStoreDetection {
   result: AnalysisResult;
   /** Every linking, non-hub link through an identifier these accounts use (for the alerts about confirmed rings). */
   linksAround(accountIds: readonly string[]): Promise<LinkFact[]>;
-  /** How many groups had their own graph read, of how many. */
-  groupsRead: number;
-  groups: number;
 }
 
 /** @example const { result } = await detectInStore(await store.inStoreGraph(), { maxRingSize: 40 }); */
@@ -134,9 +131,9 @@ export async function detectInStore(
     const full: RingDraft[] = drafts.map((draft, r) => {
       const { tallies, approvals, hubs: used } = counts[r]!;
       const key = (u: { kind: LinkLabel; identifierId: string }) => `${u.kind}:${u.identifierId}`;
+      // Most members first, then in hub order, as ringHubUses lists them.
       const hubUses: HubUse[] = [...used]
-        .sort((x, y) => hubOrder.get(key(x))! - hubOrder.get(key(y))!)
-        .sort((x, y) => y.members - x.members)
+        .sort((x, y) => y.members - x.members || hubOrder.get(key(x))! - hubOrder.get(key(y))!)
         .map((u) => ({ kind: u.kind, identifierId: u.identifierId, accounts: hubAccounts.get(key(u))!, members: u.members }));
       return {
         ...draft,
@@ -151,8 +148,6 @@ export async function detectInStore(
   return {
     result: { rings, hubs: hubs.list, hubThreshold: hubs.shared, phases, analysedAt: settings.now ?? Date.now() },
     linksAround: (accountIds) => graph.linksAround(accountIds, linking),
-    groupsRead: components.filter(needsOwnGraph).length,
-    groups: components.length,
   };
 }
 

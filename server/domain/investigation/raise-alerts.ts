@@ -63,6 +63,13 @@ export function raiseCaseAlerts(input: AlertInput): AlertDraft[] {
   return out;
 }
 
+/** The accounts a ring was known to hold: the members of the previous rings it descends from. */
+export function knownMembers(lineage: RingLineage, previousMembers: ReadonlyMap<string, readonly string[]>): Set<string> {
+  const known = new Set<string>();
+  for (const prev of [lineage.previousId, ...lineage.mergedFrom]) if (prev) for (const a of previousMembers.get(prev) ?? []) known.add(a);
+  return known;
+}
+
 function linkedToConfirmed(
   c: { id: string; ringId: string },
   lineage: RingLineage,
@@ -70,8 +77,7 @@ function linkedToConfirmed(
   byIdentifier: Map<string, string[]>,
   byAccount: Map<string, string[]>,
 ): AlertDraft[] {
-  const known = new Set<string>();
-  for (const prev of [lineage.previousId, ...lineage.mergedFrom]) if (prev) for (const a of previousMembers.get(prev) ?? []) known.add(a);
+  const known = knownMembers(lineage, previousMembers);
   const found = new Map<string, { identifier: string; member: string }>();
   for (const member of [...known].sort()) {
     for (const identifier of byAccount.get(member) ?? []) {

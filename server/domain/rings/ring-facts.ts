@@ -38,6 +38,7 @@ export interface RingFacts {
 }
 
 export const YOUNG_ACCOUNT_DAYS = 30;
+const KIND_ORDER = new Map(LINK_KINDS.map((k, position) => [k.label, position]));
 export const VELOCITY_WINDOW_DAYS = 7;
 const DAY = 86_400_000;
 
@@ -129,8 +130,7 @@ export function factsFromTallies(t: RingTallies, weights: Partial<Record<LinkLab
   let sharing = 0;
   let sharingKind: LinkLabel | null = null;
   let sharingTop = 0;
-  const order = (kind: LinkLabel) => LINK_KINDS.findIndex((k) => k.label === kind);
-  for (const s of [...t.sharing].sort((x, y) => order(x.kind) - order(y.kind))) {
+  for (const s of [...t.sharing].sort((x, y) => KIND_ORDER.get(x.kind)! - KIND_ORDER.get(y.kind)!)) {
     const weight = weights[s.kind];
     if (!weight || s.identifiers === 0) continue;
     const value = (weight * s.users) / s.identifiers;

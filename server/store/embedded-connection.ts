@@ -6,6 +6,7 @@
  */
 import { Connection, type Database, type KuzuValue, type PreparedStatement, type QueryResult } from "kuzu";
 import { RinglensError, messageOf } from "../errors.ts";
+import { readAllRows } from "./embedded-rows.ts";
 
 export type KuzuRow = Record<string, unknown>;
 export type Exec = (
@@ -79,7 +80,7 @@ export class EmbeddedConnection {
         results = Array.isArray(r) ? r : [r];
       }
       const last = results[results.length - 1];
-      const rows = last ? ((await last.getAll()) as KuzuRow[]) : [];
+      const rows = last ? await readAllRows<KuzuRow>(last) : [];
       const columns = last ? await last.getColumnNames() : [];
       return { rows, columns };
     } catch (error) {

@@ -1,5 +1,8 @@
-// `ringlens export`: one page of a relationship type's rows with its ends' keys, in a total
-// order ($skip/$limit). Labels, type, keys and columns come from the graph schema.
+// `ringlens export`: one page of a relationship type, by its start nodes: the next $limit start
+// nodes after the key $after (a keyset cursor, so no page re-reads the ones before it), each with
+// its relationships and their ends' keys; a start node without any gives one row with a null endId,
+// so the cursor moves past it. Sorting only the page keeps the file in (startId, endId, …) order.
+// Labels, type, keys and columns come from the graph schema.
 // @slot from: schema-label
 // @slot type: schema-rel
 // @slot to: schema-label
@@ -7,6 +10,9 @@
 // @slot toKey: schema-key
 // @slot columns: schema-rel-columns
 // @slot order: schema-rel-order
-// @param skip
+// @param after
 // @param limit
-MATCH (a:{{from}})-[r:{{type}}]->(b:{{to}}) RETURN a.{{fromKey}} AS startId, b.{{toKey}} AS endId{{columns}} ORDER BY {{order}} SKIP $skip LIMIT $limit;
+MATCH (a:{{from}}) WHERE a.{{fromKey}} > $after
+WITH a ORDER BY a.{{fromKey}} LIMIT $limit
+OPTIONAL MATCH (a)-[r:{{type}}]->(b:{{to}})
+RETURN a.{{fromKey}} AS startId, b.{{toKey}} AS endId{{columns}} ORDER BY {{order}};

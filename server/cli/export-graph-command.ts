@@ -32,7 +32,8 @@ import { nodeColumns, relColumns, relOrder } from "../cypher/slot-domains.ts";
 export const EXPORT_FORMATS = ["cypher", "neo4j-admin"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-const PAGE = 10_000;
+/** Rows of a label, or start nodes of a relationship type, read per page (each page a scan of the label). */
+export const EXPORT_PAGE = 50_000;
 const STATEMENT_ROWS = 500;
 const TIMEOUT_MS = 600_000;
 
@@ -51,7 +52,7 @@ export function nodePageStatement(spec: NodeSpec): CypherText {
   return withSlots(cypher("reads/export-node-page"), { label: spec.label, key: spec.key, columns: nodeColumns(spec) });
 }
 
-/** The paged read of one relationship type with its ends' keys, in a total order (`$skip`/`$limit`). */
+/** The paged read of one relationship type with its ends' keys, by start node (a keyset cursor in `$after`). */
 export function relPageStatement(rel: RelSpec, from: NodeSpec, to: NodeSpec): CypherText {
   return withSlots(cypher("reads/export-rel-page"), {
     from: from.label,
@@ -91,20 +92,21 @@ export async function runGraphExport(flags: GraphExportFlags, config: Config, ou
 }
 
 /** Writes the store's graph into `dir` in `format`; returns the files with their row counts. */
-export async function exportGraph(store: GraphStore, format: ExportFormat, dir: string): Promise<ExportedFile[]> {
+export async function exportGraph(store: GraphStore, format: ExportFormat, dir: string, pageSize = EXPORT_PAGE): Promise<ExportedFile[]> {
   const schema = graphSchema();
   fs.mkdirSync(dir, { recursive: true });
-  return format === "cypher" ? exportCypher(store, schema, dir) : exportAdmin(store, schema, dir);
+  const all = parts(store, schema, pageSize);
+  return format === "cypher" ? exportCypher(all, dir) : exportAdmin(all, dir);
 }
 
-async function exportCypher(store: GraphStore, schema: GraphSchema, dir: string): Promise<ExportedFile[]> {
+async function exportCypher(all: Part[], dir: string): Promise<ExportedFile[]> {
   const file = path.join(dir, "ringlens.cypher");
   const fd = fs.openSync(file, "w");
   const files: ExportedFile[] = [];
   try {
     fs.writeSync(fd, "// ringlens graph export: constraints first, then nodes and relationships merged in batches.\n");
     for (const statement of schemaStatements()) fs.writeSync(fd, `${statement};\n`);
-    for (const part of parts(store, schema)) {
+    for (const part of all) {
       let count = 0;
       await part.pages(async (page) => {
         count += page.length;
@@ -129,12 +131,12 @@ async function exportCypher(store: GraphStore, schema: GraphSchema, dir: string)
   return files;
 }
 
-async function exportAdmin(store: GraphStore, schema: GraphSchema, dir: string): Promise<ExportedFile[]> {
+async function exportAdmin(all: Part[], dir: string): Promise<ExportedFile[]> {
   const files: ExportedFile[] = [];
   const nodeFiles: { label: string; file: string }[] = [];
   const relFiles: { type: string; file: string }[] = [];
   const listValues: string[] = [];
-  for (const part of parts(store, schema)) {
+  for (const part of all) {
     const { spec } = part;
     const isNode = "label" in spec;
     const lists = spec.properties.filter((p) => p.type === "string[]");
@@ -223,7 +225,7 @@ interface Part {
 }
 
 /** Every node label, then every relationship type, as paged readers. */
-function parts(store: GraphStore, schema: GraphSchema): Part[] {
+function parts(store: GraphStore, schema: GraphSchema, pageSize: number): Part[] {
   const byLabel = new Map(schema.nodes.map((n) => [n.label, n]));
   const read = (text: CypherText, params: Record<string, unknown>) =>
     store.query(text, params, { timeoutMs: TIMEOUT_MS }).then((r) => r.rows);
@@ -235,9 +237,9 @@ function parts(store: GraphStore, schema: GraphSchema): Part[] {
       async pages(each) {
         const text = nodePageStatement(spec);
         for (let after = ""; ; ) {
-          const rows = await read(text, { after, limit: PAGE });
+          const rows = await read(text, { after, limit: pageSize });
           if (rows.length > 0) await each(rows);
-          if (rows.length < PAGE) return;
+          if (rows.length < pageSize) return;
           after = String(rows[rows.length - 1]![spec.key]);
         }
       },
@@ -252,10 +254,15 @@ function parts(store: GraphStore, schema: GraphSchema): Part[] {
       toCypher: (rows) => relBatchStatement(spec, from, to, rows),
       async pages(each) {
         const text = relPageStatement(spec, from, to);
-        for (let skip = 0; ; skip += PAGE) {
-          const rows = await read(text, { skip, limit: PAGE });
-          if (rows.length > 0) await each(rows);
-          if (rows.length < PAGE) return;
+        for (let after = ""; ; ) {
+          const rows = await read(text, { after, limit: pageSize });
+          let starts = 0;
+          for (let i = 0; i < rows.length; i++) if (i === 0 || rows[i]!.startId !== rows[i - 1]!.startId) starts++;
+          // A start node without relationships of this type comes back once, with no end.
+          const rels = rows.filter((r) => r.endId !== null && r.endId !== undefined);
+          if (rels.length > 0) await each(rels);
+          if (starts < pageSize) return;
+          after = String(rows[rows.length - 1]!.startId);
         }
       },
     };

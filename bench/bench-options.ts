@@ -2,6 +2,7 @@
  * The bench's flags, their defaults and their checks, once: commander parses, this module
  * resolves and validates into BenchOptions (usage errors name the flag and what it expects).
  */
+import fs from "node:fs";
 import path from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { SCALE_NAMES, SECTIONS, type ScaleName, type Section } from "./scales.ts";
@@ -25,6 +26,11 @@ export interface BenchOptions {
   heapMb?: number;
   /** How sections other than load get their store: `ringlens load`, or the engine's COPY of ringlens' staged rows. */
   prepare: "load" | "copy";
+  /**
+   * A store already holding this scale's demo, used instead of loading it: an embedded folder, or
+   * `neo4j` for NEO4J_URI's database as it is (not wiped). Analyses write into it.
+   */
+  loadedStore?: string;
   /** Whether the load section also times the engine alone (COPY FROM, LOAD FROM … MERGE) on ringlens' staged rows; staging them costs as long as a load. */
   ceilings: boolean;
   /** Size of the synthetic viewer neighbourhood. */
@@ -160,7 +166,26 @@ export function benchCommand(action: (options: BenchOptions) => Promise<void>): 
         .choices(["load", "copy"])
         .default("load"),
     )
+    .option(
+      "--loaded-store <where>",
+      "measure analyze/api/viewer on a store already holding this scale's demo, not loaded again: an embedded store's folder, or `neo4j` for NEO4J_URI's database as it is (not wiped); analyses write into it",
+    )
     .action(async (flags: Flags, command: Command) => {
+      if (flags.loadedStore !== undefined) {
+        const problem = flags.only.includes("load")
+          ? "it replaces the load: leave load out of --only"
+          : flags.store === "neo4j" && flags.loadedStore !== "neo4j"
+            ? "with --store neo4j it must be `neo4j` (NEO4J_URI's database)"
+            : flags.store === "neo4j" && !process.env.NEO4J_URI
+              ? "`neo4j` means NEO4J_URI's database, and NEO4J_URI is not set"
+              : flags.store === "embedded" && !fs.existsSync(flags.loadedStore)
+                ? `no embedded store at ${flags.loadedStore}`
+                : flags.prepare === "copy"
+                  ? "--prepare copy builds a store, --loaded-store uses one: give one of them"
+                  : null;
+        if (problem) command.error(`bench: --loaded-store: ${problem}`, { exitCode: 2 });
+        if (flags.store === "embedded") flags.loadedStore = path.resolve(flags.loadedStore);
+      }
       if (flags.store === "neo4j") {
         // The viewer's large synthetic ring needs a second store beside the demo's; Neo4j community has one database.
         if (command.getOptionValueSource("only") !== "default" && flags.only.includes("viewer")) {

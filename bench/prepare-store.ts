@@ -17,6 +17,17 @@ import { ticking } from "./progress.ts";
 export async function loadedStore(ctx: BenchContext): Promise<string> {
   if (ctx.loadedStore) return ctx.loadedStore;
   const dir = ctx.scratch("store");
+  if (ctx.options.loadedStore) {
+    const given = ctx.options.loadedStore;
+    ctx.notes.push(
+      given === "neo4j"
+        ? "analyze, api: NEO4J_URI's database as it was, holding this scale's demo (--loaded-store neo4j); not loaded by this run"
+        : `analyze, api, viewer: the store at ${given}, holding this scale's demo (--loaded-store); not loaded by this run`,
+    );
+    // On Neo4j ringlens ignores the folder (the graph is in the database); its side files go there.
+    ctx.loadedStore = given === "neo4j" ? path.join(dir, "store") : given;
+    return ctx.loadedStore;
+  }
   const store = path.join(dir, "store");
   if (ctx.options.prepare === "copy") {
     ctx.notes.push(

@@ -79,6 +79,15 @@ describe("npm run bench", () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--scale expects one of XS, S, M, L, XL");
   }, 120_000);
+
+  it("refuses --loaded-store with the load section it replaces, or a folder that holds no store", async () => {
+    const withLoad = await runBench(["--scale", "XS", "--loaded-store", ".", "--only", "load,analyze"]);
+    expect(withLoad.code).toBe(2);
+    expect(withLoad.stderr).toContain("--loaded-store: it replaces the load: leave load out of --only");
+    const missing = await runBench(["--scale", "XS", "--loaded-store", "/no/such/store", "--only", "analyze"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("--loaded-store: no embedded store at /no/such/store");
+  }, 120_000);
 });
 
 describe("bench figures", () => {

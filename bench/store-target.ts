@@ -62,7 +62,11 @@ export async function openStoreTarget(options: BenchOptions, say: (line: string)
       password: process.env.NEO4J_PASSWORD ?? "",
       database: process.env.NEO4J_DATABASE || undefined,
     };
-    say(`store: Neo4j at ${safeUri(connection.uri)} from NEO4J_URI; its database is WIPED before each load`);
+    say(
+      options.loadedStore === "neo4j"
+        ? `store: Neo4j at ${safeUri(connection.uri)} from NEO4J_URI, used as it is (--loaded-store neo4j: no load, no wipe)`
+        : `store: Neo4j at ${safeUri(connection.uri)} from NEO4J_URI; its database is WIPED before each load`,
+    );
   } else {
     const started = performance.now();
     local = await startLocalNeo4j({

@@ -1,0 +1,6 @@
+// Embedded engine: the same rows, with a join-order HINT (kuzu's own clause): from the ring's key
+// along its members' adjacency lists. Unhinted, kuzu scans every node of the far tables and
+// hash-joins them (at 1M accounts ~100 ms a statement for a 25-account ring; hinted ~20 ms).
+MATCH (r:Ring {id: $id})<-[m:MEMBER_OF]-(a:Account)-[q:REQUESTED]->(f:Refund) HINT (((r JOIN m) JOIN a) JOIN q) JOIN f
+OPTIONAL MATCH (e:Employee)-[p:APPROVED]->(f)
+RETURN a, q, f, p, e ORDER BY a.id, f.id;

@@ -98,7 +98,7 @@ export function createApp(options: AppOptions): express.Express {
   app.use("/api/rings", ringsRouter(ctx, readCache));
   app.use("/api/nodes", nodesRouter(ctx));
   app.use("/api/queries", queriesRouter(ctx, readCache));
-  app.use("/api/search", searchRouter(ctx));
+  app.use("/api/search", searchRouter(ctx, readCache));
   app.use("/api", sharedRouter(ctx));
   app.use("/api", jobsRouter(ctx));
   app.use("/api", casesRouter(ctx));

@@ -3,7 +3,8 @@
  * with an import or an analysis, and both leave their mark in the store's meta record
  * (lastImport, lastAnalysis), so the data version is those two values, read at most every
  * `checkEveryMs` (one small query however many requests arrive) and at once after a write
- * this process made. A write by another process (a CLI load against Neo4j) shows within
+ * this process made. Requests for an answer being computed wait for it (one computation,
+ * however many ask at once; a failure reaches each of them). A write by another process (a CLI load against Neo4j) shows within
  * `checkEveryMs`. Ring answers are kept as their JSON text, so a hit costs no query and no
  * serialisation.
  */
@@ -20,6 +21,8 @@ export interface ReadCacheOptions {
 
 export class ReadCache {
   private readonly entries = new Map<string, { value: unknown; chars: number }>();
+  /** Answers being computed: a request for one of them waits for it instead of computing it again. */
+  private readonly computing = new Map<string, Promise<unknown>>();
   private chars = 0;
   private version: string | null = null;
   private checkedAt = -Infinity;
@@ -63,10 +66,21 @@ export class ReadCache {
       this.entries.set(full, hit);
       return { value: hit.value as T, cached: true };
     }
-    const value = await compute();
+    // Fifty requests for one cold answer (a saved query over every device, a search) would
+    // otherwise run fifty times at once, each as slow as the first, and the server with them.
+    const running = this.computing.get(full);
+    if (running !== undefined) return { value: (await running) as T, cached: false };
+    const computed = compute();
+    this.computing.set(full, computed);
+    let value: T;
+    try {
+      value = await computed;
+    } finally {
+      this.computing.delete(full);
+    }
     const chars = version === this.version ? size(value) : Infinity;
     if (chars <= this.maxChars / 8) {
-      // Two requests may have computed the same answer at once: count it once.
+      // An answer kept under this key before (a computation begun before a failure) is replaced, not added.
       this.chars -= this.entries.get(full)?.chars ?? 0;
       this.entries.set(full, { value, chars });
       this.chars += chars;

@@ -5,6 +5,7 @@
  * describe has its own server, so no test starts from another's analysis.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { search } from "../../server/read-model/search.ts";
 import { runAnalysis } from "../../server/tasks/run-analysis.ts";
 import { getJson, postJson, startFixtureServer, waitForJob, type FixtureServer, type FixtureOptions } from "../helpers/fixture-server.ts";
 
@@ -63,5 +64,23 @@ describe("cached ring answers after an analysis made through the API", () => {
     const { body: job } = await postJson(`${s.server.url}/api/analyze`, { hubThreshold: 2 }, { authorization: `Bearer ${TOKEN}` });
     expect((await waitForJob(s.server, job)).status).toBe("succeeded");
     expect(await s.rings()).not.toBe(before);
+  });
+});
+
+describe("cached search answers", () => {
+  // An hour between version checks: only the job's own notice can make the new rings show.
+  const s = fixture({ cacheCheckEveryMs: 3_600_000 });
+  const find = async (q: string) => (await getJson(`${s.server.url}/api/search?q=${encodeURIComponent(q)}&limit=100`)).body;
+
+  it("repeat an identical search, and name the new rings of members as soon as an analysis job has finished", async () => {
+    const before = await find("r");
+    expect(before.hits.some((h: { ringId: string | null }) => h.ringId !== null)).toBe(true);
+    expect(await find("r")).toEqual(before);
+    const { body: job } = await postJson(`${s.server.url}/api/analyze`, { hubThreshold: 2 }, { authorization: `Bearer ${TOKEN}` });
+    expect((await waitForJob(s.server, job)).status).toBe("succeeded");
+    const after = await find("r");
+    // What the store answers now, asked directly: the cached answer must be it, not the one before.
+    expect(after).toEqual({ hits: await search(s.server.store, "r", 100, 30_000) });
+    expect(after).not.toEqual(before);
   });
 });

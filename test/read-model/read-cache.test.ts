@@ -96,3 +96,63 @@ describe("the cache's size", () => {
     expect(await cached("big", 101)).toBe(false);
   });
 });
+
+describe("requests for an answer being computed", () => {
+  /** An answer the test finishes when it chooses: no clock, no wait. */
+  function deferred() {
+    let finish!: (value: string) => void;
+    let fail!: (error: Error) => void;
+    const promise = new Promise<string>((resolve, reject) => {
+      finish = resolve;
+      fail = reject;
+    });
+    return { promise, finish, fail };
+  }
+
+  it("compute it once, however many ask at once, and each gets the answer", async () => {
+    const cache = new ReadCache(new MetaRecord());
+    const slow = deferred();
+    let computed = 0;
+    const ask = () =>
+      cache.value(
+        "devices-shared",
+        () => {
+          computed++;
+          return slow.promise;
+        },
+        (t) => t.length,
+      );
+    const asked = Promise.all([ask(), ask(), ask(), ask(), ask()]);
+    // Let every request reach the cache before the answer exists.
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    slow.finish("the answer");
+    const answers = await asked;
+    expect(computed).toBe(1);
+    expect(answers.map((a) => a.value)).toEqual(Array(5).fill("the answer"));
+    expect(await ask()).toEqual({ value: "the answer", cached: true });
+    expect(computed).toBe(1);
+  });
+
+  it("all get its failure, and the next request computes it again", async () => {
+    const cache = new ReadCache(new MetaRecord());
+    const slow = deferred();
+    let computed = 0;
+    const ask = (answer: () => Promise<string>) =>
+      cache.value(
+        "search",
+        () => {
+          computed++;
+          return answer();
+        },
+        (t) => t.length,
+      );
+    const asked = Promise.allSettled([ask(() => slow.promise), ask(() => slow.promise), ask(() => slow.promise)]);
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    slow.fail(new Error("store: query stopped after the 30000 ms timeout"));
+    const outcomes = await asked;
+    expect(computed).toBe(1);
+    expect(outcomes.map((o) => o.status)).toEqual(["rejected", "rejected", "rejected"]);
+    expect(await ask(async () => "found")).toEqual({ value: "found", cached: false });
+    expect(computed).toBe(2);
+  });
+});

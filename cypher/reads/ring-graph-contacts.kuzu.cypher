@@ -2,4 +2,4 @@
 // along its members' adjacency lists. Unhinted, kuzu scans every node of the far tables and
 // hash-joins them (at 1M accounts ~100 ms a statement for a 25-account ring; hinted ~20 ms).
 MATCH (r:Ring {id: $id})<-[m:MEMBER_OF]-(a:Account)-[h:HAS_CONTACT]->(c:Contact) HINT (((r JOIN m) JOIN a) JOIN h) JOIN c
-RETURN a, h, c ORDER BY a.id, c.id;
+RETURN a.id AS a_id{{hColumns}}, {{cColumns}} ORDER BY a.id, c.id;

@@ -2,4 +2,4 @@
 // along its members' adjacency lists. Unhinted, kuzu scans every node of the far tables and
 // hash-joins them (at 1M accounts ~100 ms a statement for a 25-account ring; hinted ~20 ms).
 MATCH (r:Ring {id: $id})<-[m:MEMBER_OF]-(a:Account) HINT (r JOIN m) JOIN a
-RETURN a ORDER BY a.id;
+RETURN {{aColumns}} ORDER BY a.id;

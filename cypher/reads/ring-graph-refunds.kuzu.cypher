@@ -3,4 +3,4 @@
 // hash-joins them (at 1M accounts ~100 ms a statement for a 25-account ring; hinted ~20 ms).
 MATCH (r:Ring {id: $id})<-[m:MEMBER_OF]-(a:Account)-[q:REQUESTED]->(f:Refund) HINT (((r JOIN m) JOIN a) JOIN q) JOIN f
 OPTIONAL MATCH (e:Employee)-[p:APPROVED]->(f)
-RETURN a, q, f, p, e ORDER BY a.id, f.id;
+RETURN a.id AS a_id{{qColumns}}, {{fColumns}}{{pColumns}}, {{eColumns}} ORDER BY a.id, f.id;

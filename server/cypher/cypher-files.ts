@@ -117,7 +117,7 @@ export function withSlots(text: CypherText, values: Readonly<Record<string, stri
     if (value === undefined || !domain.includes(value)) {
       throw new RinglensError(
         "invalid-input",
-        `cypher: ${text.name}: slot ${slot} must be one of ${domain.join(", ")}, not ${JSON.stringify(value)}`,
+        `cypher: ${text.name}: slot ${slot} must be ${domainText(text.slots[slot]!, domain)}, not ${JSON.stringify(value)}`,
       );
     }
   }
@@ -136,6 +136,12 @@ export function withSlots(text: CypherText, values: Readonly<Record<string, stri
     kept.set(key, made);
   }
   return made;
+}
+
+/** The values a slot takes, or for a domain of long values (column lists) its name and size. */
+function domainText(name: SlotDomain, domain: readonly string[]): string {
+  const listed = domain.join(", ");
+  return listed.length <= 300 ? `one of ${listed}` : `one of the ${domain.length} values of the slot domain ${name} (slot-domains.ts)`;
 }
 
 // Filled texts are kept (the domains are small), so a request does not rebuild its statement.

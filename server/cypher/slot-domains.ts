@@ -5,7 +5,8 @@
  * names are plain identifiers (toGraphSchema refuses others).
  */
 import { CONTACT_LINK_KINDS, IDENTIFIER_KINDS, LINK_KINDS, contactKindOf, type LinkLabel } from "../domain/model.ts";
-import { NODE_LABELS, graphSchema, type GraphSchema, type NodeSpec, type RelSpec } from "../schema/graph-specs.ts";
+import { NODE_LABELS, REL_TYPES, graphSchema, type GraphSchema, type NodeSpec, type RelSpec } from "../schema/graph-specs.ts";
+import { GRAPH_VARIABLES, nodeColumnsOf, relColumnsOf } from "../read-model/graph-columns.ts";
 
 /** `n.id AS id, n.name AS name, …`: every property of a label, as the export reads them. */
 export function nodeColumns(spec: NodeSpec): string {
@@ -83,6 +84,10 @@ export const SLOT_DOMAINS = {
   "schema-node-columns": fromSchema((s) => s.nodes.map(nodeColumns)),
   "schema-rel-columns": fromSchema((s) => s.rels.map(relColumns)),
   "schema-rel-order": fromSchema((s) => s.rels.map(relOrder)),
+  /** A node's properties as columns for a graph read (`x.id AS x_id, …`), per variable and label: see graph-columns.ts. */
+  "graph-node-columns": () => GRAPH_VARIABLES.flatMap((v) => NODE_LABELS.map((label) => nodeColumnsOf(v, label))),
+  /** A relationship's properties as columns after other columns (`, s.firstSeen AS s_firstSeen`, or nothing), per variable and type. */
+  "graph-rel-columns": () => [...new Set(GRAPH_VARIABLES.flatMap((v) => REL_TYPES.map((type) => relColumnsOf(v, type))))],
 } as const satisfies Record<string, () => readonly string[]>;
 
 export type SlotDomain = keyof typeof SLOT_DOMAINS;

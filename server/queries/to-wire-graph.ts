@@ -5,7 +5,7 @@
 import type { WireGraph, WireNodeAttributes } from "../../wire/wire-types.ts";
 import type { PlainNode, PlainRel } from "../store/plain-graph.ts";
 
-export function toWireGraph(rows: Record<string, unknown>[], limit = 5_000): WireGraph {
+export function toWireGraph(rows: readonly unknown[], limit = 5_000): WireGraph {
   const nodes = new Map<string, WireNodeAttributes>();
   const edges = new Map<string, WireGraph["edges"][number]>();
   let truncated = false;

@@ -16,7 +16,8 @@ import { toNodeAttributes } from "../queries/to-wire-graph.ts";
 import { CONTACT_LINK_KINDS, IDENTIFIER_KINDS, nodeLabelOf } from "../domain/model.ts";
 import { NODE_LABELS } from "../schema/graph-specs.ts";
 import type { GraphNodeKind } from "../schema/graph-schema.ts";
-import { cypher, withSlots } from "../cypher/cypher-files.ts";
+import { cypher, withSlots, type CypherText } from "../cypher/cypher-files.ts";
+import { type GraphVariable, type NodeColumns, type RelColumns, nodeColumnsOf, plainFromColumns, relColumnsOf } from "./graph-columns.ts";
 
 /** The node types the viewer asks for: the node kinds of the graph description (the `node-label` slot domain; Meta, bookkeeping, left out). */
 export const NODE_TYPES = NODE_LABELS;
@@ -28,22 +29,84 @@ export function checkNodeType(type: string): NodeType {
   return found;
 }
 
+/** One statement of a ring's graph, with the nodes and relationships its columns hold. */
+export interface RingGraphRead {
+  text: CypherText;
+  nodes: NodeColumns[];
+  rels: RelColumns[];
+}
+
+/**
+ * The statements of a ring's graph, in the order their nodes enter it (members first, so a
+ * graph cut at its limit keeps them): members, identifiers of each kind, refunds, contacts,
+ * the contacting parties of each kind. The member (`a`) and the contact (`c`) are read whole
+ * once; later statements give only their keys, which end relationships.
+ */
+export function ringGraphReads(): RingGraphRead[] {
+  const filled = (name: string, slots: Record<string, string>) => withSlots(cypher(`reads/${name}`), slots);
+  const key = (v: GraphVariable, label: string): NodeColumns => ({ v, label, keyOnly: true });
+  return [
+    {
+      text: filled("ring-graph-members", { aColumns: nodeColumnsOf("a", "Account") }),
+      nodes: [{ v: "a", label: "Account" }],
+      rels: [],
+    },
+    ...IDENTIFIER_KINDS.map((k) => ({
+      text: filled("ring-graph-identifiers", {
+        rel: k.rel,
+        label: k.label,
+        sColumns: relColumnsOf("s", k.rel),
+        xColumns: nodeColumnsOf("x", k.label),
+      }),
+      nodes: [key("a", "Account"), { v: "x" as const, label: k.label }],
+      rels: [{ v: "s" as const, type: k.rel, from: "a" as const, to: "x" as const }],
+    })),
+    {
+      text: filled("ring-graph-refunds", {
+        qColumns: relColumnsOf("q", "REQUESTED"),
+        fColumns: nodeColumnsOf("f", "Refund"),
+        pColumns: relColumnsOf("p", "APPROVED"),
+        eColumns: nodeColumnsOf("e", "Employee"),
+      }),
+      nodes: [key("a", "Account"), { v: "f", label: "Refund" }, { v: "e", label: "Employee" }],
+      rels: [
+        { v: "q", type: "REQUESTED", from: "a", to: "f" },
+        { v: "p", type: "APPROVED", from: "e", to: "f" },
+      ],
+    },
+    {
+      text: filled("ring-graph-contacts", { hColumns: relColumnsOf("h", "HAS_CONTACT"), cColumns: nodeColumnsOf("c", "Contact") }),
+      nodes: [key("a", "Account"), { v: "c", label: "Contact" }],
+      rels: [{ v: "h", type: "HAS_CONTACT", from: "a", to: "c" }],
+    },
+    ...CONTACT_LINK_KINDS.map((k) => ({
+      text: filled("ring-graph-contact-parties", {
+        rel: k.rel,
+        label: k.node,
+        fColumns: relColumnsOf("f", k.rel),
+        xColumns: nodeColumnsOf("x", k.node),
+      }),
+      nodes: [key("c", "Contact"), { v: "x" as const, label: k.node }],
+      rels: [{ v: "f" as const, type: k.rel, from: "c" as const, to: "x" as const }],
+    })),
+  ];
+}
+
 export async function ringGraph(store: GraphStore, id: string, limit: number, timeoutMs: number): Promise<WireGraph> {
   const ring = await store.query(cypher("reads/ring-hubs"), { id }, { timeoutMs });
   if (!ring.rows[0]) throw new RinglensError("not-found", `ring ${id} does not exist (list rings at /api/rings)`);
   const hubs = new Set((JSON.parse(String(ring.rows[0].hubs ?? "[]")) as HubUse[]).map((h) => `${nodeLabelOf(h.kind)}:${h.identifierId}`));
-  const read = (text: Parameters<GraphStore["query"]>[0]) => store.query(text, { id }, { timeoutMs }).then((r) => r.rows);
   // One statement per identifier kind (see cypher/reads/ring-graph-identifiers.cypher for why).
-  const [members, identifiers, contacts, parties, refunds, suspects] = await Promise.all([
-    read(cypher("reads/ring-graph-members")),
-    Promise.all(IDENTIFIER_KINDS.map((k) => read(withSlots(cypher("reads/ring-graph-identifiers"), { rel: k.rel, label: k.label })))),
-    read(cypher("reads/ring-graph-contacts")),
-    Promise.all(CONTACT_LINK_KINDS.map((k) => read(withSlots(cypher("reads/ring-graph-contact-parties"), { rel: k.rel, label: k.node })))),
-    read(cypher("reads/ring-graph-refunds")),
-    read(cypher("reads/ring-suspects")),
+  const [parts, suspects] = await Promise.all([
+    Promise.all(
+      ringGraphReads().map((read) =>
+        store.query(read.text, { id }, { timeoutMs }).then((r) => plainFromColumns(r.rows, read.nodes, read.rels)),
+      ),
+    ),
+    store.query(cypher("reads/ring-suspects"), { id }, { timeoutMs }).then((r) => r.rows),
   ]);
   const insiders = new Set(suspects.map((r) => `Employee:${r.id}`));
-  const graph = toWireGraph([...members, ...identifiers.flat(), ...refunds, ...contacts, ...parties.flat()], limit);
+  const graph = toWireGraph(parts.flat(), limit);
   for (const node of graph.nodes) {
     const a = node.attributes;
     if (a.type === "Account") a.ringMember = true;

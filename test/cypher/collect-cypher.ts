@@ -2,8 +2,8 @@
  * Collects every Cypher text ringlens can send to Neo4j, each with the parameters it declares:
  * the adapter's own statements, and every file under cypher/reads/, cypher/queries/, cypher/investigation/ (and
  * cypher/store/ once there is one), found by listing the folders. A file with slots is
- * collected once per way it can be filled: every value of its slots' domains, or, for the
- * export's page reads (whose slots go together), once per table of the graph schema.
+ * collected once per way it can be filled: every value of its slots' domains, or, for reads
+ * whose slots go together (the export's pages, the ring graph's), the fillings the code makes.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -11,6 +11,7 @@ import { neo4jStatements, type StatementText } from "../../server/store/neo4j-st
 import { CYPHER_ROOT, listCypherFiles, readCypherText, withSlots, type CypherText } from "../../server/cypher/cypher-files.ts";
 import { SLOT_DOMAINS } from "../../server/cypher/slot-domains.ts";
 import { exportReadStatements } from "../../server/cli/export-graph-command.ts";
+import { ringGraphReads } from "../../server/read-model/graph-reads.ts";
 
 export interface CollectedText extends StatementText {
   /** Where it comes from: the adapter's code, or a folder under cypher/. */
@@ -20,8 +21,20 @@ export interface CollectedText extends StatementText {
 /** The folders under cypher/ whose files a store runs (schema/ is DDL, checked with the adapter's statements). */
 export const CYPHER_FOLDERS = ["reads", "queries", "store", "investigation"] as const;
 
-/** Files whose slots are filled together from one schema table, not independently. */
-const FILLED_BY_SCHEMA = new Set(["reads/export-node-page", "reads/export-rel-page"]);
+/**
+ * Files whose slots are filled together (a table and its column list), not independently: the
+ * fillings the code makes are the ones collected.
+ */
+const FILLED_TOGETHER: Record<string, () => CypherText[]> = {
+  "reads/export-node-page": () => exportReadStatements().map((r) => r.text),
+  "reads/export-rel-page": () => exportReadStatements().map((r) => r.text),
+  ...Object.fromEntries(
+    ["members", "identifiers", "refunds", "contacts", "contact-parties"].map((part) => [
+      `reads/ring-graph-${part}`,
+      () => ringGraphReads().map((r) => r.text),
+    ]),
+  ),
+};
 
 /** Every file of the listed folders, loaded as a store would. */
 export function listedTexts(): CypherText[] {
@@ -40,10 +53,9 @@ export function everyFilling(text: CypherText): CypherText[] {
 }
 
 function filled(text: CypherText): CypherText[] {
-  if (!FILLED_BY_SCHEMA.has(text.name)) return everyFilling(text);
-  return exportReadStatements()
-    .map((r) => r.text)
-    .filter((t) => t.name.startsWith(`${text.name}[`));
+  const together = FILLED_TOGETHER[text.name];
+  if (!together) return everyFilling(text);
+  return together().filter((t) => t.name.startsWith(`${text.name}[`));
 }
 
 /** Every Cypher text that can reach Neo4j, with its parameters (and row fields for UNWIND $rows). */

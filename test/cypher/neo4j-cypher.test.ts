@@ -16,7 +16,7 @@ import { graphSchema, toGraphSchema } from "../../server/schema/graph-specs.ts";
 import { RING_STAGING } from "../../server/schema/graph-schema.ts";
 import { IDENTIFIER_KINDS } from "../../server/domain/model.ts";
 import { exportGraph, exportReadStatements } from "../../server/cli/export-graph-command.ts";
-import { checkNodeType } from "../../server/read-model/graph-reads.ts";
+import { checkNodeType, ringGraphReads } from "../../server/read-model/graph-reads.ts";
 import { RING_SORTS } from "../../server/read-model/ring-reads.ts";
 import { cypher, listCypherFiles, withSlots } from "../../server/cypher/cypher-files.ts";
 import { openEmbeddedStore, type EmbeddedStore } from "../../server/store/embedded-store.ts";
@@ -351,10 +351,15 @@ describe("the files under cypher/ a store runs", () => {
   });
 
   it("show a ring's identifiers over every relationship type of IDENTIFIER_KINDS, one kind a statement", () => {
-    expect(cypher("reads/ring-graph-identifiers").slots).toEqual({ rel: "identifier-rel", label: "identifier-label" });
-    const rels = IDENTIFIER_KINDS.map(
-      (k) => /\[s:(\w+)\]/.exec(withSlots(cypher("reads/ring-graph-identifiers"), { rel: k.rel, label: k.label }).neo4j)?.[1],
-    );
+    expect(cypher("reads/ring-graph-identifiers").slots).toEqual({
+      rel: "identifier-rel",
+      label: "identifier-label",
+      sColumns: "graph-rel-columns",
+      xColumns: "graph-node-columns",
+    });
+    const rels = ringGraphReads()
+      .filter((r) => r.text.name.startsWith("reads/ring-graph-identifiers["))
+      .map((r) => /\[s:(\w+)\]/.exec(r.text.neo4j)?.[1]);
     expect(rels).toEqual(IDENTIFIER_KINDS.map((k) => k.rel));
   });
 });

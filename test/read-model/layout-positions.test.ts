@@ -6,7 +6,7 @@ import { toGraph } from "../../client/src/graph/to-graph.ts";
 import { settleCheck } from "../../client/src/render/convergence.ts";
 import { viewerLayoutSettings } from "../../client/src/render/layout-settings.ts";
 import { mulberry32 } from "../../server/domain/rings/seeded-rng.ts";
-import { withPositions } from "../../server/read-model/layout-positions.ts";
+import { refineIterations, withPositions } from "../../server/read-model/layout-positions.ts";
 import type { WireGraph } from "../../wire/wire-types.ts";
 
 /** A neighbourhood like the bench's wide ring: accounts on shared devices and addresses, seeded. */
@@ -58,5 +58,28 @@ describe("withPositions", () => {
     const fromServer = viewerStepsToSettle(withPositions(wire), 2000);
     const fromCircle = viewerStepsToSettle(wire, 2000);
     expect(fromServer).toBeLessThan(fromCircle);
+  });
+
+  // The bench's 5,000-node ring has the same shape; at this size the server runs no iteration.
+  it("gives a neighbourhood of thousands of nodes, without force iterations, a start the viewer settles from sooner than from a circle", () => {
+    const wire = neighbourhood(1300, 3);
+    expect(refineIterations(wire.nodes.length, wire.edges.length)).toBe(0);
+    const fromServer = viewerStepsToSettle(withPositions(wire), 400);
+    const fromCircle = viewerStepsToSettle(wire, 400);
+    expect(fromServer).toBeLessThan(fromCircle);
+  });
+
+  it("refines a small ring's start with force iterations and leaves a large graph's to the viewer", () => {
+    expect(refineIterations(174, 400)).toBeGreaterThanOrEqual(100);
+    expect(refineIterations(20, 30)).toBe(200);
+    expect(refineIterations(5000, 20000)).toBe(0);
+  });
+
+  it("places the same graph the same way whatever order the store returned it in", () => {
+    const wire = neighbourhood(120, 5);
+    const reversed = { ...wire, nodes: [...wire.nodes].reverse(), edges: [...wire.edges].reverse() };
+    const at = (w: WireGraph) => new Map(withPositions(w).nodes.map((n) => [n.key, [n.attributes.x, n.attributes.y]]));
+    expect(at(reversed)).toEqual(at(wire));
+    for (const [x, y] of at(wire).values()) expect(Number.isFinite(x) && Number.isFinite(y)).toBe(true);
   });
 });

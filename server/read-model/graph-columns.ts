@@ -49,12 +49,12 @@ export function relColumnsOf(v: GraphVariable, type: string): string {
     .join("");
 }
 
-/** The properties of `v` in `row` (nulls left out, as a whole node's are). */
-function propertiesOf(row: Record<string, unknown>, v: string, names: readonly string[]): Record<string, unknown> {
+/** The properties in `row` under `columns` (nulls left out, as a whole node's are). */
+function propertiesOf(row: Record<string, unknown>, names: readonly string[], columns: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const name of names) {
-    const value = row[column(v, name)];
-    if (value !== null && value !== undefined) out[name] = value;
+  for (let i = 0; i < names.length; i++) {
+    const value = row[columns[i]!];
+    if (value !== null && value !== undefined) out[names[i]!] = value;
   }
   return out;
 }
@@ -69,25 +69,40 @@ export function plainFromColumns(
   nodes: readonly NodeColumns[],
   rels: readonly RelColumns[] = [],
 ): (PlainNode | PlainRel)[] {
+  // Column names worked out once, not per row: a large ring's graph is tens of thousands of rows.
   const nodeShapes = nodes.map((n) => {
     const spec = nodeSpec(n.label);
-    return { ...n, key: column(n.v, spec.key), names: spec.properties.map((p) => p.name) };
+    const names = spec.properties.map((p) => p.name);
+    return { ...n, keyColumn: column(n.v, spec.key), names, columns: names.map((name) => column(n.v, name)) };
   });
-  const relShapes = rels.map((r) => ({ ...r, names: relSpec(r.type).properties.map((p) => p.name) }));
+  const relShapes = rels.map((r) => {
+    const names = relSpec(r.type).properties.map((p) => p.name);
+    return {
+      ...r,
+      from: nodes.findIndex((n) => n.v === r.from),
+      to: nodes.findIndex((n) => n.v === r.to),
+      names,
+      columns: names.map((name) => column(r.v, name)),
+    };
+  });
   const out: (PlainNode | PlainRel)[] = [];
+  const keys: (string | undefined)[] = new Array(nodeShapes.length);
   for (const row of rows) {
-    const keys = new Map<string, string>();
-    for (const n of nodeShapes) {
-      const id = row[n.key];
-      if (id === null || id === undefined) continue;
-      keys.set(n.v, `${n.label}:${id}`);
-      if (!n.keyOnly) out.push({ _type: "node", label: n.label, id: String(id), properties: propertiesOf(row, n.v, n.names) });
+    for (let i = 0; i < nodeShapes.length; i++) {
+      const n = nodeShapes[i]!;
+      const id = row[n.keyColumn];
+      if (id === null || id === undefined) {
+        keys[i] = undefined;
+        continue;
+      }
+      keys[i] = `${n.label}:${id}`;
+      if (!n.keyOnly) out.push({ _type: "node", label: n.label, id: String(id), properties: propertiesOf(row, n.names, n.columns) });
     }
     for (const r of relShapes) {
-      const source = keys.get(r.from);
-      const target = keys.get(r.to);
+      const source = keys[r.from];
+      const target = keys[r.to];
       if (!source || !target) continue;
-      out.push({ _type: "rel", type: r.type, source, target, properties: propertiesOf(row, r.v, r.names) });
+      out.push({ _type: "rel", type: r.type, source, target, properties: propertiesOf(row, r.names, r.columns) });
     }
   }
   return out;

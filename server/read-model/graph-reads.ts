@@ -45,22 +45,19 @@ export interface RingGraphRead {
 export function ringGraphReads(): RingGraphRead[] {
   const filled = (name: string, slots: Record<string, string>) => withSlots(cypher(`reads/${name}`), slots);
   const key = (v: GraphVariable, label: string): NodeColumns => ({ v, label, keyOnly: true });
+  // From a node known by its key over one relationship (`v`, of type `rel`) to a whole node `x`.
+  const hop = (name: string, from: NodeColumns, v: GraphVariable, rel: string, label: string): RingGraphRead => ({
+    text: filled(name, { rel, label, [`${v}Columns`]: relColumnsOf(v, rel), xColumns: nodeColumnsOf("x", label) }),
+    nodes: [from, { v: "x", label }],
+    rels: [{ v, type: rel, from: from.v, to: "x" }],
+  });
   return [
     {
       text: filled("ring-graph-members", { aColumns: nodeColumnsOf("a", "Account") }),
       nodes: [{ v: "a", label: "Account" }],
       rels: [],
     },
-    ...IDENTIFIER_KINDS.map((k) => ({
-      text: filled("ring-graph-identifiers", {
-        rel: k.rel,
-        label: k.label,
-        sColumns: relColumnsOf("s", k.rel),
-        xColumns: nodeColumnsOf("x", k.label),
-      }),
-      nodes: [key("a", "Account"), { v: "x" as const, label: k.label }],
-      rels: [{ v: "s" as const, type: k.rel, from: "a" as const, to: "x" as const }],
-    })),
+    ...IDENTIFIER_KINDS.map((k) => hop("ring-graph-identifiers", key("a", "Account"), "s", k.rel, k.label)),
     {
       text: filled("ring-graph-refunds", {
         qColumns: relColumnsOf("q", "REQUESTED"),
@@ -79,16 +76,7 @@ export function ringGraphReads(): RingGraphRead[] {
       nodes: [key("a", "Account"), { v: "c", label: "Contact" }],
       rels: [{ v: "h", type: "HAS_CONTACT", from: "a", to: "c" }],
     },
-    ...CONTACT_LINK_KINDS.map((k) => ({
-      text: filled("ring-graph-contact-parties", {
-        rel: k.rel,
-        label: k.node,
-        fColumns: relColumnsOf("f", k.rel),
-        xColumns: nodeColumnsOf("x", k.node),
-      }),
-      nodes: [key("c", "Contact"), { v: "x" as const, label: k.node }],
-      rels: [{ v: "f" as const, type: k.rel, from: "c" as const, to: "x" as const }],
-    })),
+    ...CONTACT_LINK_KINDS.map((k) => hop("ring-graph-contact-parties", key("c", "Contact"), "f", k.rel, k.node)),
   ];
 }
 

@@ -26,6 +26,8 @@ export interface StagingMemory {
   addresses: Set<string>;
   /** Typo'd address keys → the key they load as (planned over the whole addresses file). */
   addressInto: Map<string, string>;
+  /** Keys a slip staged before their own spelling was read (that spelling names them when it comes). */
+  slipNamed: Set<string>;
   /** Account countries, for phones in identifiers.csv written without their prefix. */
   countries: Map<string, string | null>;
   /** Payments named by payments.csv, whose type and last4 an identifiers.csv row must not clear. */
@@ -45,6 +47,7 @@ export function createStagingMemory(contacts = false): StagingMemory {
     addresses: new Set(),
     countries: new Map(),
     addressInto: new Map(),
+    slipNamed: new Set(),
     payments: new Set(),
     devices: new Set(),
     contacts,

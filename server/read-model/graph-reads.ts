@@ -42,7 +42,16 @@ export interface RingGraphRead {
  * the contacting parties of each kind. The member (`a`) and the contact (`c`) are read whole
  * once; later statements give only their keys, which end relationships.
  */
-export function ringGraphReads(): RingGraphRead[] {
+export function ringGraphReads(): readonly RingGraphRead[] {
+  // Built once: filling the column slots checks them against their domains, every column list
+  // of every label, which a request should not redo for each of its 14 statements.
+  reads ??= buildRingGraphReads();
+  return reads;
+}
+
+let reads: readonly RingGraphRead[] | undefined;
+
+function buildRingGraphReads(): RingGraphRead[] {
   const filled = (name: string, slots: Record<string, string>) => withSlots(cypher(`reads/${name}`), slots);
   const key = (v: GraphVariable, label: string): NodeColumns => ({ v, label, keyOnly: true });
   // From a node known by its key over one relationship (`v`, of type `rel`) to a whole node `x`.

@@ -6,6 +6,7 @@
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import type { Config } from "./config.ts";
+import { messageOf } from "./errors.ts";
 import { createApp } from "./api/create-app.ts";
 import type { WriteTasks } from "./api/app-context.ts";
 import { loadCatalogue } from "./queries/catalogue.ts";
@@ -46,6 +47,20 @@ export function writeTasks(store: GraphStore, config: Config): WriteTasks {
   };
 }
 
+/**
+ * A store loaded before it kept a prefix index, or whose index went with a crash, gets one in
+ * the background; search scans until it is there.
+ */
+function buildMissingIndex(store: GraphStore, logger: Logger): void {
+  void (async () => {
+    if ((await store.prefixIndex()) !== null) return;
+    const built = await store.buildPrefixIndex();
+    if (built) logger.info({ event: "search-index", bytes: built.bytes, ms: built.ms }, `search index built in ${built.ms} ms`);
+  })().catch((error: unknown) =>
+    logger.warn({ event: "search-index-failed" }, `search index not built (search scans): ${messageOf(error)}`),
+  );
+}
+
 export async function startServer(store: GraphStore, config: Config, logger: Logger): Promise<RunningServer> {
   const catalogue = loadCatalogue();
   loadCypherFolder("reads");
@@ -57,6 +72,7 @@ export async function startServer(store: GraphStore, config: Config, logger: Log
     server.once("error", reject);
   });
   const { port } = server.address() as AddressInfo;
+  buildMissingIndex(store, logger);
   const host = config.host.includes(":") ? `[${config.host}]` : config.host;
   return {
     url: `http://${host}:${port}`,

@@ -57,6 +57,12 @@ export class StagedRowsStore implements GraphStore {
   counts(): never {
     return unsupported("counts");
   }
+  async prefixIndex(): Promise<null> {
+    return null;
+  }
+  async buildPrefixIndex(): Promise<null> {
+    return null;
+  }
   async getMeta(): Promise<string | null> {
     return null;
   }

@@ -9,7 +9,7 @@ import { EMPTY_MAPPING, readMapping } from "../ingest/mapping.ts";
 import { createStore } from "../store/create-store.ts";
 import { auditCli } from "./cli-audit.ts";
 import type { GraphStore } from "../store/graph-store.ts";
-import { defaultRejectFile, runImport } from "../tasks/run-import.ts";
+import { type ImportRun, defaultRejectFile, runImport } from "../tasks/run-import.ts";
 import { createProgressLine } from "./progress-line.ts";
 import { formatTable } from "./format-table.ts";
 
@@ -38,7 +38,7 @@ export async function loadInto(
   mapping: typeof EMPTY_MAPPING,
   rejectFile: string,
   showProgress: boolean,
-): Promise<ImportReport> {
+): Promise<ImportRun> {
   const progress = createProgressLine();
   const report = await runImport({
     folder,
@@ -56,7 +56,7 @@ export async function loadInto(
   return report;
 }
 
-export function formatReport(report: ImportReport): string {
+export function formatReport(report: ImportRun): string {
   const rows = report.files.map((f) => [
     f.file ? path.basename(f.file) : `${f.kind} (none)`,
     f.read,
@@ -69,6 +69,9 @@ export function formatReport(report: ImportReport): string {
     formatTable(["file", "read", "loaded", "rejected", "duplicates", "placeholders"], rows),
     "",
     `${report.loaded.toLocaleString("en")} rows loaded of ${report.read.toLocaleString("en")} in ${(report.ms / 1000).toFixed(1)} s (${report.rowsPerSecond.toLocaleString("en")} rows/s)`,
+    ...(report.searchIndex
+      ? [`search index built in ${(report.searchIndex.ms / 1000).toFixed(1)} s (${(report.searchIndex.bytes / 1e6).toFixed(1)} MB)`]
+      : []),
     report.rejected > 0 ? `${report.rejected} rows rejected: see ${report.rejectFile}` : `no rows rejected (report: ${report.rejectFile})`,
     ...(report.placeholders > 0
       ? [

@@ -21,8 +21,13 @@ import { resolveRelEnds, toPlain } from "./to-plain.ts";
 import type { PlainNode, PlainRel } from "./plain-graph.ts";
 import { clearWriter, describeHolder, recordWriter } from "./writer-lock.ts";
 import { textFor, type CypherText } from "../cypher/cypher-files.ts";
+import type { BuiltIndex, PrefixIndex } from "../read-model/search-fields.ts";
+import type { MetaKey } from "./meta.ts";
+import { type OpenSearchIndex, buildSearchIndex, dropSearchIndex, openSearchIndex } from "./embedded-search-index.ts";
 
 const READERS = 3;
+/** The meta record a prefix index is built for: each import writes a new one. */
+const INDEXED_FOR: MetaKey = "lastImport";
 
 export interface EmbeddedStoreOptions {
   /** Folder holding the store (created when missing). */
@@ -92,6 +97,7 @@ export class EmbeddedStore implements GraphStore {
 
   async upsert<K extends UpsertKind>(kind: K, rows: UpsertBatch[K]): Promise<void> {
     if (rows.length === 0) return;
+    this.dropPrefixIndex();
     await this.withTemp((tmp) =>
       this.writer.exclusive(async (exec) => {
         let written = this.written.get(kind);
@@ -142,6 +148,36 @@ export class EmbeddedStore implements GraphStore {
     return out;
   }
 
+  async prefixIndex(): Promise<PrefixIndex | null> {
+    const version = await this.getMeta(INDEXED_FOR);
+    if (version === null) return null;
+    if (this.searchIndex?.version === version) return this.searchIndex;
+    this.searchIndex?.close();
+    this.searchIndex = openSearchIndex(this.folder, version);
+    return this.searchIndex;
+  }
+
+  async buildPrefixIndex(): Promise<BuiltIndex | null> {
+    const version = await this.getMeta(INDEXED_FOR);
+    if (version === null) return null;
+    const built = await this.withTemp((tmp) =>
+      this.readOn((reader) => reader.exclusive((exec) => buildSearchIndex(exec, tmp, this.folder, version))),
+    );
+    this.indexDropped = false;
+    return built;
+  }
+
+  /** The first write after an index was built makes it stale: it goes before the data changes. */
+  private dropPrefixIndex(): void {
+    if (this.indexDropped) return;
+    this.searchIndex?.close();
+    this.searchIndex = null;
+    dropSearchIndex(this.folder);
+    this.indexDropped = true;
+  }
+  private searchIndex: OpenSearchIndex | null = null;
+  private indexDropped = false;
+
   async getMeta(key: string): Promise<string | null> {
     const { rows } = await this.readOn((reader) => reader.run(STORE_TEXTS.getMeta.kuzu, { key }));
     return (rows[0]?.value as string | undefined) ?? null;
@@ -172,6 +208,7 @@ export class EmbeddedStore implements GraphStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.searchIndex?.close();
     await Promise.all([this.writer.close(), ...this.readers.map((r) => r.close())]);
     await this.db.close();
     if (!this.readOnly) clearWriter(this.folder);

@@ -23,6 +23,7 @@ import type { ApprovalBaseline, ApprovalTally } from "../domain/rings/insiders.t
 import type { RingTallies } from "../domain/rings/ring-facts.ts";
 import type { CypherText, Dialect } from "../cypher/cypher-files.ts";
 import type { RowFields } from "../schema/graph-schema.ts";
+import type { BuiltIndex, PrefixIndex } from "../read-model/search-fields.ts";
 
 /** Rows of one bulk upsert, by what they create. Nodes are merged on id, relationships on their ends. */
 export interface UpsertBatch {
@@ -173,6 +174,13 @@ export interface GraphStore {
   write(cypher: CypherText, params: Record<string, unknown>): Promise<QueryRows>;
   /** Node count per label and relationship count per type. */
   counts(): Promise<Record<string, number>>;
+  /**
+   * The store's prefix index for search, when it keeps one built for the data as it is now;
+   * null otherwise (none kept, or not built since the last import), and search scans.
+   */
+  prefixIndex(): Promise<PrefixIndex | null>;
+  /** Builds the prefix index for the data as it is now; null where the store keeps none (its scans are indexed already, or it has no data). */
+  buildPrefixIndex(): Promise<BuiltIndex | null>;
   /** A small key/value record of facts about the store (last import, last analysis). */
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;

@@ -199,6 +199,14 @@ export class Neo4jStore implements GraphStore {
     );
   }
 
+  /** Neo4j keeps no prefix index of ringlens' own: search's scans run on its server, which a text index can serve. */
+  async prefixIndex(): Promise<null> {
+    return null;
+  }
+  async buildPrefixIndex(): Promise<null> {
+    return null;
+  }
+
   async getMeta(key: string): Promise<string | null> {
     const records = await this.withSession("READ", (s) =>
       s.executeRead(async (tx) => (await tx.run(STORE_STATEMENTS.getMeta, { key })).records),

@@ -9,6 +9,7 @@ import { RinglensError, messageOf } from "../errors.ts";
 import type { AnalysisInput, AnalysisResult } from "../domain/analysis-types.ts";
 import type { GraphStore, InStoreGraph, QueryOptions, QueryRows, StoreInfo, UpsertBatch, UpsertKind } from "./graph-store.ts";
 import type { CypherText, Dialect } from "../cypher/cypher-files.ts";
+import type { BuiltIndex, PrefixIndex } from "../read-model/search-fields.ts";
 import { backoffDelays, sleep, type BackoffOptions } from "./retry.ts";
 
 export type SupervisorEvent =
@@ -75,6 +76,12 @@ export class SupervisedStore implements GraphStore {
   }
   counts(): Promise<Record<string, number>> {
     return this.call((s) => s.counts());
+  }
+  prefixIndex(): Promise<PrefixIndex | null> {
+    return this.call((s) => s.prefixIndex());
+  }
+  buildPrefixIndex(): Promise<BuiltIndex | null> {
+    return this.call((s) => s.buildPrefixIndex());
   }
   getMeta(key: string): Promise<string | null> {
     return this.call((s) => s.getMeta(key));

@@ -6,6 +6,7 @@ import path from "node:path";
 import type { Config } from "../config.ts";
 import { importFolder, type ImportOptions, type ImportReport } from "../ingest/import-folder.ts";
 import { writeMeta } from "../store/meta.ts";
+import type { BuiltIndex } from "../read-model/search-fields.ts";
 
 /** `rejects-<timestamp>.csv` in the folder holding the embedded store's folder. */
 export function defaultRejectFile(config: Pick<Config, "db">): string {
@@ -14,11 +15,14 @@ export function defaultRejectFile(config: Pick<Config, "db">): string {
 }
 
 /**
- * importFolder, then the summary recorded as `lastImport`.
+ * importFolder, then the summary recorded as `lastImport`, then the store's prefix index for
+ * search built for it (none on a store that keeps none).
  *
  * @example await runImport({ folder: "data/demo", store, rejectFile: defaultRejectFile(config) })
  */
-export async function runImport(options: ImportOptions): Promise<ImportReport> {
+export type ImportRun = ImportReport & { searchIndex: BuiltIndex | null };
+
+export async function runImport(options: ImportOptions): Promise<ImportRun> {
   const report = await importFolder(options);
   await writeMeta(options.store, "lastImport", {
     at: new Date().toISOString(),
@@ -27,5 +31,5 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     loaded: report.loaded,
     rejected: report.rejected,
   });
-  return report;
+  return { ...report, searchIndex: await options.store.buildPrefixIndex() };
 }

@@ -213,6 +213,17 @@ const WHITELIST: Record<string, Record<string, string>> = {
     label: "IDENTIFIER_KINDS",
     node: "CONTACT_LINK_KINDS (node labels)",
   },
+  "server/store/embedded-search-index.ts": {
+    "search.label": "PREFIX_SEARCHES labels (graph description names)",
+    property: "PREFIX_SEARCHES property names",
+    "keyOf(property, lowered)": "lower() or concat() of a PREFIX_SEARCHES property",
+    label: "coalesce() of PREFIX_SEARCHES property names, or n.id",
+    rows: "the MATCH … WITH built above from those names",
+    where: "empty, or NOT of QUOTED",
+    columns: "constant column lists",
+    QUOTED: "CONTAINS tests of constant variables against $parameters",
+    file: "a temp file the store made (mkdtemp)",
+  },
   "server/store/embedded-analysis-writes.ts": {
     "header(columns)": "the description's property names and KUZU_TYPES",
     file: "a temp file the store made (mkdtemp)",

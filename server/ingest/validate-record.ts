@@ -12,11 +12,17 @@ export interface Problem {
 }
 export type Checked = { ok: true; values: Record<string, CellValue> } | { ok: false; problems: Problem[] };
 
+/** Keys staged so far, by what they name (KeySet, or any set of strings). */
 export interface KnownKeys {
-  accounts: Set<string>;
-  employees: Set<string>;
-  /** Refund ids, remembered only when the import has a contacts file to check against them (a 1 GB refunds file would not fit otherwise). */
-  refunds: Set<string>;
+  accounts: KeyLookup;
+  employees: KeyLookup;
+  /** Refund ids, remembered only when the import has a contacts file to check against them. */
+  refunds: KeyLookup;
+}
+
+export interface KeyLookup {
+  has(key: string): boolean;
+  add(key: string): unknown;
 }
 
 export function validateRecord(record: Record<string, string>, specs: ColumnSpec[], known: KnownKeys): Checked {

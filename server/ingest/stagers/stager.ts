@@ -6,6 +6,7 @@
  */
 import type { PendingRows } from "../pending-batch.ts";
 import type { CellValue, KnownKeys } from "../validate-record.ts";
+import { KeyMap, KeySet } from "../key-tables.ts";
 
 export type Values = Record<string, CellValue>;
 
@@ -18,22 +19,22 @@ export interface Staged {
   placeholder: boolean;
 }
 
-/** What staging remembers across the files of one import. */
+/** What staging remembers across the files of one import; the large sets as fingerprints (key-tables.ts). */
 export interface StagingMemory {
   /** Account and employee ids staged so far, which later files' references are validated against. */
   known: KnownKeys;
   /** Address ids already named: the first spelling seen names the address. */
-  addresses: Set<string>;
+  addresses: KeySet;
   /** Typo'd address keys → the key they load as (planned over the whole addresses file). */
   addressInto: Map<string, string>;
   /** Keys a slip staged before their own spelling was read (that spelling names them when it comes). */
   slipNamed: Set<string>;
   /** Account countries, for phones in identifiers.csv written without their prefix. */
-  countries: Map<string, string | null>;
+  countries: KeyMap<string | null>;
   /** Payments named by payments.csv, whose type and last4 an identifiers.csv row must not clear. */
-  payments: Set<string>;
+  payments: KeySet;
   /** Devices named by devices.csv, whose ip and user agent a contacts.csv row must not clear (kept only when contacts come). */
-  devices: Set<string>;
+  devices: KeySet;
   /** Whether a contacts file follows, which refund and device ids are remembered for. */
   contacts: boolean;
 }
@@ -43,13 +44,13 @@ export type Stager = (values: Values, rows: PendingRows, memory: StagingMemory) 
 /** `contacts`: the import has a contacts file, so refund and device ids are remembered for it. */
 export function createStagingMemory(contacts = false): StagingMemory {
   return {
-    known: { accounts: new Set(), employees: new Set(), refunds: new Set() },
-    addresses: new Set(),
-    countries: new Map(),
+    known: { accounts: new KeySet(), employees: new KeySet(), refunds: new KeySet() },
+    addresses: new KeySet(),
+    countries: new KeyMap(),
     addressInto: new Map(),
     slipNamed: new Set(),
-    payments: new Set(),
-    devices: new Set(),
+    payments: new KeySet(),
+    devices: new KeySet(),
     contacts,
   };
 }

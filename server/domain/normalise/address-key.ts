@@ -63,6 +63,9 @@ const WORD_CANON: Record<string, string> = {
   w: "w",
 };
 
+/** The canonical tokens themselves (st, rd, dr, ave, n, …): words that name a kind of street, a flat or a direction. */
+export const CANONICAL_TOKENS: ReadonlySet<string> = new Set(Object.values(WORD_CANON));
+
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range is meant
 const ASCII = /^[\u0000-\u007f]*$/;
 

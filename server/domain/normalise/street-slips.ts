@@ -4,8 +4,11 @@
  * address. Only spellings with the same house number, flat, city, postal code, region and
  * country are compared (a bucket), so different houses, flats or postcodes never merge.
  * Which spelling wins depends only on how often each occurs, never on row order: the most
- * frequent, then the alphabetically first. Pure; works on normalised address keys.
+ * frequent, then the alphabetically first. A slip that turns one kind of street into another
+ * ("park rd" / "park dr", "elm st" / "elm ts" is still a typo) is two streets, not a typo: both
+ * spellings are real. Pure; works on normalised address keys.
  */
+import { CANONICAL_TOKENS } from "./address-key.ts";
 
 /** A normalised key cut into its bucket (everything but the street) and its street. */
 export interface KeyParts {
@@ -74,9 +77,23 @@ export function canonicalKeys(counts: ReadonlyMap<string, number>): Map<string, 
   const merged = new Map<string, string>();
   for (const [key] of ordered) {
     const street = splitAddressKey(key)?.street ?? "";
-    const into = canonical.find((c) => oneSlipApart(c.street, street));
+    const into = canonical.find((c) => oneSlipApart(c.street, street) && !otherKindOfStreet(c.street, street));
     if (into === undefined) canonical.push({ key, street });
     else merged.set(key, into.key);
   }
   return merged;
+}
+
+/**
+ * The two streets differ in one word only, and both spellings of it are canonical tokens:
+ * "park rd" and "park dr" are two streets, each spelt right.
+ *
+ * @example otherKindOfStreet("park rd", "park dr") // true
+ */
+export function otherKindOfStreet(a: string, b: string): boolean {
+  const x = a.split(" ");
+  const y = b.split(" ");
+  if (x.length !== y.length) return false;
+  const differing = x.flatMap((word, i) => (word === y[i] ? [] : [i]));
+  return differing.length === 1 && CANONICAL_TOKENS.has(x[differing[0]!]!) && CANONICAL_TOKENS.has(y[differing[0]!]!);
 }

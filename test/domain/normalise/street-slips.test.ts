@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalKeys, oneSlipApart, splitAddressKey } from "../../../server/domain/normalise/street-slips.ts";
+import { canonicalKeys, oneSlipApart, otherKindOfStreet, splitAddressKey } from "../../../server/domain/normalise/street-slips.ts";
 import { normaliseAddressKey } from "../../../server/domain/normalise/address-key.ts";
 
 describe("oneSlipApart", () => {
@@ -35,6 +35,18 @@ describe("splitAddressKey", () => {
 
 describe("canonicalKeys", () => {
   const key = (street: string) => `12 ${street}||london|nw16xe||gb`;
+
+  it("keeps a Road and a Drive at the same house apart: a swap that spells another kind of street is two streets", () => {
+    expect(otherKindOfStreet("park rd", "park dr")).toBe(true);
+    expect(otherKindOfStreet("park st", "park ts")).toBe(false);
+    expect(otherKindOfStreet("prak rd", "park dr")).toBe(false);
+    const counts = new Map([
+      [key("park dr"), 3],
+      [key("park rd"), 1],
+      [key("park dir"), 1],
+    ]);
+    expect(canonicalKeys(counts)).toEqual(new Map([[key("park dir"), key("park dr")]]));
+  });
 
   it("merges each slip into the most frequent spelling, whatever the order the counts came in", () => {
     const counts = [

@@ -4,7 +4,6 @@
  */
 import path from "node:path";
 import type { Config } from "../config.ts";
-import type { ImportReport } from "../ingest/import-folder.ts";
 import { EMPTY_MAPPING, readMapping } from "../ingest/mapping.ts";
 import { createStore } from "../store/create-store.ts";
 import { auditCli } from "./cli-audit.ts";
@@ -87,7 +86,7 @@ export function formatReport(report: ImportRun): string {
   ].join("\n");
 }
 
-export function toJson(report: ImportReport) {
+export function toJson(report: ImportRun) {
   const files: Record<string, unknown> = {};
   for (const f of report.files) {
     files[f.kind] = {
@@ -111,5 +110,6 @@ export function toJson(report: ImportReport) {
     rejectFile: report.rejectFile,
     ms: report.ms,
     rowsPerSecond: report.rowsPerSecond,
+    searchIndex: report.searchIndex,
   };
 }

@@ -50,11 +50,15 @@ export async function listRings(store: GraphStore, filter: RingFilter, timeoutMs
 }
 
 export async function getRing(store: GraphStore, id: string, timeoutMs: number): Promise<RingDetail> {
-  const ring = await store.query(cypher("reads/ring"), { id }, { timeoutMs });
-  const row = ring.rows[0];
+  // At once, not one after another: the store has several readers.
+  const [ring, members, refunds, insiders] = await Promise.all(
+    ["reads/ring", "reads/ring-members", "reads/ring-member-refunds", "reads/ring-insiders"].map((name) =>
+      store.query(cypher(name), { id }, { timeoutMs }),
+    ),
+  );
+  const refundsOf = new Map(refunds!.rows.map((r) => [String(r.id), r]));
+  const row = ring!.rows[0];
   if (!row) throw new RinglensError("not-found", `ring ${id} does not exist (rings change with each analysis; list them at /api/rings)`);
-  const members = await store.query(cypher("reads/ring-members"), { id }, { timeoutMs });
-  const insiders = await store.query(cypher("reads/ring-insiders"), { id }, { timeoutMs });
   return {
     ...toSummary(row),
     reasons: readStoredReasons(String(row.reasons ?? "[]")),
@@ -63,7 +67,7 @@ export async function getRing(store: GraphStore, id: string, timeoutMs: number):
     links: JSON.parse(String(row.links ?? "[]")) as RingLink[],
     attached: JSON.parse(String(row.attached ?? "[]")) as AttachedAccount[],
     // Sorted again after rounding: the engines' unrounded sums could order two equal values apart.
-    members: members.rows
+    members: members!.rows
       .map(
         (m) =>
           ({
@@ -72,12 +76,12 @@ export async function getRing(store: GraphStore, id: string, timeoutMs: number):
             createdAt: (m.createdAt as string | null) ?? null,
             name: (m.name as string | null) ?? null,
             email: (m.email as string | null) ?? null,
-            refundCount: Number(m.refundCount),
-            refundValue: toCents(Number(m.refundValue)),
+            refundCount: Number(refundsOf.get(String(m.id))?.refundCount ?? 0),
+            refundValue: toCents(Number(refundsOf.get(String(m.id))?.refundValue ?? 0)),
           }) satisfies RingMember,
       )
       .sort((a, b) => b.refundValue - a.refundValue || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-    insiders: insiders.rows.map((i) => ({
+    insiders: insiders!.rows.map((i) => ({
       employeeId: String(i.employeeId),
       name: (i.name as string | null) ?? null,
       share: Number(i.share),

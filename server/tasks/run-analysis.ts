@@ -8,6 +8,7 @@
 import type { AnalysisResult, AnalysisSummary, LinkFact, PhaseTiming } from "../domain/analysis-types.ts";
 import { eachLinkFact } from "../domain/rings/link-columns.ts";
 import { detectInStore } from "./detect-in-store.ts";
+import { analysisHeapProblem } from "./analysis-memory.ts";
 import { checkpoint } from "../checkpoints.ts";
 import { detectRings } from "../domain/rings/detect-rings.ts";
 import { resolveDetectOptions, type DetectOptions } from "../domain/rings/detect-options.ts";
@@ -26,6 +27,8 @@ export interface AnalysisHooks {
   queryTimeoutMs?: number;
   /** Detect in the store with its graph algorithms (Neo4j with GDS: detect-in-store.ts) instead of reading the links in. */
   inStore?: boolean;
+  /** The heap an in-process analysis may use, in bytes (default: this process's limit); checked before reading. */
+  heapLimit?: number;
 }
 
 type Timed = <T>(phase: string, run: () => Promise<T> | T) => Promise<{ value: T; timing: PhaseTiming }>;
@@ -38,7 +41,9 @@ interface Detected {
   phases: PhaseTiming[];
 }
 
-async function detectInProcess(store: GraphStore, options: Partial<DetectOptions>, timed: Timed): Promise<Detected> {
+async function detectInProcess(store: GraphStore, options: Partial<DetectOptions>, timed: Timed, heapLimit?: number): Promise<Detected> {
+  const tooBig = analysisHeapProblem(await store.counts(), heapLimit);
+  if (tooBig) throw tooBig;
   const read = await timed("read links", async () => ({
     previous: await currentRingMembers(store),
     input: await store.readAnalysisInput(),
@@ -79,7 +84,7 @@ export async function runAnalysis(
   // The rings about to be replaced are read first: lineage matches against them.
   const detected = hooks.inStore
     ? await detectWhereTheDataIs(store, options, timed, onPhase)
-    : await detectInProcess(store, options, timed);
+    : await detectInProcess(store, options, timed, hooks.heapLimit);
   const { previous, result, linksAround } = detected;
   const lineage = await timed("lineage", () => {
     const matched = matchLineage(

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openEmbeddedStore, type EmbeddedStore } from "../../server/store/embedded-store.ts";
 import { importFolder } from "../../server/ingest/import-folder.ts";
 import { runAnalysis } from "../../server/tasks/run-analysis.ts";
+import { HEAP_BYTES_PER_ITEM, analysisHeapProblem, analysisItems } from "../../server/tasks/analysis-memory.ts";
 import { FIXTURES, tempDir } from "../helpers/temp-dir.ts";
 import { adHoc } from "../helpers/ad-hoc-cypher.ts";
 import { ANALYSIS_PHASES } from "../helpers/analysis-phases.ts";
@@ -24,6 +25,18 @@ describe("runAnalysis on the embedded store", () => {
     expect(counts.MEMBER_OF).toBe(result.rings.reduce((n, r) => n + r.size, 0));
     expect(counts.SUSPECTED_IN).toBe(result.rings.reduce((n, r) => n + r.insiders.length, 0));
     expect(result.phases.map((p) => p.phase)).toEqual(ANALYSIS_PHASES);
+  });
+
+  it("stops before reading, with what to run instead, when the store would not fit the heap", async () => {
+    const before = await store.counts();
+    const items = analysisItems(before);
+    const small = items * HEAP_BYTES_PER_ITEM - 1;
+    const refused = runAnalysis(store, { hubThreshold: 10 }, () => {}, { heapLimit: small });
+    await expect(refused).rejects.toMatchObject({ kind: "unavailable" });
+    await expect(refused).rejects.toThrow(/need about .* MB of Node heap .*max-old-space-size=\d+ ringlens analyze/);
+    expect(await store.counts()).toEqual(before);
+    expect(analysisHeapProblem(before, items * HEAP_BYTES_PER_ITEM)).toBeNull();
+    expect(analysisHeapProblem({ Account: 5e6, Device: 7e6, USES: 7e6 }, 2 ** 30, 2 ** 31)?.message).toMatch(/has not that much to give/);
   });
 
   it("replaces the previous analysis on a second run, without duplicates", async () => {

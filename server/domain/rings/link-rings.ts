@@ -14,16 +14,17 @@ import type { LinkIndex } from "./link-index.ts";
  * @example linkRings(index, hubs.isHub, groups)[0] // → [{ ring: 3, via: [{ kind: "Device", identifierId: "D-9" }] }]
  */
 export function linkRings(index: LinkIndex, isHub: Uint8Array, groups: readonly Int32Array[]): DraftLink[][] {
-  // The first ring seen per identifier; a set only where a second ring uses it (rare).
-  const firstRing = new Map<number, number>();
+  // The first ring seen per identifier (−1: none yet), a typed array: at 5M accounts the rings'
+  // identifiers outnumber the entries a Map can hold (2^24); a set only where a second ring uses it (rare).
+  const firstRing = new Int32Array(index.identifierIds.length).fill(-1);
   const ringsOf = new Map<number, Set<number>>();
   groups.forEach((group, r) => {
     for (const a of group) {
       for (let k = index.accountStart[a]; k < index.accountStart[a + 1]; k++) {
         const i = index.accountIdents[k];
         if (isHub[i] === 1) continue;
-        const first = firstRing.get(i);
-        if (first === undefined) firstRing.set(i, r);
+        const first = firstRing[i];
+        if (first === -1) firstRing[i] = r;
         else if (first !== r) {
           const rings = ringsOf.get(i);
           if (rings) rings.add(r);

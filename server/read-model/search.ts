@@ -17,13 +17,13 @@ import { PREFIX_SEARCHES, byCodePoint, type PrefixIndex, type PrefixSearchType }
 const SEARCH_TYPES = ["account", "device", "employee", "address", "email", "payment", "ip", "phone", "contact", "handle", "ring"] as const;
 type SearchType = (typeof SEARCH_TYPES)[number];
 
-interface SearchParams {
+type SearchParams = {
   q: string;
   folded: string;
   digits: string;
   handle: string;
   limit: number;
-}
+};
 type HitRow = Record<string, unknown>;
 
 export async function search(store: GraphStore, text: string, limit: number, timeoutMs: number): Promise<SearchHit[]> {
@@ -56,7 +56,7 @@ async function searchType(
 ): Promise<HitRow[]> {
   // The phone statement finds nothing without digits: not running it is the same answer.
   if (type === "phone" && params.digits === "") return [];
-  const scan = async (name: string) => (await store.query(cypher(`reads/${name}`), { ...params }, { timeoutMs })).rows;
+  const scan = async (name: string) => (await store.query(cypher(`reads/${name}`), params, { timeoutMs })).rows;
   const indexed = index && isPrefixType(type) ? index.firstHits(type, params[PREFIX_SEARCHES[type].text], params.limit) : null;
   if (indexed === null) return scan(`search-${type}`);
   const label = PREFIX_SEARCHES[type as PrefixSearchType].label;

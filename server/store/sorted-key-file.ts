@@ -1,6 +1,6 @@
 /**
- * A file of `key<TAB>rest` lines sorted by the bytes of key, then rest (as the engine's ORDER BY
- * sorts strings), searched by prefix without reading it whole: a binary search over byte
+ * A file of `key<TAB>rest` lines sorted by the bytes of key (as the engine's ORDER BY sorts
+ * strings), searched by prefix without reading it whole: a binary search over byte
  * offsets finds the first line whose key is at or after the prefix (about 30 reads of a few
  * hundred bytes for 300 MB), then lines are read on while their key starts with it. No line
  * holds a line break or double quote, and no key a tab (the index keeps those values aside).
